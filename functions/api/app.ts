@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { session } from './access.js';
+import type { AppContext, Env } from './context.js';
+import { handleError } from './errors.js';
+import { problem } from './problem.js';
+import { authRoutes } from './routes/auth.js';
+import { devRoutes } from './routes/dev.js';
+import { healthRoutes } from './routes/health.js';
+
+/** Requests larger than this are refused before parsing; no legitimate body comes close. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The API: the same object runs on Lambda (lambda.ts) and locally (local.ts). */
+export function createApi(ctx: AppContext) {
+  const api = new Hono<Env>()
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => problem(c, 413, 'too-large', 'Anfrage zu groß / request too large'),
+      }),
+    )
+    .use(session(ctx))
+    .route('/', healthRoutes(ctx))
+    .route('/', authRoutes(ctx));
+  if (ctx.outbox) api.route('/', devRoutes(ctx.outbox));
+  return api;
+}
+
+export function createApp(ctx: AppContext) {
+  const app = new Hono<Env>();
+  app.use(requestId(), secureHeaders());
+  app.route('/api', createApi(ctx));
+  app.notFound((c) => problem(c, 404, 'not-found', 'Nicht gefunden / not found', c.req.path));
+  app.onError(handleError);
+  return app;
+}
+export type AppType = ReturnType<typeof createApi>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const configSchema = z
+  .object({
+    /** `local` enables the outbox mailer and /api/dev routes; `cloud` uses SES. */
+    MODE: z.enum(['local', 'cloud']).default('local'),
+    TABLE_NAME: z.string().min(3).default('regiokurs'),
+    /** Set for DynamoDB Local; unset in the cloud, where the SDK finds the endpoint itself. */
+    DYNAMODB_ENDPOINT: z.url().optional(),
+    AWS_REGION: z.string().default('eu-central-1'),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET needs at least 32 characters').optional(),
+    TIME_ZONE: z.enum(['Europe/Vienna', 'Europe/Berlin']).default('Europe/Vienna'),
+    MAIL_FROM: z.email().default('noreply@regiokurs.example'),
+    PUBLIC_URL: z.url().default('http://localhost:3000'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATA_DIR: z.string().default('.data'),
+    /** Test only: the share (0–1) of DynamoDB calls that fail as a transaction conflict would. */
+    FAULT_RATE: z.coerce.number().min(0).max(1).default(0),
+    COOKIE_SECURE: flag.optional(),
+  })
+  .transform((c) => ({
+    ...c,
+    // Locally a fixed secret keeps sessions valid across restarts; the cloud must bring its own.
+    SESSION_SECRET: c.SESSION_SECRET ?? (c.MODE === 'local' ? 'local-development-secret-not-for-the-cloud' : ''),
+    COOKIE_SECURE: c.COOKIE_SECURE ?? c.MODE === 'cloud',
+  }))
+  .refine((c) => c.SESSION_SECRET.length >= 32, {
+    message: 'SESSION_SECRET is required in the cloud (at least 32 characters)',
+    path: ['SESSION_SECRET'],
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment once; a missing or bad value stops the program with its name. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,50 @@
+import {
+  GetItemCommand,
+  QueryCommand,
+  type DynamoDBClient,
+  type QueryCommandInput,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Key } from './keys.js';
+
+export type Item = Record<string, unknown>;
+
+/** The table as the repositories see it: a client, a name and the marshalling they all need. */
+export type TableRef = { client: DynamoDBClient; tableName: string };
+
+export const toItem = (value: Item): Record<string, AttributeValue> =>
+  marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+export const fromItem = <T = Item>(item: Record<string, AttributeValue>): T => unmarshall(item) as T;
+
+/** Strongly consistent read: the repositories read what they are about to decide on. */
+export async function getItem<T = Item>(table: TableRef, key: Key): Promise<T | undefined> {
+  const out = await table.client.send(
+    new GetItemCommand({ TableName: table.tableName, Key: toItem(key), ConsistentRead: true }),
+  );
+  return out.Item ? fromItem<T>(out.Item) : undefined;
+}
+
+/** Runs a query to the end (or `max` items) and returns the items unmarshalled. */
+export async function queryAll<T = Item>(
+  table: TableRef,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  max = Infinity,
+): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await table.client.send(
+      new QueryCommand({ ...input, TableName: table.tableName, ExclusiveStartKey: start }),
+    );
+    for (const item of out.Items ?? []) items.push(fromItem<T>(item));
+    start = out.LastEvaluatedKey;
+  } while (start && items.length < max);
+  return items.slice(0, max);
+}
+
+/** Strips the key attributes a repository wrote, leaving the entity. */
+export function withoutKeys<T extends Item>(item: T): Omit<T, 'pk' | 'sk' | `gsi${number}pk` | `gsi${number}sk`> {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, expiresAt: _e, ...rest } = item;
+  return rest as never;
+}

@@ -1,0 +1,67 @@
+/**
+ * Key builders, one per entity. Every key the code writes is built here, so the layout in
+ * ./KEYS.md can be read off one file. Ids never contain `#`, so `#` separates key parts.
+ */
+export type Key = { pk: string; sk: string };
+
+const pad = (n: number, width = 10) => String(n).padStart(width, '0');
+
+export const keys = {
+  // The region's own items share one partition: they are few and always read together.
+  region: (): Key => ({ pk: 'REGION', sk: 'CONFIG' }),
+  municipality: (id: string): Key => ({ pk: 'REGION', sk: `MUNI#${id}` }),
+  provider: (id: string): Key => ({ pk: 'REGION', sk: `PROVIDER#${id}` }),
+
+  user: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  // One item per address makes "one account per e-mail" a condition, not a query.
+  userByEmail: (email: string): Key => ({ pk: `EMAIL#${email}`, sk: 'EMAIL' }),
+  loginCode: (email: string): Key => ({ pk: `EMAIL#${email}`, sk: 'CODE' }),
+  loginRate: (email: string, window: number): Key => ({ pk: `EMAIL#${email}`, sk: `RATE#${window}` }),
+
+  // A household and its children share a partition: the household page is one query.
+  household: (householdId: string): Key => ({ pk: `HH#${householdId}`, sk: 'HH' }),
+  child: (householdId: string, childId: string): Key => ({ pk: `HH#${householdId}`, sk: `CHILD#${childId}` }),
+
+  // An offer, its units, waitlists and uniqueness guards share a partition: the detail page is one query.
+  offer: (offerId: string): Key => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' }),
+  unit: (offerId: string, unitId: string): Key => ({ pk: `OFFER#${offerId}`, sk: `UNIT#${unitId}` }),
+  // I2: exists while the child holds an active registration for the unit.
+  childInUnit: (offerId: string, unitId: string, childId: string): Key => ({
+    pk: `OFFER#${offerId}`,
+    sk: `GUARD#${unitId}#${childId}`,
+  }),
+  // I3: the zero-padded ticket makes key order the waitlist order, so the head is `Limit 1`.
+  waitlistEntry: (offerId: string, unitId: string, ticket: number): Key => ({
+    pk: `OFFER#${offerId}`,
+    sk: `WAIT#${unitId}#${pad(ticket)}`,
+  }),
+  waitlistPrefix: (unitId: string) => `WAIT#${unitId}#`,
+  waitlistUpTo: (unitId: string, ticket: number) => `WAIT#${unitId}#${pad(ticket)}`,
+
+  registration: (registrationId: string): Key => ({ pk: `REG#${registrationId}`, sk: 'REG' }),
+
+  // I4: scoped to the caller, so one family's key can never replay another's answer.
+  idempotency: (userId: string, key: string): Key => ({ pk: `IDEM#${userId}#${key}`, sk: 'IDEM' }),
+};
+
+/** Secondary-index keys; each names the access pattern it serves. */
+export const indexKeys = {
+  // Published offers and their units sort by their last day, so a date filter skips past offers.
+  catalogOffer: (lastDay: string, offerId: string) => ({ gsi1pk: 'CATALOG', gsi1sk: `${lastDay}#${offerId}` }),
+  catalogUnit: (lastDay: string, offerId: string, unitId: string) => ({
+    gsi1pk: 'CATALOG',
+    gsi1sk: `${lastDay}#${offerId}#U#${unitId}`,
+  }),
+  householdRegistration: (householdId: string, createdAt: string, registrationId: string) => ({
+    gsi1pk: `HH#${householdId}`,
+    gsi1sk: `REG#${createdAt}#${registrationId}`,
+  }),
+  providerOffer: (providerId: string, firstStart: string, offerId: string) => ({
+    gsi2pk: `PROVIDER#${providerId}`,
+    gsi2sk: `OFFER#${firstStart}#${offerId}`,
+  }),
+  offerRegistration: (offerId: string, unitId: string, createdAt: string, registrationId: string) => ({
+    gsi2pk: `OFFERREG#${offerId}`,
+    gsi2sk: `${unitId}#${createdAt}#${registrationId}`,
+  }),
+};

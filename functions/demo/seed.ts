@@ -1,0 +1,1 @@
+export async function seedDemoRegion(..._: unknown[]) {}

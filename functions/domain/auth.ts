@@ -1,0 +1,113 @@
+import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import type { User } from '../../shared/schemas/auth.js';
+import type { LoginRepo } from '../db/login-repo.js';
+import type { UserRepo } from '../db/user-repo.js';
+import { InvalidLoginCodeError, RateLimitedError } from './errors.js';
+import type { Clock, Mailer } from './ports.js';
+
+export const LOGIN_CODE_TTL_SECONDS = 10 * 60;
+export const LOGIN_CODE_MAX_ATTEMPTS = 5;
+/** Code requests per address and window: enough for typos, too few to flood an inbox. */
+export const LOGIN_CODE_REQUESTS_PER_WINDOW = 5;
+export const LOGIN_RATE_WINDOW_SECONDS = 15 * 60;
+export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+export type AuthPorts = { logins: LoginRepo; users: UserRepo; mailer: Mailer; clock: Clock; secret: string };
+
+const epochSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
+// Codes are stored as keyed hashes: a leaked table does not leak usable codes.
+const hashCode = (secret: string, email: string, code: string) =>
+  createHmac('sha256', secret).update(`${email}\n${code}`).digest('hex');
+
+/**
+ * Sends a six-digit login code to `email`. Answers the same whether or not an account exists,
+ * so the endpoint tells nobody which addresses are registered.
+ */
+export async function requestLoginCode(ports: AuthPorts, email: string): Promise<void> {
+  const now = epochSeconds(ports.clock);
+  const window = Math.floor(now / LOGIN_RATE_WINDOW_SECONDS);
+  const windowEnds = (window + 1) * LOGIN_RATE_WINDOW_SECONDS;
+  const allowed = await ports.logins.takeRateToken(email, window, LOGIN_CODE_REQUESTS_PER_WINDOW, windowEnds);
+  if (!allowed) {
+    throw new RateLimitedError(
+      'Zu viele Code-Anfragen, bitte später erneut versuchen / too many code requests, please try again later',
+      windowEnds - now,
+    );
+  }
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await ports.logins.saveCode(email, {
+    codeHash: hashCode(ports.secret, email, code),
+    attempts: 0,
+    expiresAt: now + LOGIN_CODE_TTL_SECONDS,
+  });
+  await ports.mailer.send({
+    to: email,
+    subject: `Ihr Anmeldecode: ${code} / Your login code`,
+    text:
+      `Ihr Anmeldecode für regiokurs lautet ${code}. Er gilt 10 Minuten.\n\n` +
+      `Your regiokurs login code is ${code}. It is valid for 10 minutes.`,
+  });
+}
+
+/**
+ * Checks a login code and returns the user, creating a family account for a new address.
+ * A code works once, expires after ten minutes and dies after five wrong guesses.
+ */
+export async function signInWithCode(ports: AuthPorts, email: string, code: string): Promise<User> {
+  const invalid = () =>
+    new InvalidLoginCodeError('Code falsch oder abgelaufen / wrong or expired code', 'code');
+  const stored = await ports.logins.getCode(email);
+  // TTL deletion lags by up to days, so expiry is checked here, not left to DynamoDB.
+  if (!stored || stored.expiresAt <= epochSeconds(ports.clock) || stored.attempts >= LOGIN_CODE_MAX_ATTEMPTS) {
+    throw invalid();
+  }
+  const given = hashCode(ports.secret, email, code);
+  if (!timingSafeEqual(Buffer.from(given), Buffer.from(stored.codeHash))) {
+    await ports.logins.countFailedAttempt(email, LOGIN_CODE_MAX_ATTEMPTS);
+    throw invalid();
+  }
+  if (!(await ports.logins.consumeCode(email, given))) throw invalid();
+  return findOrCreateUser(ports, email);
+}
+
+async function findOrCreateUser(ports: Pick<AuthPorts, 'users' | 'clock'>, email: string): Promise<User> {
+  const existingId = await ports.users.findUserIdByEmail(email);
+  if (existingId) {
+    const user = await ports.users.getUser(existingId);
+    if (user) return user;
+  }
+  const user: User = { id: randomUUID(), email, roles: [{ role: 'family' }], householdId: randomUUID() };
+  if (await ports.users.createUser(user, ports.clock.now().toISOString())) return user;
+  // Another first sign-in of the same address won the race: use its account.
+  const winner = await ports.users.findUserIdByEmail(email);
+  const found = winner && (await ports.users.getUser(winner));
+  if (!found) throw new Error(`account for ${email} vanished during sign-in`);
+  return found;
+}
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+/** A signed session token; roles are not in it but read from the table on every request. */
+export function issueSessionToken(secret: string, userId: string, clock: Clock): Promise<string> {
+  const now = epochSeconds(clock);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(userId)
+    .setIssuedAt(now)
+    .setExpirationTime(now + SESSION_TTL_SECONDS)
+    .sign(key(secret));
+}
+
+/** The user id in a valid token, or undefined for anything forged, expired or malformed. */
+export async function readSessionToken(secret: string, token: string, clock: Clock): Promise<string | undefined> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: ['HS256'],
+      currentDate: clock.now(),
+    });
+    return payload.sub;
+  } catch {
+    return undefined;
+  }
+}

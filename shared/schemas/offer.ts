@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { id, isoDate, isoDateTime, pageQuery } from './common.js';
+
+export const offerKind = z.enum(['course', 'event', 'holiday_care', 'group']);
+export const bookingMode = z.enum(['fcfs', 'lottery']);
+export const offerStatus = z.enum(['draft', 'published', 'cancelled']);
+
+export const sessionSchema = z.object({
+  id,
+  start: isoDateTime,
+  end: isoDateTime,
+  place: z.string().min(1).max(200),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+/** A part of an offer with its own places: a week of holiday care, a course group. */
+export const unitSchema = z.object({
+  id,
+  label: z.string().min(1).max(120),
+  capacity: z.number().int().min(0).max(10_000),
+  confirmed: z.number().int().min(0),
+  waiting: z.number().int().min(0),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const priceSchema = z.object({
+  /** Euros, e.g. 45.5; 0 for free offers. */
+  amount: z.number().min(0).max(10_000),
+  reduced: z.number().min(0).max(10_000).optional(),
+});
+
+/** Ages in whole years, both ends included. */
+export const ageRangeSchema = z
+  .object({ min: z.number().int().min(0).max(99), max: z.number().int().min(0).max(99) })
+  .refine((r) => r.min <= r.max, { message: 'min ≤ max', path: ['max'] });
+
+export const offerSchema = z.object({
+  id,
+  title: z.string().min(1).max(160),
+  description: z.string().max(5000),
+  category: id,
+  kind: offerKind,
+  status: offerStatus,
+  municipalityId: id,
+  providerId: id,
+  providerName: z.string().optional(),
+  address: z.string().max(300).optional(),
+  accessibility: z.string().max(1000).optional(),
+  bookingMode,
+  waitlist: z.boolean(),
+  ageRange: ageRangeSchema,
+  registrationOpens: isoDateTime,
+  registrationCloses: isoDateTime,
+  price: priceSchema,
+  sessions: z.array(sessionSchema).min(1),
+  units: z.array(unitSchema).min(1),
+});
+export type Offer = z.infer<typeof offerSchema>;
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const offerListQuery = pageQuery.extend({
+  municipality: id.optional(),
+  category: id.optional(),
+  age: z.coerce.number().int().min(0).max(99).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: z.string().trim().max(100).optional(),
+  available: booleanFlag.optional(),
+});
+export type OfferListQuery = z.infer<typeof offerListQuery>;
+
+export const calendarQuery = offerListQuery.pick({ municipality: true, category: true });

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { id, isoDateTime } from './common.js';
+
+export const registrationStatus = z.enum([
+  'requested',
+  'confirmed',
+  'waitlisted',
+  'offered',
+  'cancelled',
+  'declined',
+  'expired',
+]);
+export type RegistrationStatus = z.infer<typeof registrationStatus>;
+
+export const registrationSchema = z.object({
+  id,
+  offerId: id,
+  unitId: id,
+  childId: id,
+  status: registrationStatus,
+  /** 1 = next in line; present only while waitlisted. */
+  waitlistPosition: z.number().int().min(1).optional(),
+  createdAt: isoDateTime,
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+const bookingItem = z.object({ unitId: id, childId: id });
+
+/**
+ * One child into one unit (the contract), or several children and units of one offer at once
+ * (holiday-care weeks, siblings), all or nothing.
+ */
+export const bookingRequest = z.union([
+  z.object({ offerId: id, unitId: id, childId: id }),
+  z.object({ offerId: id, items: z.array(bookingItem).min(1).max(10) }),
+]);
+export type BookingRequest = z.infer<typeof bookingRequest>;
+
+export const idempotencyKey = z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/);
