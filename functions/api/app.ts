@@ -7,7 +7,9 @@ import type { AppContext, Env } from './context.js';
 import { handleError } from './errors.js';
 import { problem } from './problem.js';
 import { authRoutes } from './routes/auth.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { devRoutes } from './routes/dev.js';
+import { familyRoutes } from './routes/family.js';
 import { healthRoutes } from './routes/health.js';
 
 /** Requests larger than this are refused before parsing; no legitimate body comes close. */
@@ -24,7 +26,9 @@ export function createApi(ctx: AppContext) {
     )
     .use(session(ctx))
     .route('/', healthRoutes(ctx))
-    .route('/', authRoutes(ctx));
+    .route('/', authRoutes(ctx))
+    .route('/', catalogRoutes(ctx))
+    .route('/', familyRoutes(ctx));
   if (ctx.outbox) api.route('/', devRoutes(ctx.outbox));
   return api;
 }

@@ -8,6 +8,7 @@ import {
   DomainError,
   ForbiddenError,
   IdempotencyMismatchError,
+  InvalidInputError,
   InvalidLoginCodeError,
   InvalidStateError,
   NotFoundError,
@@ -21,6 +22,7 @@ type ErrorClass = abstract new (...args: never[]) => DomainError;
 
 /** Each domain error's HTTP status and problem slug; the one place that decides them. */
 const statusOfError: [ErrorClass, ContentfulStatusCode, string][] = [
+  [InvalidInputError, 400, 'validation'],
   [NotFoundError, 404, 'not-found'],
   [ForbiddenError, 403, 'forbidden'],
   [InvalidLoginCodeError, 401, 'invalid-code'],

@@ -1,5 +1,8 @@
 import type { TableRef } from './dynamo.js';
+import { createHouseholdRepo } from './household-repo.js';
 import { createLoginRepo } from './login-repo.js';
+import { createOfferRepo } from './offer-repo.js';
+import { createRegionRepo } from './region-repo.js';
 import { createUserRepo } from './user-repo.js';
 
 /** All repositories over one table; the domain receives the ones it needs. */
@@ -7,6 +10,9 @@ export function createRepos(table: TableRef) {
   return {
     users: createUserRepo(table),
     logins: createLoginRepo(table),
+    region: createRegionRepo(table),
+    households: createHouseholdRepo(table),
+    offers: createOfferRepo(table),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -1,1 +1,34 @@
-export async function seedDemoRegion(..._: unknown[]) {}
+import { dayIn } from '../../shared/dates.js';
+import type { Repos } from '../db/repos.js';
+import { offerSpan } from '../domain/offers.js';
+import type { Clock } from '../domain/ports.js';
+import { addDays, demoOffers } from './offers.js';
+import { demoAccounts, demoHouseholds, demoMunicipalities, demoProviders, demoRegion } from './region.js';
+
+/**
+ * Seeds the demo region. Every write is create-if-absent, so a second run changes nothing,
+ * not even the counters of offers that families have booked since.
+ */
+export async function seedDemoRegion(repos: Repos, clock: Clock): Promise<void> {
+  const now = clock.now().toISOString();
+  const today = dayIn(demoRegion.timeZone, clock.now());
+  await repos.region.createRegion(demoRegion);
+  await Promise.all(demoMunicipalities.map((m) => repos.region.createMunicipality(m)));
+  await Promise.all(demoProviders.map((p) => repos.region.createProvider(p)));
+
+  for (const account of demoAccounts) {
+    const householdId = account.household ? `hh-${account.id}` : undefined;
+    const created = await repos.users.createUser({ id: account.id, email: account.email, roles: account.roles, householdId }, now);
+    const household = demoHouseholds[account.id];
+    if (!created || !householdId || !household) continue;
+    const residence = demoMunicipalities.find((m) => m.postalCodes.includes(household.guardian.postalCode));
+    await repos.households.updateGuardian(householdId, household.guardian, residence?.id);
+    for (const { age, ...child } of household.children) {
+      await repos.households.addChild(householdId, { ...child, birthDate: addDays(today, -Math.round((age + 0.5) * 365.25)) }, now);
+    }
+  }
+
+  for (const offer of demoOffers(today, demoRegion.timeZone)) {
+    await repos.offers.createOffer(offer, offerSpan(offer, demoRegion.timeZone), now);
+  }
+}

@@ -12,6 +12,10 @@ export abstract class DomainError extends Error {
   }
 }
 
+/** Input that passed the schema but means nothing here, e.g. a cursor from elsewhere. */
+export class InvalidInputError extends DomainError {
+  override name = 'InvalidInputError';
+}
 export class NotFoundError extends DomainError {
   override name = 'NotFoundError';
 }

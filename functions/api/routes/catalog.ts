@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { id } from '../../../shared/schemas/common.js';
+import { calendarQuery, offerListQuery } from '../../../shared/schemas/offer.js';
+import { buildCalendarFeed } from '../../domain/calendar-feed.js';
+import { getPublishedOffer, listOffers } from '../../domain/catalog.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { allow } from '../access.js';
+import type { AppContext, Env } from '../context.js';
+import { validate } from '../validate.js';
+
+/** Calendar feeds hold a region's current offers; this bounds one feed's size. */
+const FEED_LIMIT = 100;
+
+export const catalogRoutes = (ctx: AppContext) => {
+  const ports = { offers: ctx.repos.offers, clock: ctx.clock, timeZone: ctx.config.TIME_ZONE };
+  return new Hono<Env>()
+    .get('/region', allow('anyone'), async (c) => {
+      const region = await ctx.repos.region.getRegion();
+      if (!region) throw new NotFoundError('Region nicht eingerichtet / region not configured');
+      return c.json(region);
+    })
+    .get('/municipalities', allow('anyone'), async (c) => c.json({ items: await ctx.repos.region.listMunicipalities() }))
+    .get('/offers', allow('anyone'), validate('query', offerListQuery), async (c) =>
+      c.json(await listOffers(ports, c.req.valid('query'))),
+    )
+    .get('/offers/:offerId', allow('anyone'), validate('param', z.object({ offerId: id })), async (c) =>
+      c.json(await getPublishedOffer(ports, c.req.valid('param').offerId)),
+    )
+    .get('/calendar.ics', allow('anyone'), validate('query', calendarQuery), async (c) => {
+      const { items } = await listOffers(ports, { ...c.req.valid('query'), limit: FEED_LIMIT });
+      const region = await ctx.repos.region.getRegion();
+      const feed = buildCalendarFeed(items, { name: region?.name ?? 'regiokurs', publicUrl: ctx.config.PUBLIC_URL });
+      return c.body(feed, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+    });
+};

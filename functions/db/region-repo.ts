@@ -1,0 +1,48 @@
+import { PutItemCommand, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Municipality, Provider, Region } from '../../shared/schemas/region.js';
+import { getItem, queryAll, toItem, withoutKeys, type TableRef } from './dynamo.js';
+import { keys } from './keys.js';
+
+/** The region's configuration, municipalities and providers: few items, one partition. */
+export function createRegionRepo(table: TableRef) {
+  const { client, tableName: TableName } = table;
+
+  /** Writes an item unless one with its key exists; true if written. */
+  const putNew = async (item: Record<string, unknown>) => {
+    try {
+      await client.send(
+        new PutItemCommand({ TableName, Item: toItem(item), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  };
+
+  const listByPrefix = async <T>(prefix: string) =>
+    (
+      await queryAll<T & Record<string, unknown>>(table, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: toItem({ ':pk': keys.region().pk, ':prefix': prefix }),
+      })
+    ).map((item) => withoutKeys(item) as T);
+
+  return {
+    getRegion: async () => {
+      const item = await getItem<Region & Record<string, unknown>>(table, keys.region());
+      return item && (withoutKeys(item) as Region);
+    },
+    listMunicipalities: () => listByPrefix<Municipality>('MUNI#'),
+    listProviders: () => listByPrefix<Provider>('PROVIDER#'),
+    getProvider: async (id: string) => {
+      const item = await getItem<Provider & Record<string, unknown>>(table, keys.provider(id));
+      return item && (withoutKeys(item) as Provider);
+    },
+
+    createRegion: (region: Region) => putNew({ ...keys.region(), ...region }),
+    createMunicipality: (m: Municipality) => putNew({ ...keys.municipality(m.id), ...m }),
+    createProvider: (p: Provider) => putNew({ ...keys.provider(p.id), ...p }),
+  };
+}
+export type RegionRepo = ReturnType<typeof createRegionRepo>;

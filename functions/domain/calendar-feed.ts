@@ -1,0 +1,25 @@
+import ical from 'ical-generator';
+import type { Offer } from '../../shared/schemas/offer.js';
+
+/**
+ * An iCalendar feed with one event per session of each offer, so families can subscribe to
+ * the regional calendar (or their municipality's part of it). Times are written in UTC: every
+ * calendar shows them in its own zone, and no VTIMEZONE block can be got wrong.
+ */
+export function buildCalendarFeed(offers: Offer[], options: { name: string; publicUrl: string }): string {
+  const calendar = ical({ name: options.name, prodId: '//regiokurs//Kalender//DE' });
+  for (const offer of offers) {
+    for (const session of offer.sessions) {
+      calendar.createEvent({
+        id: `${offer.id}-${session.id}@regiokurs`,
+        start: new Date(session.start),
+        end: new Date(session.end),
+        summary: offer.title,
+        description: offer.description,
+        location: offer.address ?? session.place,
+        url: `${options.publicUrl}/angebote/${offer.id}`,
+      });
+    }
+  }
+  return calendar.toString();
+}

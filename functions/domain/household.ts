@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { User } from '../../shared/schemas/auth.js';
+import type { Child, ChildInput, GuardianInput } from '../../shared/schemas/household.js';
+import type { HouseholdRepo } from '../db/household-repo.js';
+import type { RegionRepo } from '../db/region-repo.js';
+import { ForbiddenError, InvalidStateError, NotFoundError } from './errors.js';
+import type { Clock } from './ports.js';
+
+export type HouseholdPorts = { households: HouseholdRepo; region: RegionRepo; clock: Clock };
+
+/** More children than this in one household is a typing accident, not a family. */
+export const MAX_CHILDREN = 15;
+
+/** The household of a family user; a user without one (a provider, say) has none to see. */
+export function householdIdOf(user: User): string {
+  if (!user.householdId) throw new ForbiddenError('Kein Haushalt / no household');
+  return user.householdId;
+}
+
+export async function getHousehold(ports: HouseholdPorts, householdId: string) {
+  const household = await ports.households.getHousehold(householdId);
+  if (!household) throw new NotFoundError('Haushalt nicht gefunden / household not found');
+  return household;
+}
+
+/** Saves the guardian's contact; the postal code decides the municipality of residence. */
+export async function updateGuardian(ports: HouseholdPorts, householdId: string, guardian: GuardianInput) {
+  const municipalities = await ports.region.listMunicipalities();
+  const residence = municipalities.find((m) => m.postalCodes.includes(guardian.postalCode));
+  await ports.households.updateGuardian(householdId, guardian, residence?.id);
+  return getHousehold(ports, householdId);
+}
+
+export async function addChild(ports: HouseholdPorts, householdId: string, input: ChildInput): Promise<Child> {
+  const household = await getHousehold(ports, householdId);
+  if (household.children.length >= MAX_CHILDREN) {
+    throw new InvalidStateError(`Höchstens ${MAX_CHILDREN} Kinder / at most ${MAX_CHILDREN} children`);
+  }
+  const child: Child = { id: randomUUID(), ...input };
+  await ports.households.addChild(householdId, child, ports.clock.now().toISOString());
+  return child;
+}
+
+export async function updateChild(ports: HouseholdPorts, householdId: string, childId: string, patch: Partial<ChildInput>) {
+  const child = await ports.households.updateChild(householdId, childId, patch);
+  if (!child) throw new NotFoundError('Kind nicht gefunden / child not found');
+  return child;
+}
+
+/** Removes a child; one who still holds a booking must have it cancelled first. */
+export async function deleteChild(ports: HouseholdPorts, householdId: string, childId: string): Promise<void> {
+  const outcome = await ports.households.deleteChild(householdId, childId);
+  if (outcome === 'missing') throw new NotFoundError('Kind nicht gefunden / child not found');
+  if (outcome === 'booked') {
+    throw new InvalidStateError('Das Kind hat noch aktive Anmeldungen / the child still has active bookings');
+  }
+}
