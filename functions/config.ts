@@ -4,8 +4,8 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 
 const configSchema = z
   .object({
-    /** `local` enables the outbox mailer and /api/dev routes; `cloud` uses SES. */
-    MODE: z.enum(['local', 'cloud']).default('local'),
+    /** Not `MODE`: Vite and Vitest set that one. `local` enables the outbox mailer and /api/dev routes; `cloud` uses SES. */
+    APP_MODE: z.enum(['local', 'cloud']).default('local'),
     TABLE_NAME: z.string().min(3).default('regiokurs'),
     /** Set for DynamoDB Local; unset in the cloud, where the SDK finds the endpoint itself. */
     DYNAMODB_ENDPOINT: z.url().optional(),
@@ -14,7 +14,8 @@ const configSchema = z
     TIME_ZONE: z.enum(['Europe/Vienna', 'Europe/Berlin']).default('Europe/Vienna'),
     MAIL_FROM: z.email().default('noreply@regiokurs.example'),
     PUBLIC_URL: z.url().default('http://localhost:3000'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // 0 lets the OS pick a free port (tests); the URL printed at start says which.
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATA_DIR: z.string().default('.data'),
     /** Test only: the share (0–1) of DynamoDB calls that fail as a transaction conflict would. */
     FAULT_RATE: z.coerce.number().min(0).max(1).default(0),
@@ -23,8 +24,8 @@ const configSchema = z
   .transform((c) => ({
     ...c,
     // Locally a fixed secret keeps sessions valid across restarts; the cloud must bring its own.
-    SESSION_SECRET: c.SESSION_SECRET ?? (c.MODE === 'local' ? 'local-development-secret-not-for-the-cloud' : ''),
-    COOKIE_SECURE: c.COOKIE_SECURE ?? c.MODE === 'cloud',
+    SESSION_SECRET: c.SESSION_SECRET ?? (c.APP_MODE === 'local' ? 'local-development-secret-not-for-the-cloud' : ''),
+    COOKIE_SECURE: c.COOKIE_SECURE ?? c.APP_MODE === 'cloud',
   }))
   .refine((c) => c.SESSION_SECRET.length >= 32, {
     message: 'SESSION_SECRET is required in the cloud (at least 32 characters)',

@@ -29,7 +29,7 @@ export async function startLocalServer(
   const base = loadConfig(env);
   const dynamo = await startLocalDynamo(options.inMemory ? {} : { dataDir: join(base.DATA_DIR, 'dynamodb') });
   try {
-    const config: Config = { ...base, DYNAMODB_ENDPOINT: dynamo.endpoint, MODE: 'local' };
+    const config: Config = { ...base, DYNAMODB_ENDPOINT: dynamo.endpoint, APP_MODE: 'local' };
     const ctx = buildContext(config);
     await ensureTable(ctx.table);
     if (options.seed !== false) await seedDemoRegion(ctx.repos, ctx.clock);

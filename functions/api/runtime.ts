@@ -9,7 +9,7 @@ import { Outbox } from './outbox.js';
 /** Wires the real adapters for a configuration: the only place that chooses outbox or SES. */
 export function buildContext(config: Config): AppContext {
   const table = { client: createDynamoClient(config), tableName: config.TABLE_NAME };
-  const outbox = config.MODE === 'local' ? new Outbox() : undefined;
+  const outbox = config.APP_MODE === 'local' ? new Outbox() : undefined;
   return {
     config,
     table,

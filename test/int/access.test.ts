@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Guard } from '../../functions/api/access.js';
+import type { Role, RoleName } from '../../shared/schemas/auth.js';
+import { createTestContext } from '../support/context.js';
+import { createUser, type TestUser } from '../support/users.js';
+
+/**
+ * Who may call each route: the one list a reviewer reads to know the API's access rules.
+ * A route missing here, or a route without a guard, fails the first test.
+ */
+const routes: [method: string, path: string, audience: Guard['audience']][] = [
+  ['GET', '/api/health', 'anyone'],
+  ['POST', '/api/auth/code', 'anyone'],
+  ['POST', '/api/auth/session', 'anyone'],
+  ['DELETE', '/api/auth/session', 'signed-in'],
+  ['GET', '/api/me', 'signed-in'],
+  ['GET', '/api/region', 'anyone'],
+  ['GET', '/api/municipalities', 'anyone'],
+  ['GET', '/api/offers', 'anyone'],
+  ['GET', '/api/offers/:offerId', 'anyone'],
+  ['GET', '/api/calendar.ics', 'anyone'],
+  ['GET', '/api/family/household', ['family']],
+  ['PUT', '/api/family/household', ['family']],
+  ['GET', '/api/family/children', ['family']],
+  ['POST', '/api/family/children', ['family']],
+  ['PATCH', '/api/family/children/:childId', ['family']],
+  ['DELETE', '/api/family/children/:childId', ['family']],
+  ['GET', '/api/dev/outbox', 'anyone'],
+];
+
+const roleOf: Record<RoleName, Role> = {
+  family: { role: 'family' },
+  provider: { role: 'provider', providerId: 'sportunion-lindach' },
+  municipality: { role: 'municipality', municipalityId: 'lindach' },
+  admin: { role: 'admin' },
+};
+
+describe('access rules', () => {
+  let t: Awaited<ReturnType<typeof createTestContext>>;
+  const users = {} as Record<RoleName, TestUser>;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    for (const name of Object.keys(roleOf) as RoleName[]) users[name] = await createUser(t.ctx, [roleOf[name]]);
+  });
+
+  it('has exactly one guard on every route, and the list above names every route', () => {
+    const declared = new Map<string, Guard['audience'][]>();
+    for (const route of t.app.routes) {
+      if (route.method === 'ALL') continue;
+      const key = `${route.method} ${route.path}`;
+      const audience = (route.handler as Partial<Guard>).audience;
+      declared.set(key, [...(declared.get(key) ?? []), ...(audience ? [audience] : [])]);
+    }
+    for (const [key, audiences] of declared) expect(audiences, `${key} guards`).toHaveLength(1);
+    const actual = Object.fromEntries([...declared].map(([key, [audience]]) => [key, audience]));
+    const expected = Object.fromEntries(routes.map(([method, path, audience]) => [`${method} ${path}`, audience]));
+    expect(actual).toEqual(expected);
+  });
+
+  const request = (method: string, path: string, user?: TestUser) =>
+    t.app.request(path.replace(/:(\w+)/g, 'x-$1'), {
+      method,
+      headers: { 'Content-Type': 'application/json', ...user?.headers },
+      body: ['POST', 'PUT', 'PATCH'].includes(method) ? '{}' : undefined,
+    });
+
+  it.each(routes.filter(([, , audience]) => audience !== 'anyone'))('%s %s refuses the signed-out with 401', async (method, path) => {
+    const res = await request(method, path);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it.each(routes.filter(([, , audience]) => Array.isArray(audience)))('%s %s lets in only %j', async (method, path, audience) => {
+    for (const name of Object.keys(roleOf) as RoleName[]) {
+      const status = (await request(method, path, users[name])).status;
+      if ((audience as RoleName[]).includes(name)) expect(status, `${name} may call it`).not.toBeOneOf([401, 403]);
+      else expect(status, `${name} may not call it`).toBe(403);
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Java processes started with `dataDir` still running. */
+const dynamoProcessesFor = (dataDir: string) => {
+  try {
+    return execFileSync('pgrep', ['-f', `DynamoDBLocal.jar.*${dataDir}`], { encoding: 'utf8' }).trim();
+  } catch {
+    return ''; // pgrep exits 1 when nothing matches
+  }
+};
+
+function run(command: string, args: string[], env: Record<string, string>) {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  const url = new Promise<string>((res, rej) => {
+    child.stdout.on('data', () => {
+      const match = output.match(/https?:\/\/localhost:\d+/);
+      if (match) res(match[0]);
+    });
+    void exited.then(() => rej(new Error(`exited before printing a URL:\n${output}`)));
+  });
+  url.catch(() => undefined); // tests that expect an early exit never await the URL
+  return { child, exited, url, output: () => output };
+}
+
+const busyPort = (): Promise<{ port: number; close(): void }> =>
+  new Promise((res) => {
+    const server = createServer().listen(0, () => res({ port: (server.address() as { port: number }).port, close: () => server.close() }));
+  });
+
+describe('npm start', () => {
+  it('serves the API, and SIGTERM stops it with no DynamoDB Local left behind', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rk-start-'));
+    const server: ReturnType<typeof run> & { child: ChildProcess } = run('npm', ['start', '--silent'], { PORT: '0', DATA_DIR: dataDir });
+    try {
+      const url = await server.url;
+      expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok' });
+      expect(dynamoProcessesFor(dataDir)).not.toBe('');
+      const offers = (await (await fetch(`${url}/api/offers`)).json()) as { items: unknown[] };
+      expect(offers.items.length).toBeGreaterThan(0);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    await expect.poll(() => dynamoProcessesFor(dataDir), { timeout: 10_000 }).toBe('');
+  }, 120_000);
+
+  it('says clearly that the port is busy and exits non-zero', async () => {
+    const blocker = await busyPort();
+    try {
+      const dataDir = mkdtempSync(join(tmpdir(), 'rk-busy-'));
+      const server = run(process.execPath, ['--import', 'tsx', 'functions/api/local.ts'], { PORT: String(blocker.port), DATA_DIR: dataDir });
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain(`Port ${blocker.port} is already in use`);
+      expect(server.output()).not.toMatch(/\n\s+at /); // no stack trace
+      await expect.poll(() => dynamoProcessesFor(dataDir), { timeout: 10_000 }).toBe('');
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it('says clearly that Java is missing and exits non-zero', async () => {
+    const onlyNode = mkdtempSync(join(tmpdir(), 'rk-path-'));
+    symlinkSync(process.execPath, join(onlyNode, 'node'));
+    const server = run(process.execPath, ['--import', 'tsx', 'functions/api/local.ts'], { PATH: onlyNode, PORT: '0' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('Java 17 or newer is needed');
+  }, 60_000);
+});

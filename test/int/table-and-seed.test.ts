@@ -1,0 +1,54 @@
+import { DescribeTableCommand, DescribeTimeToLiveCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
+import type { TableRef } from '../../functions/db/dynamo.js';
+import { createTableInput } from '../../functions/db/table.js';
+import { seedDemoRegion } from '../../functions/demo/seed.js';
+import type { Offer } from '../../shared/schemas/offer.js';
+import { createTestContext } from '../support/context.js';
+
+async function scanAll(table: TableRef) {
+  const items: unknown[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await table.client.send(new ScanCommand({ TableName: table.tableName, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items.map((i) => JSON.stringify(i)).sort();
+}
+
+describe('table and demo region', () => {
+  it('creates the table exactly as the shared definition says, with TTL on', async () => {
+    const { ctx } = await createTestContext();
+    const { Table } = await ctx.table.client.send(new DescribeTableCommand({ TableName: ctx.table.tableName }));
+    const wanted = createTableInput(ctx.table.tableName);
+    expect(Table?.KeySchema).toEqual(wanted.KeySchema);
+    expect(Table?.GlobalSecondaryIndexes?.map((g) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection }))).toEqual(
+      wanted.GlobalSecondaryIndexes,
+    );
+    expect(Table?.StreamSpecification).toEqual(wanted.StreamSpecification);
+    const ttl = await ctx.table.client.send(new DescribeTimeToLiveCommand({ TableName: ctx.table.tableName }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
+  });
+
+  it('seeds four municipalities, a dozen providers and about forty offers of every kind, and a second run changes nothing', async () => {
+    const { ctx, app } = await createTestContext();
+    await seedDemoRegion(ctx.repos, ctx.clock);
+    const first = await scanAll(ctx.table);
+    await seedDemoRegion(ctx.repos, ctx.clock);
+    expect(await scanAll(ctx.table)).toEqual(first);
+
+    expect(await ctx.repos.region.listMunicipalities()).toHaveLength(4);
+    expect(await ctx.repos.region.listProviders()).toHaveLength(12);
+    const offers = ((await (await app.request('/api/offers?limit=100')).json()) as { items: Offer[] }).items;
+    expect(offers.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(offers.map((o) => o.kind))).toEqual(new Set(['course', 'event', 'holiday_care', 'group']));
+    const now = ctx.clock.now().toISOString();
+    const open = (o: Offer) => new Date(o.registrationOpens).toISOString() <= now && now <= new Date(o.registrationCloses).toISOString();
+    expect(offers.filter(open).length).toBeGreaterThan(10);
+    expect(offers.some((o) => !open(o) && new Date(o.registrationOpens).toISOString() > now)).toBe(true);
+    expect(offers.some((o) => o.bookingMode === 'lottery')).toBe(true);
+    expect(offers.some((o) => o.units.some((u) => u.capacity <= 3))).toBe(true);
+    expect(offers.find((o) => o.kind === 'holiday_care' && o.units.length === 2)).toBeTruthy();
+  });
+});
