@@ -11,6 +11,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { devRoutes } from './routes/dev.js';
 import { familyRoutes } from './routes/family.js';
 import { healthRoutes } from './routes/health.js';
+import { registrationRoutes } from './routes/registrations.js';
 
 /** Requests larger than this are refused before parsing; no legitimate body comes close. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -28,7 +29,8 @@ export function createApi(ctx: AppContext) {
     .route('/', healthRoutes(ctx))
     .route('/', authRoutes(ctx))
     .route('/', catalogRoutes(ctx))
-    .route('/', familyRoutes(ctx));
+    .route('/', familyRoutes(ctx))
+    .route('/', registrationRoutes(ctx));
   if (ctx.outbox) api.route('/', devRoutes(ctx.outbox));
   return api;
 }

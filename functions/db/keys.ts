@@ -40,8 +40,9 @@ export const keys = {
 
   registration: (registrationId: string): Key => ({ pk: `REG#${registrationId}`, sk: 'REG' }),
 
-  // I4: scoped to the caller, so one family's key can never replay another's answer.
-  idempotency: (userId: string, key: string): Key => ({ pk: `IDEM#${userId}#${key}`, sk: 'IDEM' }),
+  // I4: scoped to the caller, so one family's key can never replay another's answer; one
+  // partition per user, so erasing the account finds all of its records.
+  idempotency: (userId: string, key: string): Key => ({ pk: `IDEM#${userId}`, sk: `KEY#${key}` }),
 };
 
 /** Secondary-index keys; each names the access pattern it serves. */

@@ -3,6 +3,7 @@ import { createHouseholdRepo } from './household-repo.js';
 import { createLoginRepo } from './login-repo.js';
 import { createOfferRepo } from './offer-repo.js';
 import { createRegionRepo } from './region-repo.js';
+import { createRegistrationRepo } from './registration-repo.js';
 import { createUserRepo } from './user-repo.js';
 
 /** All repositories over one table; the domain receives the ones it needs. */
@@ -13,6 +14,7 @@ export function createRepos(table: TableRef) {
     region: createRegionRepo(table),
     households: createHouseholdRepo(table),
     offers: createOfferRepo(table),
+    registrations: createRegistrationRepo(table),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -1,0 +1,126 @@
+import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { isActive } from '../domain/booking.js';
+import { fromItem, type Item, type TableRef } from './dynamo.js';
+import type { UnitItem } from './offer-repo.js';
+import type { RegistrationItem } from './registration-repo.js';
+
+/** One broken rule, naming the item (`pk / sk`) that breaks it. */
+export type Inconsistency = { invariant: 'I1' | 'I2' | 'I3' | 'I5'; item: string; message: string };
+
+const itemName = (item: Item) => `${String(item.pk)} / ${String(item.sk)}`;
+
+/** Counts by key, for comparing a stored counter with what the registrations say. */
+class Tally {
+  private readonly counts = new Map<string, number>();
+  add(key: string) {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  get(key: string) {
+    return this.counts.get(key) ?? 0;
+  }
+  entries() {
+    return this.counts.entries();
+  }
+}
+
+/**
+ * Checks the whole table's booking data against I1, I2, I3 and I5: every unit's `confirmed`,
+ * `waiting` and `free`, every child's `activeRegistrations`, every guard and waitlist entry,
+ * recomputed from the registrations. Pure: the items come from `scanTable`.
+ */
+export function findInconsistencies(items: Item[]): Inconsistency[] {
+  const problems: Inconsistency[] = [];
+  const report = (invariant: Inconsistency['invariant'], item: Item | string, message: string) =>
+    problems.push({ invariant, item: typeof item === 'string' ? item : itemName(item), message });
+
+  const units = new Map<string, UnitItem & Item>();
+  const guards = new Map<string, Item>();
+  const waits = new Map<string, Item>();
+  const children = new Map<string, Item>();
+  const registrations = new Map<string, RegistrationItem & Item>();
+  for (const item of items) {
+    const [pk, sk] = [String(item.pk), String(item.sk)];
+    const offerId = pk.slice('OFFER#'.length);
+    if (pk.startsWith('OFFER#') && sk.startsWith('UNIT#')) units.set(`${offerId}/${sk.slice(5)}`, item as UnitItem & Item);
+    else if (pk.startsWith('OFFER#') && sk.startsWith('GUARD#')) guards.set(`${offerId}/${sk.slice(6).replace('#', '/')}`, item);
+    else if (pk.startsWith('OFFER#') && sk.startsWith('WAIT#')) waits.set(`${offerId}/${sk.slice(5).replace('#', '/')}`, item);
+    else if (pk.startsWith('HH#') && sk.startsWith('CHILD#')) children.set(`${pk.slice(3)}/${sk.slice(6)}`, item);
+    else if (pk.startsWith('REG#')) registrations.set(String(item.id), item as RegistrationItem & Item);
+  }
+
+  const confirmed = new Tally();
+  const waiting = new Tally();
+  const perChild = new Tally();
+  const perChildAndUnit = new Tally();
+  const maxTicket = new Map<string, number>();
+  for (const r of registrations.values()) {
+    if (!isActive(r.status)) continue;
+    const unit = `${r.offerId}/${r.unitId}`;
+    (r.status === 'confirmed' ? confirmed : waiting).add(unit);
+    perChild.add(`${r.householdId}/${r.childId}`);
+    perChildAndUnit.add(`${unit}/${r.childId}`);
+    if (!units.has(unit)) report('I5', r, `registration for unknown unit ${unit}`);
+    if (guards.get(`${unit}/${r.childId}`)?.registrationId !== r.id) {
+      report('I2', r, `active registration without its guard GUARD#${r.unitId}#${r.childId}`);
+    }
+    if (r.status === 'waitlisted') {
+      const entry = r.ticket === undefined ? undefined : waits.get(`${unit}/${String(r.ticket).padStart(10, '0')}`);
+      if (entry?.registrationId !== r.id) report('I3', r, `waitlisted without its waitlist entry (ticket ${r.ticket})`);
+      maxTicket.set(unit, Math.max(maxTicket.get(unit) ?? 0, r.ticket ?? 0));
+    }
+  }
+  for (const [key, count] of perChildAndUnit.entries()) {
+    if (count > 1) report('I2', key, `${count} active registrations of one child in one unit`);
+  }
+  for (const guard of guards.values()) {
+    const r = registrations.get(String(guard.registrationId));
+    if (!r || !isActive(r.status) || !String(guard.sk).endsWith(`#${r.unitId}#${r.childId}`)) {
+      report('I2', guard, `guard of registration ${String(guard.registrationId)}, which is not active here`);
+    }
+  }
+  for (const entry of waits.values()) {
+    const r = registrations.get(String(entry.registrationId));
+    if (r?.status !== 'waitlisted' || r.ticket !== entry.ticket) {
+      report('I3', entry, `waitlist entry of registration ${String(entry.registrationId)}, which does not wait here`);
+    }
+  }
+  for (const [key, unit] of units) {
+    const [c, w] = [confirmed.get(key), waiting.get(key)];
+    if (unit.confirmed > unit.capacity) report('I1', unit, `confirmed ${unit.confirmed} above capacity ${unit.capacity}`);
+    if (unit.confirmed !== c) report('I5', unit, `confirmed is ${unit.confirmed}, registrations say ${c}`);
+    if (unit.waiting !== w) report('I5', unit, `waiting is ${unit.waiting}, registrations say ${w}`);
+    if (unit.free !== unit.capacity - unit.confirmed) {
+      report('I5', unit, `free is ${unit.free}, capacity − confirmed is ${unit.capacity - unit.confirmed}`);
+    }
+    if (unit.waiting > 0 && unit.free > 0) report('I3', unit, `${unit.free} places free while ${unit.waiting} wait`);
+    if ((maxTicket.get(key) ?? 0) > (unit.waitTail ?? 0)) report('I3', unit, `waitTail ${unit.waitTail} below a ticket in use`);
+  }
+  for (const [key, child] of children) {
+    const stored = Number(child.activeRegistrations ?? 0);
+    if (stored !== perChild.get(key)) {
+      report('I5', child, `activeRegistrations is ${stored}, registrations say ${perChild.get(key)}`);
+    }
+  }
+  for (const [key, count] of perChild.entries()) {
+    if (!children.has(key)) report('I5', `HH#${key.replace('/', ' / CHILD#')}`, `${count} active registrations of a missing child`);
+  }
+  return problems;
+}
+
+/** Every item of the table, strongly consistent, page by page. */
+export async function scanTable({ client, tableName }: TableRef): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []).map((i) => fromItem(i)));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Scans the table and checks it; what `npm run check:consistency` runs. */
+export async function checkConsistency(table: TableRef): Promise<{ checked: number; problems: Inconsistency[] }> {
+  const items = await scanTable(table);
+  return { checked: items.length, problems: findInconsistencies(items) };
+}

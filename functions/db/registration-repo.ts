@@ -1,0 +1,439 @@
+import {
+  DeleteItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  UpdateItemCommand,
+  type AttributeValue,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import type { Registration } from '../../shared/schemas/registration.js';
+import type { Offer } from '../../shared/schemas/offer.js';
+import { fromItem, getItem, queryAll, toItem, withoutKeys, type Item, type TableRef } from './dynamo.js';
+import { indexKeys, keys, type Key } from './keys.js';
+import type { OfferSpan } from './offer-repo.js';
+
+/** The stored registration: the public fields plus what listing, cancelling and erasing need. */
+export type RegistrationItem = Omit<Registration, 'waitlistPosition'> & {
+  householdId: string;
+  /** The waitlist ticket, while waitlisted: the sort key of its WAIT# entry. */
+  ticket?: number;
+  /** Copied at booking so a household's list needs no offer reads. */
+  offerTitle: string;
+  unitLabel: string;
+  updatedAt: string;
+};
+export type BookedRegistration = Pick<RegistrationItem, 'id' | 'offerId' | 'unitId' | 'childId' | 'status' | 'ticket' | 'createdAt'>;
+/** What a booking answered, kept with its idempotency record so that a repeat answers the same (I4). */
+export type BookingAnswer = { single: boolean; registrations: BookedRegistration[] };
+export type IdempotencyRecord = { fingerprint: string; answer: BookingAnswer; expiresAt: number };
+
+/** The offer as the booking decided on it; the transaction checks it is still so. */
+export type OfferSnapshot = Pick<
+  Offer,
+  'id' | 'bookingMode' | 'waitlist' | 'ageRange' | 'registrationOpens' | 'registrationCloses'
+> &
+  Pick<OfferSpan, 'firstDay'>;
+/** How many of the request's children a unit confirms and how many join its waitlist. */
+export type UnitChange = { unitId: string; confirm: number; wait: number };
+/** A child booked into `count` units; its birth date must lie in (after, notAfter]. */
+export type ChildChange = { childId: string; count: number; birthAfter: string; birthNotAfter: string };
+
+export type BookingWrite = {
+  offer: OfferSnapshot;
+  householdId: string;
+  units: UnitChange[];
+  children: ChildChange[];
+  registrations: RegistrationItem[];
+  idempotency: { userId: string; key: string } & IdempotencyRecord;
+  /** Epoch seconds: an idempotency record that expired before now may be replaced. */
+  nowSeconds: number;
+};
+
+/** Why a booking transaction was cancelled, one entry per failed condition. */
+export type BookingFailure =
+  | { kind: 'replay'; record: IdempotencyRecord }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'already-registered'; unitId: string; childId: string }
+  | { kind: 'child'; childId: string; exists: boolean }
+  | { kind: 'offer-changed' };
+
+export type WaitlistEntry = { registrationId: string; ticket: number };
+
+export type CancelWrite = {
+  registration: RegistrationItem;
+  /** The waitlist head that takes the freed place, when a confirmed registration is cancelled. */
+  promote?: WaitlistEntry;
+  now: string;
+};
+
+export type RegistrationRepoOptions = {
+  /**
+   * Test only: false drops the capacity condition (I1) from the booking transaction, so a
+   * control test can show that its scenario would overbook without it.
+   */
+  capacityCondition?: boolean;
+};
+
+type Entry<F> = { item: TransactWriteItem; failure?: (old: Item | undefined) => F };
+
+const names = (...attrs: string[]) => Object.fromEntries(attrs.map((a) => [`#${a}`, a]));
+
+/**
+ * Registrations, their uniqueness guards and waitlist entries, and the unit counters they move.
+ * Every write that touches an invariant is one transaction; see ./KEYS.md, "Booking".
+ */
+export function createRegistrationRepo(table: TableRef, { capacityCondition = true }: RegistrationRepoOptions = {}) {
+  const { client, tableName: TableName } = table;
+
+  /** Runs the entries as one transaction; [] on success, else the failures their conditions name. */
+  async function transact<F>(entries: Entry<F>[]): Promise<F[]> {
+    try {
+      await client.send(new TransactWriteItemsCommand({ TransactItems: entries.map((e) => e.item) }));
+      return [];
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      const failed = reasons.flatMap((reason, i) => {
+        const failure = entries[i]?.failure;
+        return reason.Code === 'ConditionalCheckFailed' && failure ? [failure(reason.Item && fromItem(reason.Item))] : [];
+      });
+      // Conflicts and throttling decide nothing: retry.ts sees them as transient.
+      if (failed.length === 0) throw error;
+      return failed;
+    }
+  }
+
+  const put = (item: Item, condition: string, values?: Item): TransactWriteItem => ({
+    Put: {
+      TableName,
+      Item: toItem(item),
+      ConditionExpression: condition,
+      ...(values && { ExpressionAttributeValues: toItem(values) }),
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  });
+  const update = (
+    key: Key,
+    expression: string,
+    condition: string | undefined,
+    values: Item,
+    attributeNames?: Record<string, string>,
+  ): TransactWriteItem => ({
+    Update: {
+      TableName,
+      Key: toItem(key),
+      UpdateExpression: expression,
+      ConditionExpression: condition,
+      ExpressionAttributeValues: toItem(values),
+      ExpressionAttributeNames: attributeNames,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  });
+  const remove = (key: Key, condition: string, values?: Item): TransactWriteItem => ({
+    Delete: {
+      TableName,
+      Key: toItem(key),
+      ConditionExpression: condition,
+      ...(values && { ExpressionAttributeValues: toItem(values) }),
+    },
+  });
+
+  /** The unit's condition is exactly the state its plan assumed (see domain/booking.ts planUnit). */
+  const unitCondition = ({ confirm, wait }: UnitChange): string | undefined => {
+    // I1: never above capacity; I3: nobody new gets a place while someone waits.
+    if (wait === 0) return capacityCondition ? '#free >= :c AND #waiting = :zero' : '#waiting = :zero';
+    // I3: join the queue only while there is no place for you.
+    if (confirm === 0) return '#free <= :zero OR #waiting > :zero';
+    // I1 and I3: take exactly the last free places, nobody waiting; the rest of the request queues.
+    return '#free = :c AND #waiting = :zero';
+  };
+
+  const registrationItem = (r: RegistrationItem): Item => ({
+    ...keys.registration(r.id),
+    ...indexKeys.householdRegistration(r.householdId, r.createdAt, r.id),
+    ...indexKeys.offerRegistration(r.offerId, r.unitId, r.createdAt, r.id),
+    ...r,
+  });
+
+  /** The cancelled registration's own items: its status, its guard, its child's counter. */
+  const leaveItems = (r: RegistrationItem, now: string): TransactWriteItem[] => [
+    update(
+        keys.registration(r.id),
+        'SET #status = :cancelled, updatedAt = :now REMOVE ticket',
+        '#status = :was',
+        { ':cancelled': 'cancelled', ':now': now, ':was': r.status },
+      names('status'),
+    ),
+    // I2: the guard goes with the registration it belongs to.
+    remove(keys.childInUnit(r.offerId, r.unitId, r.childId), 'registrationId = :id', { ':id': r.id }),
+    update(
+      keys.child(r.householdId, r.childId),
+      'ADD activeRegistrations :minus',
+      'attribute_exists(pk) AND activeRegistrations > :zero',
+      { ':minus': -1, ':zero': 0 },
+    ),
+  ];
+  /** Removes one waitlist entry and counts it out of the unit's `waiting` (I5). */
+  const dequeueItems = (offerId: string, unitId: string, ticket: number): TransactWriteItem[] => [
+    remove(keys.waitlistEntry(offerId, unitId, ticket), 'attribute_exists(pk)'),
+    update(keys.unit(offerId, unitId), 'SET #waiting = #waiting - :one', '#waiting > :zero', { ':one': 1, ':zero': 0 }, names('waiting')),
+  ];
+
+  return {
+    /**
+     * The booking transaction: unit counters, registrations, guards, waitlist entries, child
+     * counters, the offer check and the idempotency record, all or nothing. [] when it committed.
+     */
+    book(write: BookingWrite): Promise<BookingFailure[]> {
+      const { offer, idempotency } = write;
+      const entries: Entry<BookingFailure>[] = [
+        {
+          // I4: one effect per key; an expired record no longer counts.
+          item: put(
+            {
+              ...keys.idempotency(idempotency.userId, idempotency.key),
+              fingerprint: idempotency.fingerprint,
+              answer: idempotency.answer,
+              expiresAt: idempotency.expiresAt,
+            },
+            'attribute_not_exists(pk) OR expiresAt < :now',
+            { ':now': write.nowSeconds },
+          ),
+          failure: (old) => ({ kind: 'replay', record: old as IdempotencyRecord }),
+        },
+        ...write.units.map((unit) => ({
+          item: update(
+            keys.unit(offer.id, unit.unitId),
+            'SET #confirmed = #confirmed + :c, #free = #free - :c, #waiting = #waiting + :w',
+            unitCondition(unit),
+            { ':c': unit.confirm, ':w': unit.wait, ':zero': 0 },
+            names('confirmed', 'free', 'waiting'),
+          ),
+          failure: () => ({ kind: 'unit' as const, unitId: unit.unitId }),
+        })),
+        ...write.registrations.flatMap((r) => [
+          { item: put(registrationItem(r), 'attribute_not_exists(pk)') },
+          {
+            // I2: one active registration per child and unit.
+            item: put({ ...keys.childInUnit(r.offerId, r.unitId, r.childId), registrationId: r.id }, 'attribute_not_exists(pk)'),
+            failure: () => ({ kind: 'already-registered' as const, unitId: r.unitId, childId: r.childId }),
+          },
+          ...(r.ticket === undefined
+            ? []
+            : [
+                {
+                  // I3: the ticket is the place in line; each is handed out once.
+                  item: put(
+                    { ...keys.waitlistEntry(r.offerId, r.unitId, r.ticket), registrationId: r.id, ticket: r.ticket },
+                    'attribute_not_exists(pk)',
+                  ),
+                },
+              ]),
+        ]),
+        ...write.children.map((child) => ({
+          // The child key holds the caller's household: a foreign child does not exist here.
+          item: update(
+            keys.child(write.householdId, child.childId),
+            'ADD activeRegistrations :n',
+            'attribute_exists(pk) AND birthDate > :after AND birthDate <= :notAfter',
+            { ':n': child.count, ':after': child.birthAfter, ':notAfter': child.birthNotAfter },
+          ),
+          failure: (old: Item | undefined) => ({ kind: 'child' as const, childId: child.childId, exists: old !== undefined }),
+        })),
+        {
+          // The offer is still what the booking was decided on: published, first come first
+          // served, same window, age range and first day. Instants were compared in code, where
+          // offsets are understood; here equality suffices.
+          item: {
+            ConditionCheck: {
+              TableName,
+              Key: toItem(keys.offer(offer.id)),
+              ConditionExpression:
+                '#status = :published AND bookingMode = :mode AND waitlist = :waitlist AND registrationOpens = :opens ' +
+                'AND registrationCloses = :closes AND firstDay = :firstDay AND ageRange.#min = :min AND ageRange.#max = :max',
+              ExpressionAttributeNames: names('status', 'min', 'max'),
+              ExpressionAttributeValues: toItem({
+                ':published': 'published',
+                ':mode': offer.bookingMode,
+                ':waitlist': offer.waitlist,
+                ':opens': offer.registrationOpens,
+                ':closes': offer.registrationCloses,
+                ':firstDay': offer.firstDay,
+                ':min': offer.ageRange.min,
+                ':max': offer.ageRange.max,
+              }),
+            },
+          },
+          failure: () => ({ kind: 'offer-changed' }),
+        },
+      ];
+      return transact(entries);
+    },
+
+    /**
+     * Hands out `count` consecutive waitlist tickets of a unit. A ticket is a place in line only
+     * once the booking that holds it commits; unused tickets leave gaps, which positions ignore.
+     */
+    async takeTickets(offerId: string, unitId: string, count: number): Promise<number[]> {
+      const out = await client.send(
+        new UpdateItemCommand({
+          TableName,
+          Key: toItem(keys.unit(offerId, unitId)),
+          UpdateExpression: 'ADD waitTail :n',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: toItem({ ':n': count }),
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      const tail = fromItem<{ waitTail: number }>(out.Attributes ?? {}).waitTail;
+      return Array.from({ length: count }, (_, i) => tail - count + 1 + i);
+    },
+
+    /**
+     * Cancels an active registration in one transaction. A freed confirmed place goes to
+     * `promote` (the waitlist head) or, if nobody waits, back to the unit. False when a
+     * condition failed because the world moved (status changed, someone joined the queue):
+     * the caller reads again and retries.
+     */
+    async cancel({ registration: r, promote, now }: CancelWrite): Promise<boolean> {
+      const items = leaveItems(r, now);
+      if (r.status === 'waitlisted' && r.ticket !== undefined) {
+        items.push(...dequeueItems(r.offerId, r.unitId, r.ticket));
+      } else if (promote) {
+        // I3: the freed place goes to the earliest waiting registration; confirmed and free stay.
+        items.push(
+          update(
+            keys.registration(promote.registrationId),
+            'SET #status = :confirmed, updatedAt = :now REMOVE ticket',
+            '#status = :waitlisted',
+            { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':now': now },
+            names('status'),
+          ),
+          ...dequeueItems(r.offerId, r.unitId, promote.ticket),
+        );
+      } else {
+        // I3: the place returns to the unit only while nobody waits; a newcomer in the queue
+        // makes this fail, and the retry promotes them instead.
+        items.push(
+          update(
+            keys.unit(r.offerId, r.unitId),
+            'SET #confirmed = #confirmed - :one, #free = #free + :one',
+            '#waiting = :zero AND #confirmed > :zero',
+            { ':one': 1, ':zero': 0 },
+            names('confirmed', 'free', 'waiting'),
+          ),
+        );
+      }
+      return (await transact(items.map((item) => ({ item, failure: () => true })))).length === 0;
+    },
+
+    getRegistration: (id: string) => getItem<RegistrationItem>(table, keys.registration(id)).then((i) => i && strip(i)),
+
+    /** The earliest committed waitlist entry of a unit, read strongly (key order = ticket order). */
+    async waitlistHead(offerId: string, unitId: string): Promise<WaitlistEntry | undefined> {
+      const [head] = await queryAll<WaitlistEntry>(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: toItem({ ':pk': keys.offer(offerId).pk, ':prefix': keys.waitlistPrefix(unitId) }),
+          ConsistentRead: true,
+          Limit: 1,
+        },
+        1,
+      );
+      return head && { registrationId: head.registrationId, ticket: head.ticket };
+    },
+
+    /** 1 + the committed waitlist entries of the unit with a smaller ticket, counted strongly. */
+    async waitlistPosition(offerId: string, unitId: string, ticket: number): Promise<number> {
+      let ahead = 0;
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const out = await client.send(
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+            ExpressionAttributeValues: toItem({
+              ':pk': keys.offer(offerId).pk,
+              ':first': keys.waitlistPrefix(unitId),
+              ':last': keys.waitlistUpTo(unitId, ticket - 1),
+            }),
+            Select: 'COUNT',
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        ahead += out.Count ?? 0;
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return ahead + 1;
+    },
+
+    /** A household's registrations, newest first, through the eventually consistent index. */
+    async listByHousehold(householdId: string): Promise<RegistrationItem[]> {
+      const items = await queryAll<RegistrationItem & Item>(table, {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: toItem({ ':pk': indexKeys.householdRegistration(householdId, '', '').gsi1pk }),
+        ScanIndexForward: false,
+      });
+      return items.map(strip);
+    },
+
+    /** The stored answer for a user's key, unless it has expired (TTL deletes lag). */
+    async getIdempotency(userId: string, key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined> {
+      const record = await getItem<IdempotencyRecord>(table, keys.idempotency(userId, key));
+      return record && record.expiresAt >= nowSeconds ? record : undefined;
+    },
+
+    /**
+     * Erasure, after every registration was cancelled: deletes the children, household, user and
+     * everything under the e-mail address in one transaction, then the idempotency records, and
+     * strips household and child from the registrations, which stay as anonymous counts. False if a child got a
+     * new booking meanwhile; the caller cancels again and retries.
+     */
+    async eraseHousehold(household: { id: string; userId: string; email: string; childIds: string[] }): Promise<boolean> {
+      const partition = (pk: string) =>
+        queryAll<Key>(table, {
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: toItem({ ':pk': pk }),
+          ProjectionExpression: 'pk, sk',
+          ConsistentRead: true,
+        });
+      const emailItems = await partition(keys.userByEmail(household.email).pk);
+      const failures = await transact<true>([
+        ...household.childIds.map((childId) => ({
+          // A child with an active booking is not deleted (same rule as deleting one child).
+          item: remove(
+            keys.child(household.id, childId),
+            'attribute_not_exists(activeRegistrations) OR activeRegistrations = :zero',
+            { ':zero': 0 },
+          ),
+          failure: () => true as const,
+        })),
+        ...[keys.household(household.id), keys.user(household.userId), ...emailItems].map((key) => ({
+          item: { Delete: { TableName, Key: toItem({ pk: key.pk, sk: key.sk }) } },
+        })),
+      ]);
+      if (failures.length > 0) return false;
+      // The children are gone, so no booking can come in now; what remains is anonymous.
+      for (const key of await partition(keys.idempotency(household.userId, '').pk)) {
+        await client.send(new DeleteItemCommand({ TableName, Key: toItem({ pk: key.pk, sk: key.sk }) }));
+      }
+      for (const r of await this.listByHousehold(household.id)) {
+        await client.send(
+          new UpdateItemCommand({
+            TableName,
+            Key: toItem(keys.registration(r.id)),
+            UpdateExpression: 'SET erased = :yes REMOVE householdId, childId, gsi1pk, gsi1sk',
+            ExpressionAttributeValues: toItem({ ':yes': true }),
+          }),
+        );
+      }
+      return true;
+    },
+  };
+}
+export type RegistrationRepo = ReturnType<typeof createRegistrationRepo>;
+
+const strip = (item: Item): RegistrationItem => withoutKeys(item) as RegistrationItem;
