@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { build } from 'esbuild';
+import { bundling, lambdaEntries, projectRoot, type LambdaName } from './constructs/bundling.js';
+
+/** The budget every Lambda bundle must stay under: a small bundle is a short cold start. */
+export const BUNDLE_BUDGET_BYTES = 300 * 1024;
+
+export type BundleSize = { name: LambdaName; entry: string; bytes: number };
+
+/**
+ * Bundles every Lambda entry with the esbuild options the stacks use (`bundling`) and returns
+ * the size of each minified JavaScript file (source maps not counted), for `npm run bench`.
+ */
+export async function measureBundleSizes(): Promise<BundleSize[]> {
+  const names = Object.keys(lambdaEntries) as LambdaName[];
+  return Promise.all(
+    names.map(async (name) => {
+      const entry = lambdaEntries[name];
+      const result = await build({
+        entryPoints: [path.join(projectRoot, entry)],
+        absWorkingDir: projectRoot,
+        outfile: path.join(projectRoot, 'cdk.out/bundle-sizes', name, 'index.mjs'),
+        write: false,
+        bundle: true,
+        platform: 'node',
+        target: bundling.target,
+        format: bundling.format,
+        minify: bundling.minify,
+        sourcemap: bundling.sourceMap,
+        sourcesContent: bundling.sourcesContent,
+        external: bundling.externalModules,
+        mainFields: bundling.mainFields,
+        banner: { js: bundling.banner },
+        logLevel: 'error',
+      });
+      const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'));
+      if (!js) throw new Error(`esbuild wrote no JavaScript for ${entry}`);
+      return { name, entry, bytes: js.contents.byteLength };
+    }),
+  );
+}

@@ -1,0 +1,119 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { addAlarm, ALARM_PERIOD } from './alarms.js';
+import { RegiokursFunction, type MailSender, type TableAction } from './regiokurs-function.js';
+
+export type ApiProps = {
+  table: ITable;
+  mail: MailSender;
+  alarmTopic: ITopic;
+  timeZone: string;
+  /** The web origin when it is known before deployment (a configured domain); CORS allows it alone. */
+  corsOrigin?: string;
+};
+
+/**
+ * What the API's repositories call. DescribeTable answers the health check; ConditionCheckItem
+ * is the booking transaction's check on child and offer (one round trip, see DESIGN.md).
+ */
+export const API_TABLE_ACTIONS = [
+  'GetItem',
+  'Query',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'ConditionCheckItem',
+  'DescribeTable',
+] as const satisfies readonly TableAction[];
+
+/** Steady requests per second and burst for the whole API; a registration rush of a few hundred families fits. */
+export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
+
+/** The Hono app on Lambda behind an HTTP API: one catch-all route, the app does its own routing. */
+export class Api extends Construct {
+  readonly handler: RegiokursFunction;
+  readonly httpApi: HttpApi;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const sessionSecret = new Secret(this, 'SessionSecret', {
+      description: 'Signs session tokens (JWT); changing it signs everybody out',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    this.handler = new RegiokursFunction(this, 'Api', {
+      entry: 'api',
+      description: 'regiokurs HTTP API (Hono)',
+      timeZone: props.timeZone,
+      alarmTopic: props.alarmTopic,
+      tableAccess: { table: props.table, actions: API_TABLE_ACTIONS },
+      mail: props.mail,
+      // More memory is more CPU on Lambda: it shortens cold starts in the registration rush.
+      memorySize: 1024,
+      environment: {
+        // CloudFormation resolves the reference at deploy time; the value never appears in the template.
+        SESSION_SECRET: sessionSecret.secretValue.unsafeUnwrap(),
+      },
+    });
+    Validations.of(sessionSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A session-signing key, not a credential of another system: rotating it signs every family out, so it is rotated deliberately (new secret version + redeploy), not on a timer.',
+    });
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'regiokurs API (reached through CloudFront under /api/*)',
+      createDefaultStage: false,
+      defaultIntegration: new HttpLambdaIntegration('Lambda', this.handler.fn),
+      ...(props.corsOrigin && {
+        corsPreflight: {
+          allowOrigins: [props.corsOrigin],
+          allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+          allowHeaders: ['content-type', 'authorization', 'idempotency-key'],
+          allowCredentials: true,
+          maxAge: Duration.hours(1),
+        },
+      }),
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    const stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            responseLength: '$context.responseLength',
+          }),
+        ),
+      },
+    });
+    addAlarm(this, 'ServerErrors', props.alarmTopic, {
+      metric: stage.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      threshold: 5,
+      description: 'The API answered 5xx at least five times in five minutes',
+    });
+    Validations.of(this.httpApi).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'The API serves public routes (catalog, login) and signed-in routes; the app checks the session and the role on every route (DESIGN.md: roles are checked in the API), which an API Gateway authorizer cannot express.',
+    });
+  }
+}

@@ -1,0 +1,159 @@
+import path from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { tableDefinition } from '../../functions/db/table.js';
+import { addAlarm, ALARM_PERIOD } from './alarms.js';
+import { bundling, lambdaEntries, projectRoot, type LambdaName } from './bundling.js';
+
+/** DynamoDB actions a function may be granted; `Query` is the only one that reaches the indexes. */
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'ConditionCheckItem'
+  | 'DescribeTable';
+
+export type TableAccess = { table: ITable; actions: readonly TableAction[] };
+
+/** The SES identity a function sends from and the one address it may use as sender. */
+export type MailSender = { identityArn: string; from: string };
+
+export type RegiokursFunctionProps = {
+  /** Which entry of `lambdaEntries` to bundle. */
+  entry: LambdaName;
+  description: string;
+  /** The table actions this function uses and nothing more; also sets TABLE_NAME. */
+  tableAccess?: TableAccess;
+  /** Lets the function send e-mail from `from` only; also sets MAIL_FROM. */
+  mail?: MailSender;
+  /** Receives the function's error, throttle and p99-duration alarms. */
+  alarmTopic: ITopic;
+  timeZone: string;
+  environment?: Record<string, string>;
+  memorySize?: number;
+  timeout?: Duration;
+} & Pick<NodejsFunctionProps, 'deadLetterQueue' | 'retryAttempts' | 'onFailure'>;
+
+/** A p99 above this share of the timeout means the function is close to being cut off. */
+const P99_SHARE_OF_TIMEOUT = 0.8;
+
+/**
+ * The house Lambda function: Node.js 22 on arm64, bundled by esbuild with the SDK inside,
+ * JSON logs in its own log group, its own role, and its alarms. Table and mail access are
+ * granted together with the variables that name them, so the two cannot drift apart.
+ */
+export class RegiokursFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: RegiokursFunctionProps) {
+    super(scope, id);
+    const timeout = props.timeout ?? Duration.seconds(10);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // An own role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any log group.
+    const role = (this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.entry} function`,
+    }));
+    logGroup.grantWrite(role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(projectRoot, lambdaEntries[props.entry]),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      bundling,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      description: props.description,
+      memorySize: props.memorySize ?? 512,
+      timeout,
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      environment: {
+        MODE: 'cloud',
+        TIME_ZONE: props.timeZone,
+        POWERTOOLS_SERVICE_NAME: `regiokurs-${props.entry}`,
+        // Stack traces point into functions/, not into the minified bundle.
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      deadLetterQueue: props.deadLetterQueue,
+      retryAttempts: props.retryAttempts,
+      onFailure: props.onFailure,
+    });
+
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime the platform is built and tested on (LTS, supported on Lambda until 2027); moving to a newer one is a deliberate upgrade with its own test run.',
+    });
+
+    if (props.tableAccess) this.grantTable(props.tableAccess);
+    if (props.mail) this.grantMail(props.mail);
+    this.addAlarms(props.alarmTopic, timeout);
+  }
+
+  private grantTable({ table, actions }: TableAccess) {
+    this.fn.addEnvironment('TABLE_NAME', table.tableName);
+    const onTable = actions.filter((a) => a !== 'Query');
+    if (onTable.length > 0) {
+      this.fn.addToRolePolicy(
+        new PolicyStatement({ actions: onTable.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }),
+      );
+    }
+    if (actions.includes('Query')) {
+      // Named indexes, not `index/*`: a new index is a decision, not an automatic grant.
+      const indexArns = tableDefinition.globalSecondaryIndexes.map((g) => `${table.tableArn}/index/${g.indexName}`);
+      this.fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['dynamodb:Query'], resources: [table.tableArn, ...indexArns] }),
+      );
+    }
+  }
+
+  private grantMail({ identityArn, from }: MailSender) {
+    this.fn.addEnvironment('MAIL_FROM', from);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        // SES v2 SendEmail needs ses:SendEmail for simple and raw content alike.
+        actions: ['ses:SendEmail'],
+        resources: [identityArn],
+        conditions: { StringEquals: { 'ses:FromAddress': from } },
+      }),
+    );
+  }
+
+  private addAlarms(topic: ITopic, timeout: Duration) {
+    const name = this.node.id;
+    addAlarm(this, 'Errors', topic, {
+      metric: this.fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      threshold: 1,
+      description: `${name}: the function failed at least once in five minutes`,
+    });
+    addAlarm(this, 'Throttles', topic, {
+      metric: this.fn.metricThrottles({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      threshold: 1,
+      description: `${name}: invocations were throttled (account concurrency exhausted)`,
+    });
+    addAlarm(this, 'DurationP99', topic, {
+      metric: this.fn.metricDuration({ period: ALARM_PERIOD, statistic: 'p99' }),
+      threshold: Math.round(timeout.toMilliseconds() * P99_SHARE_OF_TIMEOUT),
+      description: `${name}: p99 duration above ${P99_SHARE_OF_TIMEOUT * 100}% of the ${timeout.toSeconds()} s timeout`,
+    });
+  }
+}

@@ -1,0 +1,215 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import type { RegionConfig } from '../config.js';
+
+export type SiteProps = {
+  api: IHttpApi;
+  domain?: RegionConfig['domain'];
+  /** Origins allowed to embed the calendar in a frame: the municipalities' own websites. */
+  embeddingOrigins: readonly string[];
+  /** The built web app (`web/dist`); without it the bucket is left for a later upload. */
+  assetsDir?: string;
+};
+
+/**
+ * Rewrites page routes (no file extension in the last segment) to the SPA's index.html at the
+ * edge. Error-page mapping would do the same for the API's own 404s, so it is not used.
+ */
+const SPA_ROUTING = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.split('/').pop();
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+/**
+ * The web app's origin: a private bucket behind CloudFront (origin access control), security
+ * headers on every answer, and `/api/*` passed to the HTTP API so the app and its API share
+ * one origin (no CORS, cookies stay first-party).
+ */
+export class Site extends Construct {
+  readonly distribution: Distribution;
+  readonly bucket: Bucket;
+  /** `https://` and the host families use. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+    });
+
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'regiokurs security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            "script-src 'self'",
+            // Solid and Chart.js set inline style attributes.
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            `frame-ancestors ${["'self'", ...props.embeddingOrigins].join(' ')}`,
+          ].join('; '),
+          override: true,
+        },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true },
+        ],
+      },
+    });
+
+    const spaRouting = new CloudFrontFunction(this, 'SpaRouting', {
+      code: FunctionCode.fromInline(SPA_ROUTING),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serves index.html for page routes',
+    });
+
+    const apiHost = `${props.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'regiokurs web app and API',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // Europe and North America edges: the families are in Austria and Germany.
+      priceClass: PriceClass.PRICE_CLASS_100,
+      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      ...(props.domain && {
+        domainNames: [props.domain.name],
+        certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+      }),
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(apiHost, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          // A redirect would turn a POST into a GET; API clients must use HTTPS from the start.
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Everything the viewer sent (cookies, Idempotency-Key, query) except Host, which must name the API.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+    });
+    this.url = `https://${props.domain?.name ?? this.distribution.distributionDomainName}`;
+
+    if (props.assetsDir) this.deployContent(props.assetsDir);
+    this.suppressNagFindings(props);
+  }
+
+  /** Uploads the built app and invalidates CloudFront's copy, as part of `cdk deploy`. */
+  private deployContent(assetsDir: string) {
+    new BucketDeployment(this, 'Content', {
+      sources: [Source.asset(assetsDir)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
+    // The upload runs in a function CDK provides, one per stack; its findings are acknowledged on it alone.
+    const stack = Stack.of(this);
+    const uploader = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (!uploader) return;
+    const bucketId = stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket);
+    Validations.of(uploader).acknowledge(
+      {
+        id: 'AwsSolutions-L1',
+        reason: 'The upload function and its Python runtime are provided and updated by aws-cdk-lib, not chosen here.',
+      },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The CDK-provided upload function comes with the basic execution role; it only writes its own logs.',
+      },
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: 'The CDK upload function copies the app from the CDK asset bucket into the site bucket and prunes old files; these grants are scoped to those two buckets.',
+      })),
+      {
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
+        reason: 'The upload function writes every object of the site bucket, and nothing outside it.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*]`,
+        reason: 'The upload function reads the zipped app from the CDK asset bucket of this account.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'cloudfront:CreateInvalidation and GetInvalidation, used to refresh the cache after an upload, have no resource-level permissions in this policy.',
+      },
+    );
+  }
+
+  private suppressNagFindings(props: SiteProps) {
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'The bucket holds only the public build of the web app, written by the deployment; its reader is CloudFront alone, and server access logs would record nothing of interest.',
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'A public municipal service: families may look up offers from anywhere (e.g. while on holiday).',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'AWS WAF costs at least USD 6/month per region, more than the idle region costs in total; the HTTP API stage throttles requests and login codes are rate limited per address.',
+      },
+      {
+        id: 'AwsSolutions-CFR3',
+        reason:
+          'API requests are logged by the HTTP API stage; CloudFront standard logs would add visitor IP addresses for static files without a purpose (GDPR data minimisation) and need an ACL-enabled bucket.',
+      },
+      ...(props.domain
+        ? []
+        : [
+            {
+              id: 'AwsSolutions-CFR4',
+              reason:
+                'Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose minimum protocol cannot be set; configure `domain` to enforce TLS 1.2.',
+            },
+          ]),
+    );
+  }
+}

@@ -1,0 +1,56 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { StartingPosition, FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { DeadLetterQueue } from './dead-letter-queue.js';
+import { RegiokursFunction } from './regiokurs-function.js';
+
+export type StreamProcessingProps = {
+  table: ITable;
+  timeZone: string;
+  alarmTopic: ITopic;
+};
+
+/**
+ * Asynchronous side effects read from the table's stream. A failing batch is split in halves
+ * until the one bad record is found and parked in the dead-letter queue, so one poison record
+ * cannot hold up every change behind it in its shard.
+ */
+export class StreamProcessing extends Construct {
+  readonly handler: RegiokursFunction;
+  readonly deadLetters: DeadLetterQueue;
+
+  constructor(scope: Construct, id: string, props: StreamProcessingProps) {
+    super(scope, id);
+    this.deadLetters = new DeadLetterQueue(this, 'Failed', { holds: 'Stream records', alarmTopic: props.alarmTopic });
+    // Reads only the stream (granted by the event source below); it needs no table actions yet.
+    this.handler = new RegiokursFunction(this, 'Stream', {
+      entry: 'stream',
+      description: 'Side effects of table changes (DynamoDB Streams)',
+      timeZone: props.timeZone,
+      alarmTopic: props.alarmTopic,
+      timeout: Duration.seconds(30),
+    });
+    this.handler.fn.addEventSource(
+      new DynamoEventSource(props.table, {
+        // From the oldest record still in the stream: a deployment must not skip changes.
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(this.deadLetters.queue),
+        // Only registration items: the function is not even invoked for other writes (cheaper, quieter).
+        filters: [FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.isEqual('REG') } } } })],
+      }),
+    );
+    Validations.of(this.handler.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'dynamodb:ListStreams, added by the event source, has no resource-level permissions; the stream reads themselves are limited to this table\'s stream ARN.',
+    });
+  }
+}

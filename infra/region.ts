@@ -1,0 +1,70 @@
+import { Tags, Validations, type App, type Environment } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { RegionConfig } from './config.js';
+import { DataStack } from './stacks/data-stack.js';
+import { JobsStack } from './stacks/jobs-stack.js';
+import { MailStack } from './stacks/mail-stack.js';
+import { ObservabilityStack } from './stacks/observability-stack.js';
+import { WebStack } from './stacks/web-stack.js';
+
+export type RegionOptions = {
+  /** The AWS account; left open, the stacks deploy to whichever account the credentials name. */
+  account?: string;
+  /** The built web app to upload; see `Site`. */
+  siteAssetsDir?: string;
+};
+
+/**
+ * One region's deployment: the long-lived stacks (data, mail, observability) first, then the
+ * stateless ones that receive them through props. Exports only flow out of the long-lived stacks,
+ * so replacing a function never has to touch a stack that holds state.
+ */
+export function buildRegion(app: App, config: RegionConfig, options: RegionOptions = {}) {
+  const env: Environment = { account: options.account, region: config.awsRegion };
+  const name = (part: string) => `regiokurs-${config.id}-${part}`;
+
+  const data = new DataStack(app, 'Data', {
+    env,
+    stackName: name('data'),
+    description: `regiokurs ${config.name}: the table`,
+    terminationProtection: true,
+  });
+  const mail = new MailStack(app, 'Mail', {
+    env,
+    stackName: name('mail'),
+    description: `regiokurs ${config.name}: SES sender identity`,
+    senderEmail: config.senderEmail,
+  });
+  const observability = new ObservabilityStack(app, 'Observability', {
+    env,
+    stackName: name('observability'),
+    description: `regiokurs ${config.name}: alarm topic`,
+    alarmEmail: config.alarmEmail,
+  });
+  const shared = { table: data.table, alarmTopic: observability.alarmTopic };
+  const jobs = new JobsStack(app, 'Jobs', {
+    env,
+    stackName: name('jobs'),
+    description: `regiokurs ${config.name}: scheduled jobs and stream processing`,
+    regionId: config.id,
+    timeZone: config.timeZone,
+    ...shared,
+  });
+  const web = new WebStack(app, 'Web', {
+    env,
+    stackName: name('web'),
+    description: `regiokurs ${config.name}: web app, CloudFront and HTTP API`,
+    config,
+    mail: mail.sender,
+    siteAssetsDir: options.siteAssetsDir,
+    ...shared,
+  });
+
+  Tags.of(app).add('project', 'regiokurs');
+  Tags.of(app).add('regiokurs:region', config.id);
+  // Every synth is checked against the AWS Solutions rules and fails on a finding nobody acknowledged;
+  // acknowledgements sit next to their resources and are copied into the templates as an audit trail.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }));
+  return { data, mail, observability, jobs, web };
+}
+export type Region = ReturnType<typeof buildRegion>;

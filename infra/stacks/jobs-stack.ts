@@ -1,0 +1,27 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { StreamProcessing } from '../constructs/stream-processing.js';
+import { TimedWork } from '../constructs/timed-work.js';
+
+export type JobsStackProps = StackProps & {
+  regionId: string;
+  table: ITable;
+  alarmTopic: ITopic;
+  timeZone: string;
+};
+
+/** Work nobody waits for on screen: timed jobs from EventBridge Scheduler and side effects from the table's stream. */
+export class JobsStack extends Stack {
+  readonly timedWork: TimedWork;
+  readonly streamProcessing: StreamProcessing;
+
+  constructor(scope: Construct, id: string, props: JobsStackProps) {
+    super(scope, id, props);
+    const { regionId, table, alarmTopic, timeZone } = props;
+    // The dispatcher has no job that touches the table yet; each job brings its table actions when it lands.
+    this.timedWork = new TimedWork(this, 'TimedWork', { regionId, timeZone, alarmTopic });
+    this.streamProcessing = new StreamProcessing(this, 'StreamProcessing', { table, timeZone, alarmTopic });
+  }
+}

@@ -1,0 +1,56 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { configuredOrigin, type RegionConfig } from '../config.js';
+import { Api } from '../constructs/api.js';
+import type { MailSender } from '../constructs/regiokurs-function.js';
+import { Site } from '../constructs/site.js';
+
+export type WebStackProps = StackProps & {
+  config: RegionConfig;
+  table: ITable;
+  mail: MailSender;
+  alarmTopic: ITopic;
+  /** The built web app; see `Site`. */
+  siteAssetsDir?: string;
+};
+
+/**
+ * What the browser talks to: CloudFront, the web app's bucket and the HTTP API behind `/api/*`.
+ * API and site share a stack on purpose: CloudFront needs the API's host and the API function
+ * needs the site's URL; split across two stacks that is a dependency cycle.
+ */
+export class WebStack extends Stack {
+  readonly api: Api;
+  readonly site: Site;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.api = new Api(this, 'Api', {
+      table: props.table,
+      mail: props.mail,
+      alarmTopic: props.alarmTopic,
+      timeZone: config.timeZone,
+      corsOrigin: configuredOrigin(config),
+    });
+    this.site = new Site(this, 'Site', {
+      api: this.api.httpApi,
+      domain: config.domain,
+      embeddingOrigins: config.municipalities.flatMap((m) => (m.website ? [new URL(m.website).origin] : [])),
+      assetsDir: props.siteAssetsDir,
+    });
+    this.api.handler.fn.addEnvironment('PUBLIC_URL', this.site.url);
+
+    new CfnOutput(this, 'Url', { value: this.site.url, description: 'The region’s web app' });
+    new CfnOutput(this, 'SiteBucket', { value: this.site.bucket.bucketName });
+    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
+    if (config.domain) {
+      new CfnOutput(this, 'DnsTarget', {
+        value: this.site.distribution.distributionDomainName,
+        description: `Point ${config.domain.name} here (CNAME, or an alias record in Route 53)`,
+      });
+    }
+  }
+}

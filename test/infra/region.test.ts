@@ -1,0 +1,389 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTableInput, tableDefinition } from '../../functions/db/table.js';
+import { measureBundleSizes } from '../../infra/bundle-sizes.js';
+import { API_TABLE_ACTIONS, API_THROTTLE } from '../../infra/constructs/api.js';
+import type { LambdaName } from '../../infra/constructs/bundling.js';
+import { SYNTH_TIMEOUT_MS, synthRegion, type SynthesisedRegion } from './support/region.js';
+
+/** Where each Lambda entry is deployed, by stack and function description. */
+const functionOf: Record<LambdaName, ['web' | 'jobs', string]> = {
+  api: ['web', 'regiokurs HTTP API (Hono)'],
+  stream: ['jobs', 'Side effects of table changes (DynamoDB Streams)'],
+  scheduled: ['jobs', 'Runs the job an EventBridge schedule names'],
+};
+
+type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, any> };
+
+let region: SynthesisedRegion;
+beforeAll(() => {
+  region = synthRegion();
+}, SYNTH_TIMEOUT_MS);
+
+const resourcesOf = (template: Template, type: string) => Object.values(template.findResources(type)) as Resource[];
+
+/** Every IAM statement of a stack, with the policy's logical id for failure messages. */
+type Statement = Record<string, any> & { policy: string };
+function statementsOf(template: Template): Statement[] {
+  return Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([id, policy]) =>
+    (policy.Properties.PolicyDocument.Statement as Array<Record<string, any>>).map((s) => ({ policy: id, ...s })),
+  );
+}
+const actionsOf = (statement: Record<string, any>): string[] => [statement.Action].flat();
+
+/** The Lambda function with this description, and the statements of its role. */
+function lambdaNamed(template: Template, description: string) {
+  const [id, fn] = Object.entries(template.findResources('AWS::Lambda::Function', { Properties: { Description: description } }))[0] ?? [];
+  if (!id || !fn) throw new Error(`no function "${description}"`);
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+  const statements = statementsOf(template).filter((s) => {
+    const policy = template.findResources('AWS::IAM::Policy')[s.policy];
+    return policy?.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId);
+  });
+  return { id, fn: fn as Resource, statements };
+}
+
+describe('data stack', () => {
+  it('builds the table from the local definition: the same key schema, attributes and indexes', () => {
+    const [table] = resourcesOf(region.templates.data, 'AWS::DynamoDB::Table');
+    const local = createTableInput('any');
+    expect(table?.Properties.KeySchema).toEqual(local.KeySchema);
+    expect(table?.Properties.AttributeDefinitions).toEqual(expect.arrayContaining(local.AttributeDefinitions ?? []));
+    expect(table?.Properties.AttributeDefinitions).toHaveLength(local.AttributeDefinitions?.length ?? 0);
+    expect(table?.Properties.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+    expect(table?.Properties.StreamSpecification).toEqual({ StreamViewType: local.StreamSpecification?.StreamViewType });
+  });
+
+  it('is on-demand, recoverable, protected, encrypted, with TTL', () => {
+    region.templates.data.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true, KMSMasterKeyId: Match.absent() },
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      },
+    });
+  });
+
+  it('keeps a stable logical id and termination protection', () => {
+    expect(Object.keys(region.templates.data.findResources('AWS::DynamoDB::Table'))).toEqual([
+      expect.stringMatching(/^Table[0-9A-F]{8}$/),
+    ]);
+    expect(region.region.data.terminationProtection).toBe(true);
+  });
+});
+
+describe('functions (house construct)', () => {
+  const all = () => [
+    ...resourcesOf(region.templates.web, 'AWS::Lambda::Function').filter((f) => f.Properties.Description?.startsWith('regiokurs')),
+    ...resourcesOf(region.templates.jobs, 'AWS::Lambda::Function'),
+  ];
+
+  it('run Node.js 22 on arm64 with JSON logs into their own log group', () => {
+    expect(all()).toHaveLength(3);
+    for (const fn of all()) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', LogGroup: { Ref: expect.any(String) } },
+      });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        MODE: 'cloud',
+        TIME_ZONE: 'Europe/Vienna',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    }
+  });
+
+  it('ship minified ESM bundles with source maps and the AWS SDK inside', () => {
+    const apiAsset = assetDirOf(region, ...functionOf.api);
+    const code = readFileSync(path.join(apiAsset, 'index.mjs'), 'utf8');
+    expect(readFileSync(path.join(apiAsset, 'index.mjs.map'), 'utf8')).toContain('"mappings"');
+    // Minified: thousands of characters per line.
+    expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
+    // Bundled, not imported from the runtime's copy.
+    expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
+    expect(code).toContain('DynamoDB_20120810');
+  });
+
+  it('are bundled exactly as infra/bundle-sizes.ts measures them', async () => {
+    const measured = await measureBundleSizes();
+    for (const { name, bytes } of measured) {
+      const [stack, description] = functionOf[name];
+      const staged = statSync(path.join(assetDirOf(region, stack, description), 'index.mjs')).size;
+      expect(bytes, name).toBe(staged);
+    }
+  });
+
+  it('have their own roles with no AWS managed policies', () => {
+    for (const template of [region.templates.web, region.templates.jobs]) {
+      for (const role of resourcesOf(template, 'AWS::IAM::Role').filter((r) => !isCdkUploader(r))) {
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      }
+    }
+  });
+
+  it('each have error, throttle and p99-duration alarms sent to the alarm topic', () => {
+    for (const [template, count] of [
+      [region.templates.web, 1],
+      [region.templates.jobs, 2],
+    ] as const) {
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(resourcesOf(template, 'AWS::CloudWatch::Alarm').filter((a) => a.Properties.MetricName === metric)).toHaveLength(count);
+      }
+      const p99 = resourcesOf(template, 'AWS::CloudWatch::Alarm').filter((a) => a.Properties.ExtendedStatistic === 'p99');
+      expect(p99).toHaveLength(count);
+      for (const alarm of resourcesOf(template, 'AWS::CloudWatch::Alarm')) {
+        expect(alarm.Properties.AlarmActions).toEqual([{ 'Fn::ImportValue': expect.stringContaining('Alarms') }]);
+      }
+    }
+  });
+});
+
+describe('api', () => {
+  it('the API function has exactly the table actions it uses, and Query only on the table and its named indexes', () => {
+    const { statements, fn } = lambdaNamed(region.templates.web, functionOf.api[1]);
+    const dynamo = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.flatMap(actionsOf).sort()).toEqual(API_TABLE_ACTIONS.map((a) => `dynamodb:${a}`).sort());
+    const query = dynamo.find((s) => actionsOf(s).includes('dynamodb:Query'));
+    expect(JSON.stringify(query?.Resource)).toContain('/index/gsi1');
+    expect(JSON.stringify(query?.Resource)).toContain('/index/gsi2');
+    expect(JSON.stringify(dynamo)).not.toContain('index/*');
+    expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ 'Fn::ImportValue': expect.stringContaining('Table') });
+  });
+
+  it('may send e-mail only from the configured sender, and gets the session secret by reference', () => {
+    const { statements, fn } = lambdaNamed(region.templates.web, functionOf.api[1]);
+    expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')))).toEqual([
+      expect.objectContaining({
+        Action: 'ses:SendEmail',
+        Condition: { StringEquals: { 'ses:FromAddress': 'noreply@testtal.example' } },
+      }),
+    ]);
+    const env = fn.Properties.Environment.Variables;
+    expect(env.MAIL_FROM).toBe('noreply@testtal.example');
+    expect(JSON.stringify(env.SESSION_SECRET)).toContain('{{resolve:secretsmanager:');
+    expect(JSON.stringify(env.PUBLIC_URL)).toContain('DomainName');
+    region.templates.web.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+  });
+
+  it('sits behind an HTTP API with throttling and JSON access logs', () => {
+    const { web } = region.templates;
+    web.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    web.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', CorsConfiguration: Match.absent() });
+    web.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    web.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: API_THROTTLE.rateLimit, ThrottlingBurstLimit: API_THROTTLE.burstLimit },
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] }, Format: Match.stringLikeRegexp('"status":"\\$context.status"') },
+    });
+    web.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5xx', Namespace: 'AWS/ApiGateway' });
+  });
+});
+
+describe('web', () => {
+  it('keeps the bucket private and encrypted, readable by CloudFront through origin access control only', () => {
+    const { web } = region.templates;
+    web.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+    web.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always' },
+    });
+    web.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 's3:GetObject',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('answers with security headers, allowing only the municipalities to frame the calendar', () => {
+    const [policy] = resourcesOf(region.templates.web, 'AWS::CloudFront::ResponseHeadersPolicy');
+    const headers = policy?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true });
+    expect(headers.ContentTypeOptions).toEqual({ Override: true });
+    expect(headers.ReferrerPolicy.ReferrerPolicy).toBe('strict-origin-when-cross-origin');
+    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toMatch(/frame-ancestors 'self' https:\/\/www\.ahorn\.example$/);
+    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toContain("default-src 'self'");
+  });
+
+  it('serves the SPA for page routes at the edge and passes /api/* to the HTTP API uncached', () => {
+    const { web } = region.templates;
+    const [fn] = resourcesOf(web, 'AWS::CloudFront::Function');
+    expect(fn?.Properties.FunctionCode).toContain("request.uri = '/index.html'");
+    const [distribution] = resourcesOf(web, 'AWS::CloudFront::Distribution');
+    const config = distribution?.Properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.CustomErrorResponses).toBeUndefined();
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.any(String), 'FunctionARN'] } },
+    ]);
+    const api = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
+    });
+    const apiOrigin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain('execute-api');
+    expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+  });
+
+  it('uploads the built app and invalidates the cache on deploy', () => {
+    region.templates.web.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'] });
+  });
+});
+
+describe('e-mail', () => {
+  it('verifies the sender domain with DKIM', () => {
+    region.templates.mail.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'testtal.example' });
+    expect(Object.keys(region.templates.mail.findOutputs('*')).filter((o) => o.startsWith('DkimRecord'))).toHaveLength(3);
+  });
+});
+
+describe('timed work', () => {
+  it('has a schedule group and a role only Scheduler, for this group, can assume, to invoke the scheduled function only', () => {
+    const { jobs } = region.templates;
+    jobs.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'regiokurs-testtal' });
+    jobs.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          {
+            Action: 'sts:AssumeRole',
+            Effect: 'Allow',
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [Match.stringLikeRegexp('^TimedWorkGroup'), 'Arn'] } },
+            },
+          },
+        ],
+      },
+    });
+    const scheduled = lambdaNamed(jobs, functionOf.scheduled[1]);
+    const invoke = statementsOf(jobs).filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+    expect(invoke).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [scheduled.id, 'Arn'] } })]);
+  });
+
+  it('parks events that failed all retries in an alarmed dead-letter queue; no table access until a job needs it', () => {
+    const { jobs } = region.templates;
+    const scheduled = lambdaNamed(jobs, functionOf.scheduled[1]);
+    jobs.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TimedWorkFailed'), 'Arn'] } } },
+    });
+    expect(scheduled.statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+  });
+});
+
+describe('stream processing', () => {
+  it('reads the table stream with bisect-on-error, bounded retries and a dead-letter queue, for registrations only', () => {
+    region.templates.jobs.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 86_400,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StreamProcessingFailed'), 'Arn'] } } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: ['REG'] } } } }) }] },
+    });
+  });
+
+  it('may read the stream but nothing of the table', () => {
+    const stream = lambdaNamed(region.templates.jobs, functionOf.stream[1]);
+    expect(stream.statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ]);
+  });
+});
+
+describe('observability', () => {
+  it('sends alarms to an SNS topic (TLS only) with the alarm e-mail subscribed', () => {
+    const { observability } = region.templates;
+    observability.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'it@testtal.example' });
+    observability.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })] },
+    });
+  });
+
+  it('alarms on any message in either dead-letter queue', () => {
+    const depth = resourcesOf(region.templates.jobs, 'AWS::CloudWatch::Alarm').filter(
+      (a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible',
+    );
+    expect(depth).toHaveLength(2);
+    for (const alarm of depth) expect(alarm.Properties).toMatchObject({ Threshold: 1, Statistic: 'Maximum' });
+  });
+});
+
+describe('least privilege', () => {
+  it('grants no action wildcards in our own policies', () => {
+    for (const template of Object.values(region.templates)) {
+      for (const statement of statementsOf(template).filter((s) => !s.policy.startsWith('CustomCDKBucketDeployment'))) {
+        for (const action of actionsOf(statement)) expect(action, statement.policy).not.toContain('*');
+      }
+    }
+  });
+
+  it('allows Resource "*" only for actions without resource-level permissions', () => {
+    const starActions = Object.values(region.templates)
+      .flatMap(statementsOf)
+      .filter((s) => s.Resource === '*')
+      .flatMap(actionsOf)
+      .sort();
+    expect(starActions).toEqual(['cloudfront:CreateInvalidation', 'cloudfront:GetInvalidation', 'dynamodb:ListStreams']);
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('finds no unacknowledged error or warning', () => {
+    const report = new AwsSolutionsChecks(region.app).validateScope(region.app);
+    expect(report.violations.map((v) => `${v.severity} ${v.ruleName}`)).toEqual([]);
+  });
+
+  it('has a written reason for every acknowledgement', () => {
+    const acknowledged = Object.values(region.templates)
+      .flatMap((t) => Object.values(t.toJSON().Resources as Record<string, Resource>))
+      .flatMap((r) => (r.Metadata?.cdk_nag?.rules_to_suppress ?? []) as Array<{ id: string; reason: string }>);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const { id, reason } of acknowledged) expect(reason.length, id).toBeGreaterThan(40);
+  });
+});
+
+/** The directory CDK bundled a function into, found through the asset manifest. */
+function assetDirOf(synth: SynthesisedRegion, stack: 'web' | 'jobs', description: string) {
+  const { fn } = lambdaNamed(synth.templates[stack], description);
+  const key = fn.Properties.Code.S3Key as string;
+  return path.join(synth.assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+}
+
+function isCdkUploader(role: Resource) {
+  return JSON.stringify(role.Properties.ManagedPolicyArns ?? '').includes('AWSLambdaBasicExecutionRole') && !role.Properties.Description;
+}
