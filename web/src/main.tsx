@@ -1,3 +1,52 @@
+import { Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
+import { Shell } from './components/shell';
+import { RegionContext, createRegion } from './stores/region';
+import { SessionContext, createSession } from './stores/session';
+import './styles.css';
 
-render(() => <main><h1>regiokurs</h1></main>, document.getElementById('root')!);
+const Calendar = lazy(() => import('./pages/calendar/calendar-page'));
+const OfferPage = lazy(() => import('./pages/offer/offer-page'));
+const SignIn = lazy(() => import('./pages/sign-in/sign-in-page'));
+const FamilyPage = lazy(() => import('./pages/family/family-page'));
+const BookingsPage = lazy(() => import('./pages/bookings/bookings-page'));
+const ProviderOffers = lazy(() => import('./pages/provider/provider-offers-page'));
+const OfferEditor = lazy(() => import('./pages/provider/offer-editor-page'));
+const Participants = lazy(() => import('./pages/provider/participants-page'));
+const Dashboard = lazy(() => import('./pages/dashboard/dashboard-page'));
+const Embed = lazy(() => import('./pages/embed/embed-page'));
+const EmbedInfo = lazy(() => import('./pages/embed/embed-info-page'));
+const NotFound = lazy(() => import('./pages/not-found-page'));
+
+/** Session and region are loaded once and shared by every page, the embedded calendar included. */
+function Providers(props: RouteSectionProps) {
+  return (
+    <SessionContext.Provider value={createSession()}>
+      <RegionContext.Provider value={createRegion()}>{props.children}</RegionContext.Provider>
+    </SessionContext.Provider>
+  );
+}
+
+render(
+  () => (
+    <Router root={Providers}>
+      <Route path="/embed" component={Embed} />
+      <Route path="/" component={Shell}>
+        <Route path="/" component={Calendar} />
+        <Route path="/offers/:id" component={OfferPage} />
+        <Route path="/sign-in" component={SignIn} />
+        <Route path="/family" component={FamilyPage} />
+        <Route path="/bookings" component={BookingsPage} />
+        <Route path="/provider" component={ProviderOffers} />
+        <Route path="/provider/offers/new" component={OfferEditor} />
+        <Route path="/provider/offers/:id/edit" component={OfferEditor} />
+        <Route path="/provider/offers/:id" component={Participants} />
+        <Route path="/dashboard" component={Dashboard} />
+        <Route path="/embed-info" component={EmbedInfo} />
+        <Route path="*" component={NotFound} />
+      </Route>
+    </Router>
+  ),
+  document.getElementById('root') as HTMLElement,
+);

@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, expectAccessible, poll, launchBrowser, openPage, screenshot, viewports } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe.each(viewports)('visitor at $name size', (viewport) => {
+  it('filters the regional calendar, links the filtered view and opens an offer', async () => {
+    const page = await openPage(browser, viewport);
+
+    await page.goto('/');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Kleinregion Sonnental');
+    const cards = page.locator('.offer-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThan(5);
+    await expectAccessible(page, 'calendar');
+    await screenshot(page, viewport, 'calendar');
+
+    await page.getByLabel('Gemeinde').selectOption({ label: 'Kirchau' });
+    await page.waitForURL(/municipality=kirchau/);
+    await page.getByLabel('Nur mit freien Plätzen').check();
+    await page.waitForURL(/available=1/);
+    await poll(async () => (await cards.locator('.card-meta').allTextContents()).every((m) => m.includes('Kirchau'))).toBe(true);
+    expect(await cards.count()).toBeGreaterThan(0);
+
+    await page.getByLabel('Suchbegriff').fill('Kinderturnen');
+    await page.getByLabel('Suchbegriff').press('Enter');
+    await page.waitForURL(/q=Kinderturnen/);
+    await poll(() => cards.count()).toBe(1);
+    await poll(() => cards.first().locator('h3').textContent()).toContain('Kinderturnen');
+
+    // The filtered view is a link: opening it fresh shows the same filters and the same result.
+    const linked = page.url();
+    const other = await openPage(browser, viewport);
+    await other.goto(linked);
+    await poll(() => other.getByLabel('Gemeinde').inputValue()).toBe('kirchau');
+    await poll(() => other.getByLabel('Suchbegriff').inputValue()).toBe('Kinderturnen');
+    await poll(() => other.locator('.offer-card').count()).toBe(1);
+    await other.context().close();
+
+    await page.getByRole('button', { name: 'Monat' }).click();
+    await page.waitForURL(/view=month/);
+    await page.locator('.day-grid.month').waitFor();
+    await poll(() => page.locator('.day-grid a', { hasText: 'Kinderturnen' }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'calendar month view');
+    await screenshot(page, viewport, 'calendar-month');
+    await page.getByRole('button', { name: 'Woche' }).click();
+    await page.waitForURL(/view=week/);
+    await page.locator('.day-grid.week').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Liste' }).click();
+
+    await cards.first().getByRole('link').click();
+    await page.waitForURL(/\/offers\/kinderturnen-kirchau/);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Kinderturnen');
+    expect(await page.locator('.sessions li').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Zum Buchen anmelden' }).waitFor();
+    const ical = await page.getByRole('link', { name: /Zum eigenen Kalender/ }).getAttribute('href');
+    const feed = await fetch(`${baseUrl()}${ical}`);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await expectAccessible(page, 'offer page');
+    await screenshot(page, viewport, 'offer');
+
+    await page.context().close();
+  });
+
+  it('shows the embeddable calendar for one municipality', async () => {
+    const page = await openPage(browser, viewport);
+    await page.goto('/embed?municipality=lindach');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Lindach');
+    await page.locator('.offer-card').first().waitFor();
+    expect((await page.locator('.offer-card .card-meta').allTextContents()).every((m) => m.includes('Lindach'))).toBe(true);
+    expect(await page.locator('.site-header').count()).toBe(0);
+    expect(await page.locator('.offer-card a').first().getAttribute('target')).toBe('_blank');
+    await expectAccessible(page, 'embedded calendar');
+    await screenshot(page, viewport, 'embed');
+    await page.context().close();
+  });
+});

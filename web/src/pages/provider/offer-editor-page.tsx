@@ -1,0 +1,213 @@
+import { useNavigate, useParams } from '@solidjs/router';
+import { For, Show, createResource, type JSX } from 'solid-js';
+import { z } from 'zod';
+import { id } from '../../../../shared/schemas/common';
+import { bookingMode, offerKind, offerSchema, sessionSchema, unitSchema } from '../../../../shared/schemas/offer';
+import { api, type Offer, type OfferDraft } from '../../api/client';
+import { AsyncView, ErrorNotice } from '../../components/async-view';
+import { Checkbox, Field, Select, TextArea } from '../../components/field';
+import { BackLink } from '../../components/back-link';
+import { RolePage } from '../../components/role-page';
+import { createForm } from '../../lib/form';
+import { zonedIso, zonedParts } from '../../lib/zoned';
+import { locale, t } from '../../i18n';
+import { timeZone } from '../../i18n/format';
+import { useRegion } from '../../stores/region';
+
+/** What a provider submits: the offer minus what the API assigns (ids, status, counters). */
+const draftSchema = offerSchema.omit({ id: true, status: true, providerId: true, providerName: true, sessions: true, units: true }).extend({
+  sessions: z.array(sessionSchema.omit({ id: true }).extend({ id: id.optional() })).min(1),
+  units: z.array(unitSchema.pick({ label: true, capacity: true }).extend({ id: id.optional() })).min(1),
+});
+
+type SessionRow = { id?: string; date: string; start: string; end: string; place: string };
+type UnitRow = { id?: string; label: string; capacity: string };
+type Values = {
+  title: string;
+  description: string;
+  category: string;
+  kind: string;
+  municipalityId: string;
+  address: string;
+  accessibility: string;
+  bookingMode: string;
+  waitlist: boolean;
+  ageRange: { min: string; max: string };
+  price: { amount: string };
+  registrationOpens: string;
+  registrationCloses: string;
+  sessions: SessionRow[];
+  units: UnitRow[];
+};
+
+const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+const local = (iso: string) => {
+  const p = zonedParts(iso, timeZone());
+  return `${p.date}T${p.time}`;
+};
+
+function valuesOf(offer?: Offer): Values {
+  const session = (s: Offer['sessions'][number]): SessionRow => {
+    const start = zonedParts(s.start, timeZone());
+    return { id: s.id, date: start.date, start: start.time, end: zonedParts(s.end, timeZone()).time, place: s.place };
+  };
+  return {
+    title: offer?.title ?? '',
+    description: offer?.description ?? '',
+    category: offer?.category ?? '',
+    kind: offer?.kind ?? 'course',
+    municipalityId: offer?.municipalityId ?? '',
+    address: offer?.address ?? '',
+    accessibility: offer?.accessibility ?? '',
+    bookingMode: offer?.bookingMode ?? 'fcfs',
+    waitlist: offer?.waitlist ?? true,
+    ageRange: { min: String(offer?.ageRange.min ?? ''), max: String(offer?.ageRange.max ?? '') },
+    price: { amount: String(offer?.price.amount ?? '0') },
+    registrationOpens: offer ? local(offer.registrationOpens) : '',
+    registrationCloses: offer ? local(offer.registrationCloses) : '',
+    sessions: offer?.sessions.map(session) ?? [{ date: '', start: '', end: '', place: '' }],
+    units: offer?.units.map((u) => ({ id: u.id, label: u.label, capacity: String(u.capacity) })) ?? [{ label: '', capacity: '' }],
+  };
+}
+
+/** Form strings → the API's shape; empty or half-typed times become values the schema rejects. */
+function toDraft(v: Values): unknown {
+  const iso = (s: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) ? zonedIso(s, timeZone()) : s);
+  return {
+    ...v,
+    address: v.address || undefined,
+    accessibility: v.accessibility || undefined,
+    ageRange: { min: num(v.ageRange.min), max: num(v.ageRange.max) },
+    price: { amount: num(v.price.amount) },
+    registrationOpens: iso(v.registrationOpens),
+    registrationCloses: iso(v.registrationCloses),
+    sessions: v.sessions.map((s) => ({ id: s.id, start: iso(`${s.date}T${s.start}`), end: iso(`${s.date}T${s.end}`), place: s.place })),
+    units: v.units.map((u) => ({ id: u.id, label: u.label, capacity: num(u.capacity) })),
+  };
+}
+
+/** A repeatable group of fields (dates, units) with add and remove buttons. */
+function Rows<T>(props: { title: string; rows: T[]; add: string; onAdd: () => void; onRemove: (i: number) => void; removeLabel: (n: number) => string; legend: (n: number) => string; children: (i: number) => JSX.Element }) {
+  return (
+    <section>
+      <h2>{props.title}</h2>
+      <For each={props.rows}>
+        {(_, i) => (
+          <fieldset class="editor-row">
+            <legend>{props.legend(i() + 1)}</legend>
+            {props.children(i())}
+            <Show when={props.rows.length > 1}>
+              <button type="button" class="button danger wide" onClick={() => props.onRemove(i())}>
+                {props.removeLabel(i() + 1)}
+              </button>
+            </Show>
+          </fieldset>
+        )}
+      </For>
+      <button type="button" class="button secondary" onClick={() => props.onAdd()}>
+        {props.add}
+      </button>
+    </section>
+  );
+}
+
+function Editor(props: { offer?: Offer }) {
+  const navigate = useNavigate();
+  const { region, municipalities } = useRegion();
+  const form = createForm({ schema: draftSchema, initial: valuesOf(props.offer), toInput: toDraft });
+  const options = <V extends string>(list: readonly V[], label: (v: V) => string) => list.map((v) => ({ value: v, label: label(v) }));
+  const blank = (label: string) => [{ value: '', label }];
+  const save = (draft: OfferDraft) => (props.offer ? api.updateOffer(props.offer.id, draft) : api.createOffer(draft));
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit(async (draft) => {
+          await save(draft);
+          navigate('/provider');
+        });
+      }}
+    >
+      <h2>{t('provider.basics')}</h2>
+      <Field form={form} name="title" label={t('provider.offerTitle')} required />
+      <TextArea form={form} name="description" label={t('provider.description')} />
+      <Select form={form} name="category" label={t('provider.category')} required options={[...blank('—'), ...(region()?.categories ?? []).map((c) => ({ value: c.id, label: c.name[locale()] }))]} />
+      <Select form={form} name="kind" label={t('provider.kind')} options={options(offerKind.options, (k) => t(`provider.kind_${k}`))} />
+      <Select form={form} name="municipalityId" label={t('provider.municipality')} required options={[...blank('—'), ...(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))]} />
+      <Field form={form} name="address" autocomplete="street-address" label={t('provider.address')} />
+      <TextArea form={form} name="accessibility" label={t('provider.accessibility')} />
+      <Field form={form} name="ageRange.min" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMin')} required />
+      <Field form={form} name="ageRange.max" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMax')} required />
+      <Field form={form} name="price.amount" type="number" inputmode="decimal" min="0" step="0.5" label={t('provider.price')} required />
+      <Select form={form} name="bookingMode" label={t('provider.bookingMode')} options={options(bookingMode.options, (m) => t(`provider.mode_${m}`))} />
+      <Checkbox form={form} name="waitlist" label={t('provider.waitlist')} />
+      <Field form={form} name="registrationOpens" type="datetime-local" label={t('provider.opens')} required />
+      <Field form={form} name="registrationCloses" type="datetime-local" label={t('provider.closes')} required />
+
+      <Rows
+        title={t('provider.sessionsTitle')}
+        rows={form.values.sessions}
+        add={t('provider.addSession')}
+        legend={(n) => t('provider.session', { n })}
+        removeLabel={(n) => t('provider.removeSession', { n })}
+        onAdd={() => form.update((v) => v.sessions.push({ ...(v.sessions.at(-1) ?? { date: '', start: '', end: '', place: '' }), id: undefined }))}
+        onRemove={(i) => form.update((v) => v.sessions.splice(i, 1))}
+      >
+        {(i) => (
+          <>
+            <div class="wide">
+              <Field form={form} name={`sessions.${i}.date`} type="date" label={t('provider.sessionDate')} required />
+            </div>
+            <Field form={form} name={`sessions.${i}.start`} type="time" label={t('provider.sessionStart')} required />
+            <Field form={form} name={`sessions.${i}.end`} type="time" label={t('provider.sessionEnd')} required />
+            <div class="wide">
+              <Field form={form} name={`sessions.${i}.place`} label={t('provider.sessionPlace')} required />
+            </div>
+          </>
+        )}
+      </Rows>
+
+      <Rows
+        title={t('provider.unitsTitle')}
+        rows={form.values.units}
+        add={t('provider.addUnit')}
+        legend={(n) => t('provider.unit', { n })}
+        removeLabel={(n) => t('provider.removeUnit', { n })}
+        onAdd={() => form.update((v) => v.units.push({ label: '', capacity: '' }))}
+        onRemove={(i) => form.update((v) => v.units.splice(i, 1))}
+      >
+        {(i) => (
+          <>
+            <Field form={form} name={`units.${i}.label`} label={t('provider.unitLabel')} required />
+            <Field form={form} name={`units.${i}.capacity`} type="number" inputmode="numeric" min="0" label={t('provider.unitCapacity')} required />
+          </>
+        )}
+      </Rows>
+
+      <Show when={form.formError()}>{(err) => <ErrorNotice error={err()} />}</Show>
+      <div class="actions">
+        <button type="submit" class="button primary big" disabled={form.busy()}>
+          {form.busy() ? t('state.saving') : props.offer ? t('provider.saveChanges') : t('provider.saveDraft')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default function OfferEditorPage() {
+  const params = useParams();
+  const [offer] = createResource(
+    () => params.id,
+    async (offerId) => (await api.providerOffers()).find((o) => o.id === offerId),
+  );
+  return (
+    <RolePage title={params.id ? t('provider.editorEdit') : t('provider.editorNew')} roles={['provider']} narrow before={<BackLink href="/provider" label={t('provider.title')} />}>
+        <Show when={params.id} fallback={<Editor />}>
+          <AsyncView resource={offer} isEmpty={(o) => !o}>
+            {(o) => <Editor offer={o} />}
+          </AsyncView>
+        </Show>
+    </RolePage>
+  );
+}

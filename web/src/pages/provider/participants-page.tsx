@@ -1,0 +1,138 @@
+import { useParams } from '@solidjs/router';
+import { For, Show, createResource, createSignal, createUniqueId } from 'solid-js';
+import { api, type Attendance, type Offer, type Participant } from '../../api/client';
+import { AsyncView, ErrorNotice } from '../../components/async-view';
+import { BackLink } from '../../components/back-link';
+import { RolePage } from '../../components/role-page';
+import { t } from '../../i18n';
+import { dayOf, formatDate, formatTime, today } from '../../i18n/format';
+import { createParticipants } from '../../stores/provider';
+
+/** The session to take attendance for: today's, else the next, else the last. */
+function defaultSession(offer: Offer) {
+  const day = today();
+  return (offer.sessions.find((s) => dayOf(s.start) >= day) ?? offer.sessions.at(-1))?.id ?? '';
+}
+
+function ParticipantList(props: { title: string; list: Participant[] }) {
+  return (
+    <section>
+      <h3>{props.title}</h3>
+      <Show when={props.list.length} fallback={<p class="state state-empty">{t('provider.noParticipants')}</p>}>
+        <ul class="participant-list">
+          <For each={props.list}>
+            {(p) => (
+              <li class="participant">
+                <strong>{p.child.firstName}</strong>
+                <Show when={p.child.age !== undefined}> ({p.child.age})</Show>
+                <Show when={p.waitlistPosition}> · {t('provider.position', { n: p.waitlistPosition ?? 0 })}</Show>
+                <Show when={p.child.notes}>
+                  <p>
+                    {t('provider.notes')}: {p.child.notes}
+                  </p>
+                </Show>
+                <Show when={p.guardian}>
+                  {(g) => (
+                    <p class="hint">
+                      {t('provider.contact')}: {[g().name, g().phone, g().email].filter(Boolean).join(' · ')}
+                    </p>
+                  )}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
+
+/** One row per child, two big buttons: built for a thumb at the pool's edge. */
+function AttendanceChecklist(props: { offer: Offer; store: ReturnType<typeof createParticipants>; confirmed: Participant[] }) {
+  const [sessionId, setSessionId] = createSignal(defaultSession(props.offer));
+  const id = createUniqueId();
+  const mark = (p: Participant, value: Attendance) => void props.store.mark(sessionId(), p.registrationId, value);
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('provider.attendance')}</h2>
+      <div class="field">
+        <label for={`${id}-session`}>{t('provider.attendanceFor')}</label>
+        <select id={`${id}-session`} value={sessionId()} onChange={(e) => setSessionId(e.currentTarget.value)}>
+          <For each={props.offer.sessions}>
+            {(s) => (
+              <option value={s.id}>
+                {formatDate(s.start)}, {formatTime(s.start)}
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+      <Show when={props.store.error()}>{(err) => <ErrorNotice error={err()} />}</Show>
+      <Show when={props.confirmed.length} fallback={<p class="state state-empty">{t('provider.noParticipants')}</p>}>
+        <ul class="attendance-list">
+          <For each={props.confirmed}>
+            {(p) => (
+              <li class="attendance-row">
+                <span id={`${id}-${p.registrationId}`}>{p.child.firstName}</span>
+                <div class="toggle" role="group" aria-labelledby={`${id}-${p.registrationId}`}>
+                  <For each={['present', 'absent'] as Attendance[]}>
+                    {(value) => (
+                      <button type="button" class={`button secondary ${value}`} aria-pressed={p.attendance?.[sessionId()] === value} onClick={() => mark(p, value)}>
+                        {t(`provider.${value}`)}
+                      </button>
+                    )}
+                  </For>
+                </div>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <div class="actions">
+        <a class="button secondary" href={api.attendanceCsvUrl(props.offer.id)} download="">
+          {t('provider.csv')}
+        </a>
+        <a class="button secondary" href={api.attendancePdfUrl(props.offer.id)} download="">
+          {t('provider.pdf')}
+        </a>
+      </div>
+    </section>
+  );
+}
+
+function OfferParticipants(props: { offerId: string }) {
+  const [offer] = createResource(
+    () => props.offerId,
+    async (offerId) => (await api.providerOffers()).find((o) => o.id === offerId),
+  );
+  const store = createParticipants(() => props.offerId);
+  const byStatus = (status: Participant['status']) => (store.participants() ?? []).filter((p) => p.status === status);
+  return (
+    <AsyncView resource={offer} isEmpty={(o) => !o}>
+      {(o) => (
+        <>
+          <p class="lead">{o?.title}</p>
+          <AsyncView resource={store.participants} retry={() => void store.refetch()}>
+            {() => (
+              <>
+                <AttendanceChecklist offer={o as Offer} store={store} confirmed={byStatus('confirmed')} />
+                <h2>{t('provider.participants')}</h2>
+                <ParticipantList title={t('provider.confirmedList')} list={byStatus('confirmed')} />
+                <ParticipantList title={t('provider.waitingList')} list={byStatus('waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0))} />
+              </>
+            )}
+          </AsyncView>
+        </>
+      )}
+    </AsyncView>
+  );
+}
+
+export default function ParticipantsPage() {
+  const params = useParams();
+  return (
+    <RolePage title={t('provider.participants')} roles={['provider']} narrow before={<BackLink href="/provider" label={t('provider.title')} />}>
+      <OfferParticipants offerId={params.id ?? ''} />
+    </RolePage>
+  );
+}

@@ -1,0 +1,10 @@
+import { createResource } from 'solid-js';
+import { api } from '../api/client';
+
+export type DashboardQuery = { municipality?: string; from?: string; to?: string };
+
+/** The municipality's aggregates for a filter; the API keeps them incrementally. */
+export function createDashboard(query: () => DashboardQuery) {
+  const [dashboard, { refetch }] = createResource(query, api.dashboard);
+  return { dashboard, refetch };
+}

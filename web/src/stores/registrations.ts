@@ -1,0 +1,29 @@
+import { createResource } from 'solid-js';
+import { api, type FamilyRegistration } from '../api/client';
+
+const ACTIVE = new Set(['requested', 'confirmed', 'waitlisted', 'offered']);
+
+/** The family's registrations; cancelling shows at once and rolls back if refused. */
+export function createRegistrations() {
+  const [registrations, { mutate, refetch }] = createResource(api.myRegistrations);
+  const sorted = () => [...(registrations() ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return {
+    registrations,
+    active: () => sorted().filter((r) => ACTIVE.has(r.status)),
+    past: () => sorted().filter((r) => !ACTIVE.has(r.status)),
+    async cancel(id: string) {
+      const before = registrations();
+      mutate(before?.map((r): FamilyRegistration => (r.id === id ? { ...r, status: 'cancelled', waitlistPosition: undefined } : r)));
+      try {
+        await api.cancelRegistration(id);
+      } catch (error) {
+        mutate(before);
+        throw error;
+      }
+    },
+    async answer(id: string, answer: 'accept' | 'decline') {
+      await api.answerOffer(id, answer);
+      await refetch();
+    },
+  };
+}
