@@ -86,7 +86,7 @@ export class RegiokursFunction extends Construct {
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
       environment: {
-        MODE: 'cloud',
+        APP_MODE: 'cloud',
         TIME_ZONE: props.timeZone,
         POWERTOOLS_SERVICE_NAME: `regiokurs-${props.entry}`,
         // Stack traces point into functions/, not into the minified bundle.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../functions/config.js';
 import { createTableInput, tableDefinition } from '../../functions/db/table.js';
 import { measureBundleSizes } from '../../infra/bundle-sizes.js';
 import { API_TABLE_ACTIONS, API_THROTTLE } from '../../infra/constructs/api.js';
@@ -96,7 +97,7 @@ describe('functions (house construct)', () => {
         LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', LogGroup: { Ref: expect.any(String) } },
       });
       expect(fn.Properties.Environment.Variables).toMatchObject({
-        MODE: 'cloud',
+        APP_MODE: 'cloud',
         TIME_ZONE: 'Europe/Vienna',
         NODE_OPTIONS: '--enable-source-maps',
       });
@@ -175,6 +176,17 @@ describe('api', () => {
     region.templates.web.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
     });
+  });
+
+  it('gets an environment the configuration accepts as the cloud', () => {
+    const { fn } = lambdaNamed(region.templates.web, functionOf.api[1]);
+    // Deploy-time values (references to other resources) stand in as plausible literals.
+    const deployed = { TABLE_NAME: 'regiokurs-testtal-data-Table', SESSION_SECRET: 'x'.repeat(64), PUBLIC_URL: 'https://d111.cloudfront.net' };
+    const env = Object.fromEntries(
+      Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : deployed[k as keyof typeof deployed]]),
+    );
+    const config = loadConfig(env);
+    expect(config).toMatchObject({ APP_MODE: 'cloud', MAIL_FROM: 'noreply@testtal.example', TIME_ZONE: 'Europe/Vienna', COOKIE_SECURE: true });
   });
 
   it('sits behind an HTTP API with throttling and JSON access logs', () => {
