@@ -1,0 +1,83 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startLocalServer } from '../functions/api/local-server.js';
+import { runBareTransactions } from './bare.js';
+import { attachMeter, round } from './meter.js';
+import { runRush } from './rush.js';
+import { runScaling } from './scaling.js';
+import { measureInitialLoad } from './web-size.js';
+import { costPer10kBookings, measureWork } from './work.js';
+
+/**
+ * `npm run bench`: the registration rush, the database's own limit beside it, work per
+ * operation, read cost as registrations grow, and the web's first load. `--small` is CI's
+ * quick run, so the benchmark cannot rot.
+ */
+const { values } = parseArgs({
+  options: {
+    small: { type: 'boolean', default: false },
+    families: { type: 'string' },
+    sizes: { type: 'string' },
+  },
+});
+const families = Number(values.families ?? (values.small ? 100 : 500));
+const sizes = (values.sizes ?? (values.small ? '1000,2000' : '1000,10000,100000')).split(',').map(Number);
+
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
+  parameters: { families, sizes },
+};
+
+const line = (label: string, value: unknown) =>
+  console.log(`  ${label.padEnd(34)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+const section = (title: string, data: Record<string, unknown>) => {
+  console.log(`\n${title}`);
+  for (const [k, v] of Object.entries(data)) line(k, v);
+};
+
+const server = await startLocalServer({ ...process.env, PORT: '0' }, { inMemory: true });
+try {
+  const meter = attachMeter(server.ctx.table.client);
+  console.log(`regiokurs benchmark, ${report.date}, ${report.machine}`);
+
+  const rush = await runRush(server, meter, { families, offers: 1, capacity: 20 });
+  section(`Rush: ${families} families book one unit of 20 places at once (HTTP, real server, DynamoDB Local)`, rush);
+  const bare = await runBareTransactions(server.ctx.table.client, server.ctx.table.tableName, families);
+  section(`The limit beside it: ${families} bare TransactWriteItems of the booking's shape`, {
+    ...bare,
+    'booking throughput / bare throughput': round(rush.throughputPerSecond / bare.throughputPerSecond, 2),
+  });
+  const spread = await runRush(server, meter, { families, offers: 5, capacity: 20 });
+  section(`Rush spread: ${families} families over 5 offers of one unit of 20 places`, spread);
+
+  const work = await measureWork(server, meter);
+  console.log('\nWork per operation (DynamoDB requests and capacity units as DynamoDB Local reports them)');
+  for (const [name, cost] of Object.entries(work)) line(name, cost);
+  const cost = costPer10kBookings(work['booking (confirmed)']);
+  line('DynamoDB cost per 10 000 bookings', `$${cost} (eu-central-1 on-demand; transactional writes doubled as the cloud bills them)`);
+
+  const scaling = await runScaling(server, meter, sizes, {
+    'offer list page': { path: '/api/offers?limit=20' },
+  });
+  console.log('\nScaling: read cost as registrations grow');
+  for (const row of scaling) line(`${row.registrations} registrations`, { ...row, registrations: undefined });
+
+  const web = measureInitialLoad();
+  section('Web: what the calendar page loads first (gzip)', { 'JavaScript bytes': web.jsGzipBytes, 'CSS bytes': web.cssGzipBytes, files: web.files.length });
+
+  Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, web });
+  const failed = [rush, spread].flatMap((r) => Object.entries(r.checks).filter(([, ok]) => !ok).map(([name]) => name));
+  mkdirSync('bench-results', { recursive: true });
+  const file = `bench-results/${report.date as string}.json`.replaceAll(':', '-');
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  writeFileSync('bench-results/latest.json', JSON.stringify(report, null, 2));
+  console.log(`\nReport written to ${file}`);
+  if (failed.length > 0) {
+    console.error(`Invariant checks failed: ${failed.join('; ')}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await server.stop();
+}
