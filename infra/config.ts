@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { municipalitySchema } from '../shared/schemas/region.js';
 
 /** The `cdk.json` context key that holds a region's configuration. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A calendar day, `YYYY-MM-DD`; ISO dates compare correctly as strings. */
 export const isoDate = z.iso.date();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, isoDate } from './common.js';
 
 const notBlank = (max: number) => z.string().trim().min(1, 'Pflichtfeld / required').max(max);

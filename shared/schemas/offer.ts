@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, isoDate, isoDateTime, pageQuery } from './common.js';
 
 export const offerKind = z.enum(['course', 'event', 'holiday_care', 'group']);

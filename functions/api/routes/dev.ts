@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allow } from '../access.js';
 import type { Env } from '../context.js';
 import type { Outbox } from '../outbox.js';

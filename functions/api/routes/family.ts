@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { id } from '../../../shared/schemas/common.js';
 import { childInput, childPatch, guardianInput } from '../../../shared/schemas/household.js';
 import { addChild, deleteChild, getHousehold, householdIdOf, updateChild, updateGuardian } from '../../domain/household.js';

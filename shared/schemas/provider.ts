@@ -1,0 +1,63 @@
+import * as z from 'zod';
+import { id } from './common.js';
+import { offerSchema, sessionSchema, unitSchema } from './offer.js';
+
+/** A session as a provider enters it; a new one gets its id from the server. */
+export const sessionInput = sessionSchema
+  .extend({ id: id.optional() })
+  .refine((s) => Date.parse(s.start) < Date.parse(s.end), { message: 'Ende nach Beginn / end after start', path: ['end'] });
+
+/** A bookable unit as a provider enters it: the counters are the booking engine's, never input. */
+export const unitInput = unitSchema.pick({ label: true, capacity: true }).extend({ id: id.optional() });
+
+const offerFields = offerSchema
+  .omit({ id: true, status: true, providerId: true, providerName: true, sessions: true, units: true })
+  .extend({
+    sessions: z.array(sessionInput).min(1).max(200),
+    units: z.array(unitInput).min(1).max(40),
+  });
+
+const windowInOrder = (o: { registrationOpens?: string; registrationCloses?: string }) =>
+  !o.registrationOpens || !o.registrationCloses || Date.parse(o.registrationOpens) < Date.parse(o.registrationCloses);
+const windowMessage = { message: 'Anmeldeschluss nach Anmeldebeginn / registration closes after it opens', path: ['registrationCloses'] };
+
+/** A new offer; it starts as a draft of the caller's provider. */
+export const offerInput = offerFields.refine(windowInOrder, windowMessage);
+export type OfferInput = z.infer<typeof offerInput>;
+
+/**
+ * An edit: any fields, and optionally a transition. Lowering a capacity below its confirmed
+ * registrations needs `allowOverbooking`, so that nobody is overbooked by accident.
+ */
+export const offerPatch = offerFields
+  .partial()
+  .extend({
+    status: z.enum(['published', 'cancelled']).optional(),
+    allowOverbooking: z.boolean().optional(),
+  })
+  .refine(windowInOrder, windowMessage);
+export type OfferPatch = z.infer<typeof offerPatch>;
+
+export const attendanceMark = z.enum(['present', 'absent', 'excused']);
+export type AttendanceMark = z.infer<typeof attendanceMark>;
+/** `{registrationId: mark}`; a whole group ticked at once, small enough for one transaction each way. */
+export const attendanceInput = z
+  .record(id, attendanceMark)
+  .refine((marks) => Object.keys(marks).length <= 90, 'Höchstens 90 Einträge / at most 90 entries');
+export type AttendanceInput = z.infer<typeof attendanceInput>;
+
+/** Exactly what a provider needs about a participant: no birth date, no e-mail address. */
+export const participantSchema = z.object({
+  registrationId: id,
+  unitId: id,
+  status: z.enum(['confirmed', 'waitlisted']),
+  /** 1 = next in line; only while waiting. */
+  waitlistPosition: z.number().int().min(1).optional(),
+  child: z.object({ firstName: z.string(), age: z.number().int().min(0) }),
+  guardian: z.object({ name: z.string(), phone: z.string() }),
+  notes: z.string().optional(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const offerPathParam = z.object({ id });
+export const sessionPathParam = z.object({ id, sessionId: id });
