@@ -1,4 +1,4 @@
-import { Match, Switch, type JSX, type Resource } from 'solid-js';
+import { Match, Switch, untrack, type Accessor, type JSX, type Resource } from 'solid-js';
 import { ApiError } from '../api/client';
 import { localizeMessage, t } from '../i18n';
 
@@ -33,13 +33,17 @@ export function ErrorNotice(props: { error: unknown; retry?: () => void }) {
   );
 }
 
-/** A resource's three states plus "empty", so no page forgets one of them. */
+/**
+ * A resource's three states plus "empty", so no page forgets one of them. The content is
+ * created once and gets the value as an accessor: a refetch updates it in place instead of
+ * re-creating it, so a form's input or a booking's result survives a refresh.
+ */
 export function AsyncView<T>(props: {
   resource: Resource<T>;
   retry?: () => void;
   empty?: JSX.Element;
   isEmpty?: (value: T) => boolean;
-  children: (value: T) => JSX.Element;
+  children: (value: Accessor<T>) => JSX.Element;
 }) {
   const value = () => props.resource() as T;
   return (
@@ -47,13 +51,10 @@ export function AsyncView<T>(props: {
       <Match when={props.resource.state === 'errored'}>
         <ErrorNotice error={props.resource.error} retry={props.retry} />
       </Match>
-      <Match when={props.resource.state === 'ready' || props.resource.state === 'refreshing'}>
-        <Switch fallback={props.children(value())}>
-          <Match when={props.isEmpty?.(value()) ?? false}>
-            <p class="state state-empty">{props.empty ?? t('state.empty')}</p>
-          </Match>
-        </Switch>
+      <Match when={(props.resource.state === 'ready' || props.resource.state === 'refreshing') && (props.isEmpty?.(value()) ?? false)}>
+        <p class="state state-empty">{props.empty ?? t('state.empty')}</p>
       </Match>
+      <Match when={props.resource.state === 'ready' || props.resource.state === 'refreshing'}>{untrack(() => props.children(value))}</Match>
     </Switch>
   );
 }

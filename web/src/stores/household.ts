@@ -3,7 +3,7 @@ import { api, type Child, type ChildInput, type GuardianInput } from '../api/cli
 
 /** The family's household: guardian contact and children, with optimistic child edits. */
 export function createHousehold() {
-  const [household, { mutate: setHousehold }] = createResource(api.household);
+  const [household] = createResource(api.household);
   const [children, { mutate: setChildren }] = createResource(api.children);
 
   /** Applies `change` at once and puts the previous list back if the server refuses. */
@@ -21,8 +21,9 @@ export function createHousehold() {
   return {
     household,
     children,
+    /** Not written back into `household`: that would re-create the form the user is in. */
     async saveGuardian(guardian: GuardianInput) {
-      setHousehold(await api.saveGuardian(guardian));
+      await api.saveGuardian(guardian);
     },
     async addChild(input: ChildInput) {
       const child = await api.addChild(input);

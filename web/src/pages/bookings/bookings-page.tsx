@@ -4,7 +4,7 @@ import { api, type FamilyRegistration, type Offer } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { ConfirmAction } from '../../components/confirm-action';
 import { RolePage } from '../../components/role-page';
-import { t } from '../../i18n';
+import { localizeMessage, t } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { createRegistrations } from '../../stores/registrations';
 
@@ -26,7 +26,10 @@ function RegistrationItem(props: {
   const r = () => props.registration;
   const [offer] = createResource(() => (r().offerTitle ? undefined : r().offerId), props.lookup);
   const title = () => r().offerTitle ?? offer()?.title ?? t('state.loading');
-  const unit = () => r().unitLabel ?? offer()?.units.find((u) => u.id === r().unitId)?.label;
+  const unit = () => {
+    const label = r().unitLabel ?? offer()?.units.find((u) => u.id === r().unitId)?.label;
+    return label && localizeMessage(label);
+  };
   const [error, setError] = createSignal<unknown>();
   const run = (action: Promise<unknown>) => {
     setError(undefined);

@@ -75,7 +75,7 @@ function Matrix(props: { cells: NonNullable<Dashboard['residenceByLocation']> })
 
 function DashboardContent() {
   const session = useSession();
-  const { municipalities, categoryName } = useRegion();
+  const { municipalities } = useRegion();
   const { get, set } = useQueryParams();
   const scope = () => session.municipalityScope();
   const query = createMemo(() => ({ municipality: scope() === '*' || scope() === undefined ? get('municipality') : scope(), from: get('from'), to: get('to') }));
@@ -95,47 +95,43 @@ function DashboardContent() {
         </a>
       </p>
       <AsyncView resource={dashboard} retry={() => void refetch()}>
-        {(d) => (
-          <>
-            <Kpis data={d} />
-            <div class="dashboard-grid">
-              <Show when={d.byCategory?.length}>
-                <ChartWithTable
-                  type="bar"
-                  title={t('dashboard.byCategory')}
-                  labelHeading={t('provider.category')}
-                  labels={(d.byCategory ?? []).map((c) => categoryName(c.category))}
-                  series={[
-                    { label: t('dashboard.confirmed'), values: (d.byCategory ?? []).map((c) => c.confirmed) },
-                    { label: t('dashboard.waiting'), values: (d.byCategory ?? []).map((c) => c.waiting) },
-                  ]}
-                />
-              </Show>
-              <Show when={d.byAgeBand?.length}>
-                <ChartWithTable
-                  type="bar"
-                  title={t('dashboard.byAge')}
-                  labelHeading={t('offer.age')}
-                  labels={(d.byAgeBand ?? []).map((b) => b.band)}
-                  series={[{ label: t('dashboard.waiting'), values: (d.byAgeBand ?? []).map((b) => b.waiting) }]}
-                />
-              </Show>
-              <Show when={d.weekly?.length}>
-                <ChartWithTable
-                  type="line"
-                  title={t('dashboard.weekly')}
-                  labelHeading={t('dashboard.week')}
-                  labels={(d.weekly ?? []).map((w) => w.week)}
-                  series={[{ label: t('dashboard.bookings'), values: (d.weekly ?? []).map((w) => w.bookings) }]}
-                />
-              </Show>
-              <Show when={d.residenceByLocation?.length}>
-                <Matrix cells={d.residenceByLocation ?? []} />
-              </Show>
-            </div>
-          </>
-        )}
+        {(data) => <DashboardBody data={data()} />}
       </AsyncView>
+    </>
+  );
+}
+
+function DashboardBody(props: { data: Dashboard }) {
+  const { categoryName } = useRegion();
+  const byCategory = () => props.data.byCategory ?? [];
+  const byAge = () => props.data.byAgeBand ?? [];
+  const weekly = () => props.data.weekly ?? [];
+  return (
+    <>
+      <Kpis data={props.data} />
+      <div class="dashboard-grid">
+        <Show when={byCategory().length}>
+          <ChartWithTable
+            type="bar"
+            title={t('dashboard.byCategory')}
+            labelHeading={t('provider.category')}
+            labels={byCategory().map((c) => categoryName(c.category))}
+            series={[
+              { label: t('dashboard.confirmed'), values: byCategory().map((c) => c.confirmed) },
+              { label: t('dashboard.waiting'), values: byCategory().map((c) => c.waiting) },
+            ]}
+          />
+        </Show>
+        <Show when={byAge().length}>
+          <ChartWithTable type="bar" title={t('dashboard.byAge')} labelHeading={t('offer.age')} labels={byAge().map((b) => b.band)} series={[{ label: t('dashboard.waiting'), values: byAge().map((b) => b.waiting) }]} />
+        </Show>
+        <Show when={weekly().length}>
+          <ChartWithTable type="line" title={t('dashboard.weekly')} labelHeading={t('dashboard.week')} labels={weekly().map((w) => w.week)} series={[{ label: t('dashboard.bookings'), values: weekly().map((w) => w.bookings) }]} />
+        </Show>
+        <Show when={props.data.residenceByLocation?.length}>
+          <Matrix cells={props.data.residenceByLocation ?? []} />
+        </Show>
+      </div>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createSignal } from 'solid-js';
+import { For, Show, createSignal } from 'solid-js';
 import { guardianInput } from '../../../../shared/schemas/household';
 import { api, type Household } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
@@ -30,6 +30,9 @@ function GuardianForm(props: { household: Household; onSave: (g: { name: string;
         });
       }}
     >
+      <Show when={!props.household.guardian.name && !saved()}>
+        <p class="hint">{t('family.guardianHint')}</p>
+      </Show>
       <Field form={form} name="name" autocomplete="name" label={t('guardian.name')} required />
       <Field form={form} name="phone" type="tel" autocomplete="tel" label={t('guardian.phone')} required />
       <Field form={form} name="postalCode" autocomplete="postal-code" inputmode="numeric" label={t('guardian.postalCode')} hint={t('guardian.postalCodeHint')} required />
@@ -60,7 +63,7 @@ function Children(props: { store: ReturnType<typeof createHousehold> }) {
       <AsyncView resource={props.store.children} empty={t('family.noChildren')} isEmpty={(c) => (c ?? []).length === 0}>
         {(list) => (
           <ul class="child-list">
-            <For each={list}>
+            <For each={list()}>
               {(child) => (
                 <li class="child">
                   <Show
@@ -128,16 +131,11 @@ function AccountData() {
 
 function FamilyContent() {
   const store = createHousehold();
-  const [needsGuardian, setNeedsGuardian] = createSignal(false);
-  createEffect(() => setNeedsGuardian(store.household.state === 'ready' && !store.household()?.guardian.name));
   return (
     <>
       <section aria-labelledby="guardian-title">
         <h2 id="guardian-title">{t('family.guardian')}</h2>
-        <Show when={needsGuardian()}>
-          <p class="hint">{t('family.guardianHint')}</p>
-        </Show>
-        <AsyncView resource={store.household}>{(h) => <GuardianForm household={h} onSave={store.saveGuardian} />}</AsyncView>
+        <AsyncView resource={store.household}>{(h) => <GuardianForm household={h()} onSave={store.saveGuardian} />}</AsyncView>
       </section>
       <Children store={store} />
       <AccountData />

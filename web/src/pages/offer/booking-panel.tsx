@@ -3,7 +3,7 @@ import { For, Match, Show, Switch, createResource, createSignal, createUniqueId 
 import { api, type BookingResult, type Child, type Offer } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { ageOn } from '../../lib/dates';
-import { t } from '../../i18n';
+import { localizeMessage, t } from '../../i18n';
 import { dayOf, formatDateTime } from '../../i18n/format';
 import { useSession } from '../../stores/session';
 
@@ -80,7 +80,7 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
   };
   const items = () => childIds().flatMap((childId) => unitIds().map((unitId) => ({ unitId, childId })));
   const childName = (id?: string) => props.children.find((c) => c.id === id)?.firstName ?? '';
-  const unitLabel = (id?: string) => props.offer.units.find((u) => u.id === id)?.label ?? '';
+  const unitLabel = (id?: string) => localizeMessage(props.offer.units.find((u) => u.id === id)?.label ?? '');
   let resultHeading!: HTMLHeadingElement;
 
   async function book(e: SubmitEvent) {
@@ -122,7 +122,7 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
               options={props.offer.units}
               selected={unitIds()}
               onChange={select(setUnitIds)}
-              label={(u) => `${u.label} – ${u.capacity - u.confirmed > 0 ? t('offer.freePlaces', { n: u.capacity - u.confirmed }) : t('offer.fullWaitlist', { n: u.waiting })}`}
+              label={(u) => `${localizeMessage(u.label)} – ${u.capacity - u.confirmed > 0 ? t('offer.freePlaces', { n: u.capacity - u.confirmed }) : t('offer.fullWaitlist', { n: u.waiting })}`}
             />
           </Show>
           <Show when={error()}>
@@ -196,7 +196,7 @@ export function BookingPanel(props: { offer: Offer; onBooked: () => void }) {
         </Match>
         <Match when={true}>
           <AsyncView resource={children} empty={<A href="/family">{t('booking.addChildFirst')}</A>} isEmpty={(c) => (c ?? []).length === 0}>
-            {(list) => <BookingForm offer={props.offer} children={list ?? []} onBooked={props.onBooked} />}
+            {(list) => <BookingForm offer={props.offer} children={list() ?? []} onBooked={props.onBooked} />}
           </AsyncView>
         </Match>
       </Switch>

@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { For, Show, createResource, type JSX } from 'solid-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { id } from '../../../../shared/schemas/common';
 import { bookingMode, offerKind, offerSchema, sessionSchema, unitSchema } from '../../../../shared/schemas/offer';
 import { api, type Offer, type OfferDraft } from '../../api/client';
@@ -205,7 +205,7 @@ export default function OfferEditorPage() {
     <RolePage title={params.id ? t('provider.editorEdit') : t('provider.editorNew')} roles={['provider']} narrow before={<BackLink href="/provider" label={t('provider.title')} />}>
         <Show when={params.id} fallback={<Editor />}>
           <AsyncView resource={offer} isEmpty={(o) => !o}>
-            {(o) => <Editor offer={o} />}
+            {(o) => <Editor offer={o()} />}
           </AsyncView>
         </Show>
     </RolePage>

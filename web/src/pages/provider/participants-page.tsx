@@ -111,11 +111,11 @@ function OfferParticipants(props: { offerId: string }) {
     <AsyncView resource={offer} isEmpty={(o) => !o}>
       {(o) => (
         <>
-          <p class="lead">{o?.title}</p>
+          <p class="lead">{o()?.title}</p>
           <AsyncView resource={store.participants} retry={() => void store.refetch()}>
             {() => (
               <>
-                <AttendanceChecklist offer={o as Offer} store={store} confirmed={byStatus('confirmed')} />
+                <AttendanceChecklist offer={o() as Offer} store={store} confirmed={byStatus('confirmed')} />
                 <h2>{t('provider.participants')}</h2>
                 <ParticipantList title={t('provider.confirmedList')} list={byStatus('confirmed')} />
                 <ParticipantList title={t('provider.waitingList')} list={byStatus('waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0))} />

@@ -60,7 +60,7 @@ function ProviderOffers() {
       <AsyncView resource={store.offers} retry={() => void store.refetch()} empty={t('provider.none')} isEmpty={(o) => (o ?? []).length === 0}>
         {(offers) => (
           <ul class="offer-admin-list">
-            <For each={offers}>{(o) => <OfferAdmin offer={o} store={store} />}</For>
+            <For each={offers()}>{(o) => <OfferAdmin offer={o} store={store} />}</For>
           </ul>
         )}
       </AsyncView>

@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, freshEmail, launchBrowser, openPage, poll, screenshot, signIn, viewports } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const yearsAgo = (years: number, monthDay: string) => `${new Date().getFullYear() - years}-${monthDay}`;
+
+async function addChild(page: Page, firstName: string, birthDate: string) {
+  const form = page.locator('form.child-form').last();
+  await form.getByLabel('Vorname').fill(firstName);
+  await form.getByLabel('Geburtsdatum').fill(birthDate);
+  await form.getByRole('button', { name: 'Kind hinzufügen' }).click();
+  await page.locator('.child-list li', { hasText: firstName }).waitFor();
+}
+
+/** Ticks the named children on an offer page and books; answers the result lines. */
+async function book(page: Page, offerId: string, children: string[]) {
+  await page.goto(`/offers/${offerId}`);
+  for (const name of children) await page.getByRole('checkbox', { name }).check();
+  await page.getByRole('button', { name: `Verbindlich buchen (${children.length})` }).click();
+  await page.getByRole('heading', { name: 'Ihre Buchung' }).waitFor();
+  return page.locator('.booking-result li').allTextContents();
+}
+
+describe.each(viewports)('family at $name size', (viewport) => {
+  // Each size fills a different small unit, so neither run depends on the other having run.
+  const smallOffer = viewport.name === 'desktop' ? 'erste-hilfe-kleinkind-kirchau' : 'erste-hilfe-kleinkind-weidenbrunn';
+  const openOffer = viewport.name === 'desktop' ? 'offener-familientreff-kirchau' : 'offener-familientreff-weidenbrunn';
+
+  it('signs in with the outbox code, keeps the household, books, is waitlisted, cancels', async () => {
+    const page = await openPage(browser, viewport);
+    await signIn(page, freshEmail(`family-${viewport.name}`), viewport);
+    await page.waitForURL(/\/family$/);
+
+    await page.getByLabel(/^Name/).fill('Alex Muster');
+    await page.getByLabel('Telefon').fill('+43 660 1112223');
+    await page.getByLabel('Postleitzahl').fill('48');
+    await page.getByRole('button', { name: 'Kontakt speichern' }).click();
+    // The shared zod schema answers before the server does, next to the field.
+    await poll(() => page.locator('.field', { hasText: 'Postleitzahl' }).locator('.field-error').textContent()).toContain('Postleitzahl prüfen');
+    await page.getByLabel('Postleitzahl').fill('4821');
+    await page.getByRole('button', { name: 'Kontakt speichern' }).click();
+    await page.getByText('Gespeichert.').waitFor();
+
+    await page.getByRole('button', { name: 'Kind hinzufügen' }).click();
+    await poll(() => page.locator('form.child-form .field-error').first().textContent()).toContain('Pflichtfeld');
+    await addChild(page, 'Mia', yearsAgo(5, '03-10'));
+    await addChild(page, 'Ben', yearsAgo(7, '08-21'));
+    await addChild(page, 'Emil', yearsAgo(3, '11-02'));
+    await expectAccessible(page, 'family page');
+    await screenshot(page, viewport, 'family');
+
+    expect(await book(page, openOffer, ['Mia'])).toEqual([expect.stringMatching(/Mia.*Platz bestätigt/)]);
+    await expectAccessible(page, 'booking result');
+    await screenshot(page, viewport, 'booking-confirmed');
+
+    // Three children into a unit of two places: whoever comes after the last place waits, with a position.
+    const lines = await book(page, smallOffer, ['Mia', 'Ben', 'Emil']);
+    expect(lines).toHaveLength(3);
+    const waiting = lines.filter((l) => /Warteliste, Position \d+/.test(l));
+    expect(waiting.length).toBeGreaterThanOrEqual(1);
+    await screenshot(page, viewport, 'booking-waitlisted');
+
+    await page.getByRole('link', { name: 'Zu meinen Buchungen' }).click();
+    await page.waitForURL(/\/bookings$/);
+    const active = page.locator('section', { has: page.getByRole('heading', { name: 'Aktuell' }) }).locator('li.registration');
+    await poll(() => active.count()).toBe(4);
+    await poll(() => page.locator('li.registration', { hasText: /Position \d+/ }).count()).toBe(waiting.length);
+    await expectAccessible(page, 'my bookings');
+    await screenshot(page, viewport, 'bookings');
+
+    const confirmed = active.filter({ hasText: 'Offener Familientreff' });
+    await confirmed.getByRole('button', { name: 'Stornieren' }).click();
+    await confirmed.getByRole('button', { name: 'Ja, stornieren' }).click();
+    const past = page.locator('section', { has: page.getByRole('heading', { name: 'Storniert und vergangen' }) });
+    await past.locator('li.registration', { hasText: 'Offener Familientreff' }).waitFor();
+
+    // What the page shows is what the server holds.
+    await page.reload();
+    await past.locator('li.registration', { hasText: 'Storniert' }).waitFor();
+    await poll(() => active.count()).toBe(3);
+    await page.context().close();
+  });
+});
