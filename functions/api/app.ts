@@ -11,6 +11,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { devRoutes } from './routes/dev.js';
 import { familyRoutes } from './routes/family.js';
 import { healthRoutes } from './routes/health.js';
+import { providerRoutes } from './routes/provider.js';
 import { registrationRoutes } from './routes/registrations.js';
 
 /** Requests larger than this are refused before parsing; no legitimate body comes close. */
@@ -30,7 +31,8 @@ export function createApi(ctx: AppContext) {
     .route('/', authRoutes(ctx))
     .route('/', catalogRoutes(ctx))
     .route('/', familyRoutes(ctx))
-    .route('/', registrationRoutes(ctx));
+    .route('/', registrationRoutes(ctx))
+    .route('/', providerRoutes(ctx));
   if (ctx.outbox) api.route('/', devRoutes(ctx.outbox));
   return api;
 }

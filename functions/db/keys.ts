@@ -38,11 +38,24 @@ export const keys = {
   waitlistPrefix: (unitId: string) => `WAIT#${unitId}#`,
   waitlistUpTo: (unitId: string, ticket: number) => `WAIT#${unitId}#${pad(ticket)}`,
 
+  // Attendance marks and the offer's aggregates live in its partition but sort outside the
+  // `OFFER`…`UNIT#` range the detail page reads ('AGG' and 'ATT#' sort before 'OFFER').
+  attendance: (offerId: string, sessionId: string, registrationId: string): Key => ({
+    pk: `OFFER#${offerId}`,
+    sk: `ATT#${sessionId}#${registrationId}`,
+  }),
+  attendancePrefix: (sessionId?: string) => (sessionId ? `ATT#${sessionId}#` : 'ATT#'),
+  // One item per offer holds its dashboard counters, so a dashboard reads one item per offer.
+  offerStats: (offerId: string): Key => ({ pk: `OFFER#${offerId}`, sk: 'AGG' }),
+
   registration: (registrationId: string): Key => ({ pk: `REG#${registrationId}`, sk: 'REG' }),
 
   // I4: scoped to the caller, so one family's key can never replay another's answer; one
   // partition per user, so erasing the account finds all of its records.
   idempotency: (userId: string, key: string): Key => ({ pk: `IDEM#${userId}`, sk: `KEY#${key}` }),
+
+  // An e-mail to send: the API writes it, the stream function sends it through SES.
+  mail: (mailId: string): Key => ({ pk: `MAIL#${mailId}`, sk: 'MAIL' }),
 };
 
 /** Secondary-index keys; each names the access pattern it serves. */
@@ -60,6 +73,11 @@ export const indexKeys = {
   providerOffer: (providerId: string, firstStart: string, offerId: string) => ({
     gsi2pk: `PROVIDER#${providerId}`,
     gsi2sk: `OFFER#${firstStart}#${offerId}`,
+  }),
+  // A provider's units sort right after their offer, so its offers with units are one query.
+  providerUnit: (providerId: string, firstStart: string, offerId: string, unitId: string) => ({
+    gsi2pk: `PROVIDER#${providerId}`,
+    gsi2sk: `OFFER#${firstStart}#${offerId}#U#${unitId}`,
   }),
   offerRegistration: (offerId: string, unitId: string, createdAt: string, registrationId: string) => ({
     gsi2pk: `OFFERREG#${offerId}`,

@@ -1,6 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { dayIn } from '../../shared/dates.js';
+import type { User } from '../../shared/schemas/auth.js';
 import type { Offer } from '../../shared/schemas/offer.js';
-import type { OfferSpan } from '../db/offer-repo.js';
+import type { OfferInput, OfferPatch } from '../../shared/schemas/provider.js';
+import type { AttendanceRepo } from '../db/attendance-repo.js';
+import type { OfferEditFailure, OfferSpan, StoredOffer } from '../db/offer-repo.js';
+import type { RegionRepo } from '../db/region-repo.js';
+import { cancelRegistration, isActive, type BookingPorts } from './booking.js';
+import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
+
+/** What the offer lifecycle needs: the booking engine's ports (cancellation) plus the region. */
+export type OfferPorts = BookingPorts & { region: RegionRepo; attendance: AttendanceRepo };
 
 /** The first and last calendar day (in the region's zone) and the first start of an offer. */
 export function offerSpan(offer: Pick<Offer, 'sessions'>, timeZone: string): OfferSpan {
@@ -10,4 +20,152 @@ export function offerSpan(offer: Pick<Offer, 'sessions'>, timeZone: string): Off
   const lastEnd = ends.at(-1);
   if (!firstStart || !lastEnd) throw new Error('an offer has at least one session');
   return { firstStart, firstDay: dayIn(timeZone, firstStart), lastDay: dayIn(timeZone, lastEnd) };
+}
+
+/** The providers a user works for; empty for anyone else. */
+export const providerIdsOf = (user: User): string[] =>
+  user.roles.flatMap((r) => (r.role === 'provider' ? [r.providerId] : []));
+
+/** The provider a new offer belongs to: the caller's own, never one named in the request. */
+function ownProviderId(user: User): string {
+  const [providerId] = providerIdsOf(user);
+  if (!providerId) throw new ForbiddenError('Kein Anbieter / not a provider');
+  return providerId;
+}
+
+/** The offer, if it exists (404) and belongs to one of the actor's providers (403). */
+export async function getOwnOffer(ports: Pick<OfferPorts, 'offers'>, actor: User, offerId: string): Promise<StoredOffer> {
+  const offer = await ports.offers.getStoredOffer(offerId);
+  if (!offer) throw new NotFoundError('Angebot nicht gefunden / offer not found', 'id');
+  // I6: a provider sees and changes only its own offers.
+  if (!providerIdsOf(actor).includes(offer.providerId)) throw new ForbiddenError('Nicht Ihr Angebot / not your offer');
+  return offer;
+}
+
+/** The actor's offers of every status (drafts included), soonest first. */
+export async function listOwnOffers(ports: Pick<OfferPorts, 'offers'>, actor: User): Promise<StoredOffer[]> {
+  const lists = await Promise.all(providerIdsOf(actor).map((id) => ports.offers.listProviderOffers(id)));
+  return lists.flat().sort((a, b) => a.firstStart.localeCompare(b.firstStart) || a.id.localeCompare(b.id));
+}
+
+/** Ids for the sessions and units entered without one. */
+const withIds = <T extends { id?: string }>(entries: T[], prefix: string) =>
+  entries.map((e) => ({ ...e, id: e.id ?? `${prefix}-${randomUUID().slice(0, 8)}` }));
+
+/** Municipality and category must be the region's own; the schema cannot know them. */
+async function checkRegionRefs(ports: Pick<OfferPorts, 'region'>, fields: Partial<Pick<Offer, 'municipalityId' | 'category'>>) {
+  if (fields.municipalityId) {
+    const municipalities = await ports.region.listMunicipalities();
+    if (!municipalities.some((m) => m.id === fields.municipalityId)) {
+      throw new InvalidInputError('Unbekannte Gemeinde / unknown municipality', 'municipalityId');
+    }
+  }
+  if (fields.category) {
+    const region = await ports.region.getRegion();
+    if (region && !region.categories.some((c) => c.id === fields.category)) {
+      throw new InvalidInputError('Unbekannte Kategorie / unknown category', 'category');
+    }
+  }
+}
+
+/** Creates a draft of the caller's provider; it reaches the catalog only once published. */
+export async function createDraftOffer(ports: OfferPorts, actor: User, input: OfferInput): Promise<StoredOffer> {
+  const providerId = ownProviderId(actor);
+  await checkRegionRefs(ports, input);
+  const provider = await ports.region.getProvider(providerId);
+  const offer: Offer = {
+    ...input,
+    id: `o-${randomUUID()}`,
+    status: 'draft',
+    providerId,
+    providerName: provider?.name,
+    sessions: withIds(input.sessions, 's'),
+    units: withIds(input.units, 'u').map((u) => ({ ...u, confirmed: 0, waiting: 0 })),
+  };
+  await ports.offers.createOffer(offer, offerSpan(offer, ports.timeZone), ports.clock.now().toISOString());
+  return getOwnOffer(ports, actor, offer.id);
+}
+
+/** Which status changes an offer allows: a cancelled offer stays cancelled; nothing goes back to draft. */
+export function nextStatus(current: Offer['status'], requested: OfferPatch['status']): Offer['status'] {
+  if (current === 'cancelled') throw new InvalidStateError('Angebot ist abgesagt / offer is cancelled', 'status');
+  return requested ?? current;
+}
+
+/**
+ * The offer as a patch leaves it: given fields replace the old ones, units keep their counters,
+ * new sessions and units get ids. Pure; the transaction checks that the counters still allow it.
+ */
+export function applyPatch(before: Offer, patch: OfferPatch): Offer {
+  const { status, allowOverbooking: _flag, sessions, units, ...fields } = patch;
+  const counters = new Map(before.units.map((u) => [u.id, u]));
+  return {
+    ...before,
+    ...fields,
+    status: nextStatus(before.status, status),
+    sessions: sessions ? withIds(sessions, 's') : before.sessions,
+    units: units
+      ? withIds(units, 'u').map((u) => ({ ...u, confirmed: counters.get(u.id)?.confirmed ?? 0, waiting: counters.get(u.id)?.waiting ?? 0 }))
+      : before.units,
+  };
+}
+
+/** The domain's error for the first refused condition of an edit. */
+function editError(failure: OfferEditFailure, after: Offer): Error {
+  const unitIndex = (unitId: string) => after.units.findIndex((u) => u.id === unitId);
+  switch (failure.kind) {
+    case 'below-confirmed':
+      return new InvalidStateError(
+        'Kapazität unter den bestätigten Anmeldungen; mit allowOverbooking bewusst überbuchen / capacity below confirmed registrations; set allowOverbooking to overbook on purpose',
+        `units.${unitIndex(failure.unitId)}.capacity`,
+      );
+    case 'unit-in-use':
+      return new InvalidStateError('Einheit hat Anmeldungen / unit has registrations', 'units');
+    case 'changed':
+      return new InvalidStateError('Angebot wurde inzwischen geändert; bitte neu laden / offer changed meanwhile; reload');
+  }
+}
+
+/**
+ * Edits an own offer, publishes or cancels it. Cancelling takes it out of the catalog at once
+ * (no new bookings), then cancels every registration through the booking engine and tells
+ * each family, German first.
+ */
+export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: string, patch: OfferPatch): Promise<StoredOffer> {
+  const before = await getOwnOffer(ports, actor, offerId);
+  await checkRegionRefs(ports, patch);
+  const after = applyPatch(before, patch);
+  const failures = await ports.offers.updateOffer({
+    before,
+    after,
+    span: offerSpan(after, ports.timeZone),
+    now: ports.clock.now().toISOString(),
+    allowOverbooking: patch.allowOverbooking ?? false,
+  });
+  const [failure] = failures;
+  if (failure) throw editError(failures.find((f) => f.kind !== 'changed') ?? failure, after);
+  if (after.status === 'cancelled' && before.status !== 'cancelled') await cancelOfferRegistrations(ports, actor, after);
+  return getOwnOffer(ports, actor, offerId);
+}
+
+/**
+ * Waiting registrations go first, so that no confirmed cancellation promotes a family (and
+ * mails it a place) only to cancel it a moment later.
+ */
+async function cancelOfferRegistrations(ports: OfferPorts, actor: User, offer: Offer): Promise<void> {
+  const active = (await ports.attendance.listOfferRegistrations(offer.id)).filter((r) => isActive(r.status));
+  const ordered = [...active.filter((r) => r.status === 'waitlisted'), ...active.filter((r) => r.status === 'confirmed')];
+  for (const registration of ordered) await cancelRegistration(ports, actor, registration.id);
+  const households = new Set(active.map((r) => r.householdId));
+  for (const householdId of households) {
+    const household = await ports.households.getHousehold(householdId);
+    if (!household) continue;
+    await ports.mailer.send({
+      to: household.email,
+      subject: `Abgesagt: ${offer.title} / Cancelled: ${offer.title}`,
+      text:
+        `Leider wurde „${offer.title}“ abgesagt. Ihre Anmeldungen dafür sind storniert.\n\n` +
+        `Unfortunately, "${offer.title}" has been cancelled. Your registrations for it are cancelled.`,
+    });
+  }
 }

@@ -26,6 +26,15 @@ const routes: [method: string, path: string, audience: Guard['audience']][] = [
   ['PATCH', '/api/family/children/:childId', ['family']],
   ['DELETE', '/api/family/children/:childId', ['family']],
   ['GET', '/api/dev/outbox', 'anyone'],
+  ['POST', '/api/provider/offers', ['provider']],
+  ['GET', '/api/provider/offers', ['provider']],
+  ['GET', '/api/provider/offers/:id', ['provider']],
+  ['PATCH', '/api/provider/offers/:id', ['provider']],
+  ['GET', '/api/provider/offers/:id/participants', ['provider']],
+  ['GET', '/api/provider/offers/:id/sessions/:sessionId/attendance', ['provider']],
+  ['PUT', '/api/provider/offers/:id/sessions/:sessionId/attendance', ['provider']],
+  ['GET', '/api/provider/offers/:id/attendance.csv', ['provider']],
+  ['GET', '/api/provider/offers/:id/attendance.pdf', ['provider']],
 ];
 
 const roleOf: Record<RoleName, Role> = {

@@ -1,0 +1,53 @@
+import { BatchGetItemCommand, type BatchGetItemCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { fromItem, toItem, withoutKeys, type TableRef } from './dynamo.js';
+import { keys } from './keys.js';
+
+/** An offer's dashboard counters by name (e.g. `att:present`); absent names count 0. */
+export type OfferCounters = Record<string, number>;
+
+/** BatchGetItem reads at most this many keys per call. */
+const BATCH = 100;
+
+/**
+ * The update that moves an offer's counters by the sum of `deltas`, for a transaction to
+ * append. One update per offer: a transaction may touch an item only once.
+ */
+export function statsUpdate(table: TableRef, offerId: string, deltas: OfferCounters[]): TransactWriteItem {
+  const sum = new Map<string, number>();
+  for (const delta of deltas) for (const [name, n] of Object.entries(delta)) sum.set(name, (sum.get(name) ?? 0) + n);
+  const entries = [...sum];
+  return {
+    Update: {
+      TableName: table.tableName,
+      Key: toItem(keys.offerStats(offerId)),
+      // ADD creates a missing counter at 0 first, so the item needs no set-up.
+      UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#c${i}`, name])),
+      ExpressionAttributeValues: toItem(Object.fromEntries(entries.map(([, n], i) => [`:c${i}`, n]))),
+    },
+  };
+}
+
+/** The offers' counter items: one item per offer, however many registrations and marks it has. */
+export function createStatsRepo(table: TableRef) {
+  return {
+    async getCounters(offerIds: string[]): Promise<Map<string, OfferCounters>> {
+      const found = new Map<string, OfferCounters>();
+      for (let i = 0; i < offerIds.length; i += BATCH) {
+        let request: BatchGetItemCommand['input']['RequestItems'] = {
+          [table.tableName]: { Keys: offerIds.slice(i, i + BATCH).map((id) => toItem(keys.offerStats(id))) },
+        };
+        while (request && Object.keys(request).length > 0) {
+          const out: BatchGetItemCommandOutput = await table.client.send(new BatchGetItemCommand({ RequestItems: request }));
+          for (const raw of out.Responses?.[table.tableName] ?? []) {
+            const item = fromItem(raw);
+            found.set(String(item.pk).slice(keys.offer('').pk.length), withoutKeys(item) as OfferCounters);
+          }
+          request = out.UnprocessedKeys;
+        }
+      }
+      return found;
+    },
+  };
+}
+export type StatsRepo = ReturnType<typeof createStatsRepo>;

@@ -1,0 +1,138 @@
+import { ageOn, dayIn } from '../../shared/dates.js';
+import type { User } from '../../shared/schemas/auth.js';
+import type { AttendanceInput, AttendanceMark, Participant } from '../../shared/schemas/provider.js';
+import type { AttendanceRepo } from '../db/attendance-repo.js';
+import type { HouseholdRepo } from '../db/household-repo.js';
+import type { OfferRepo, StoredOffer } from '../db/offer-repo.js';
+import type { RegistrationItem } from '../db/registration-repo.js';
+import { AGAIN, retryBounded } from '../db/retry.js';
+import { InvalidInputError, NotFoundError } from './errors.js';
+import { getOwnOffer } from './offers.js';
+import type { Clock } from './ports.js';
+
+export type AttendancePorts = {
+  offers: OfferRepo;
+  attendance: AttendanceRepo;
+  households: HouseholdRepo;
+  clock: Clock;
+  timeZone: string;
+};
+
+/** The printable list: one row per confirmed child, one column per session. */
+export type AttendanceSheet = {
+  title: string;
+  sessions: { id: string; day: string }[];
+  rows: { child: string; guardian: string; phone: string; marks: (AttendanceMark | undefined)[] }[];
+};
+
+/** Confirmed first (in booking order), then the waitlist in its order, unit by unit. */
+function inListOrder(offer: StoredOffer, registrations: RegistrationItem[]): RegistrationItem[] {
+  const unitOrder = new Map(offer.units.map((u, i) => [u.id, i]));
+  const rank = (r: RegistrationItem) => (r.status === 'confirmed' ? 0 : 1);
+  return registrations
+    .filter((r) => r.status === 'confirmed' || r.status === 'waitlisted')
+    .sort(
+      (a, b) =>
+        (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) ||
+        rank(a) - rank(b) ||
+        (a.ticket ?? 0) - (b.ticket ?? 0) ||
+        a.createdAt.localeCompare(b.createdAt),
+    );
+}
+
+/**
+ * The offer's participants with exactly what the provider needs (I6): the child's first name
+ * and age on the first day, the guardian's name and phone, the notes. No birth date, no e-mail.
+ */
+async function participantsOf(ports: AttendancePorts, offer: StoredOffer): Promise<Participant[]> {
+  const registrations = inListOrder(offer, await ports.attendance.listOfferRegistrations(offer.id));
+  const householdIds = [...new Set(registrations.map((r) => r.householdId))];
+  const households = new Map(
+    await Promise.all(householdIds.map(async (id) => [id, await ports.households.getHousehold(id)] as const)),
+  );
+  const positions = new Map<string, number>();
+  return registrations.map((r) => {
+    const household = households.get(r.householdId);
+    const child = household?.children.find((c) => c.id === r.childId);
+    const position = r.status === 'waitlisted' ? (positions.get(r.unitId) ?? 0) + 1 : undefined;
+    if (position) positions.set(r.unitId, position);
+    return {
+      registrationId: r.id,
+      unitId: r.unitId,
+      status: r.status as Participant['status'],
+      ...(position && { waitlistPosition: position }),
+      child: { firstName: child?.firstName ?? '', age: child ? ageOn(child.birthDate, offer.firstDay) : 0 },
+      guardian: { name: household?.guardian.name ?? '', phone: household?.guardian.phone ?? '' },
+      ...(child?.notes && { notes: child.notes }),
+    };
+  });
+}
+
+/** Participants of an own offer: confirmed and waiting, in list order. */
+export async function listParticipants(ports: AttendancePorts, actor: User, offerId: string): Promise<Participant[]> {
+  return participantsOf(ports, await getOwnOffer(ports, actor, offerId));
+}
+
+const sessionOf = (offer: StoredOffer, sessionId: string) => {
+  const session = offer.sessions.find((s) => s.id === sessionId);
+  if (!session) throw new NotFoundError('Termin nicht gefunden / session not found', 'sessionId');
+  return session;
+};
+
+const asMap = (records: { registrationId: string; mark: AttendanceMark }[]): AttendanceInput =>
+  Object.fromEntries(records.map((r) => [r.registrationId, r.mark]));
+
+/** The marks of one session of an own offer, `{registrationId: mark}`. */
+export async function getSessionAttendance(ports: AttendancePorts, actor: User, offerId: string, sessionId: string) {
+  const offer = await getOwnOffer(ports, actor, offerId);
+  sessionOf(offer, sessionId);
+  return asMap(await ports.attendance.listMarks(offer.id, sessionId));
+}
+
+/**
+ * Sets marks for confirmed participants of one session. Sending the same marks again changes
+ * nothing (only differing marks are written), so a phone may resend after a lost answer.
+ */
+export async function recordAttendance(
+  ports: AttendancePorts,
+  actor: User,
+  offerId: string,
+  sessionId: string,
+  marks: AttendanceInput,
+): Promise<AttendanceInput> {
+  const offer = await getOwnOffer(ports, actor, offerId);
+  sessionOf(offer, sessionId);
+  const confirmed = new Set(
+    (await ports.attendance.listOfferRegistrations(offer.id)).filter((r) => r.status === 'confirmed').map((r) => r.id),
+  );
+  const stranger = Object.keys(marks).find((id) => !confirmed.has(id));
+  if (stranger) throw new InvalidInputError('Keine bestätigte Anmeldung dieses Angebots / not a confirmed participant', stranger);
+  return retryBounded(async () => {
+    const current = asMap(await ports.attendance.listMarks(offer.id, sessionId));
+    const changes = Object.entries(marks)
+      .filter(([id, mark]) => current[id] !== mark)
+      .map(([registrationId, mark]) => ({ sessionId, registrationId, mark, from: current[registrationId] }));
+    const saved = await ports.attendance.saveMarks(offer.id, changes, ports.clock.now().toISOString());
+    return saved ? { ...current, ...marks } : AGAIN;
+  });
+}
+
+/** The attendance list of an own offer: confirmed children, session days in the region's zone. */
+export async function buildAttendanceSheet(ports: AttendancePorts, actor: User, offerId: string): Promise<AttendanceSheet> {
+  const offer = await getOwnOffer(ports, actor, offerId);
+  const [participants, marks] = await Promise.all([participantsOf(ports, offer), ports.attendance.listMarks(offer.id)]);
+  const markOf = new Map(marks.map((m) => [`${m.sessionId}#${m.registrationId}`, m.mark]));
+  const sessions = [...offer.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  return {
+    title: offer.title,
+    sessions: sessions.map((s) => ({ id: s.id, day: dayIn(ports.timeZone, s.start) })),
+    rows: participants
+      .filter((p) => p.status === 'confirmed')
+      .map((p) => ({
+        child: p.child.firstName,
+        guardian: p.guardian.name,
+        phone: p.guardian.phone,
+        marks: sessions.map((s) => markOf.get(`${s.id}#${p.registrationId}`)),
+      })),
+  };
+}

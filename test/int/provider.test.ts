@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Offer } from '../../shared/schemas/offer.js';
+import type { Registration } from '../../shared/schemas/registration.js';
+import { createTestContext } from '../support/context.js';
+import { createUser, json, type TestUser } from '../support/users.js';
+import { book, bornYearsAgo, expectConsistent, listRegistrations } from './booking-support.js';
+import { body, createHousehold, seedRegionConfig } from './provider-support.js';
+
+type Problem = { type: string; status: number; errors?: { path: string }[] };
+
+describe('offer lifecycle for providers', () => {
+  let t: Awaited<ReturnType<typeof createTestContext>>;
+  let sportunion: TestUser;
+  let musikschule: TestUser;
+  const day = 24 * 3600 * 1000;
+
+  const draft = () => {
+    const now = t.clock.now().getTime();
+    const iso = (ms: number) => new Date(now + ms).toISOString();
+    return {
+      title: 'Eltern-Kind-Turnen',
+      description: 'Bewegung für die Kleinen',
+      category: 'bewegung',
+      kind: 'course',
+      municipalityId: 'lindach',
+      providerId: 'musikschule-sonnental',
+      address: 'Turnsaal der Volksschule, Schulweg 1',
+      accessibility: 'Stufenloser Zugang',
+      bookingMode: 'fcfs',
+      waitlist: true,
+      ageRange: { min: 2, max: 6 },
+      registrationOpens: iso(-day),
+      registrationCloses: iso(6 * day),
+      price: { amount: 40, reduced: 20 },
+      sessions: [
+        { start: iso(7 * day), end: iso(7 * day + 3600_000), place: 'Turnsaal' },
+        { start: iso(14 * day), end: iso(14 * day + 3600_000), place: 'Turnsaal' },
+      ],
+      units: [{ label: 'Gruppe', capacity: 2 }],
+    };
+  };
+  const create = async (user = sportunion, input: unknown = draft()) => {
+    const res = await t.app.request('/api/provider/offers', json('POST', input, user.headers));
+    expect(res.status).toBe(201);
+    return body<Offer>(res);
+  };
+  const patch = (id: string, changes: unknown, user = sportunion) =>
+    t.app.request(`/api/provider/offers/${id}`, json('PATCH', changes, user.headers));
+  const family = () => createHousehold(t.ctx, { name: 'Eva Gruber', phone: '+43 660 111', postalCode: '4801' }, [{ firstName: 'Lena', birthDate: bornYearsAgo(t.ctx, 4) }]);
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    await seedRegionConfig(t.ctx);
+    sportunion = await createUser(t.ctx, [{ role: 'provider', providerId: 'sportunion-lindach' }]);
+    musikschule = await createUser(t.ctx, [{ role: 'provider', providerId: 'musikschule-sonnental' }]);
+  });
+
+  it('creates a draft of the caller’s provider, never the one in the body, outside the catalog', async () => {
+    const offer = await create();
+    expect(offer).toMatchObject({ status: 'draft', providerId: 'sportunion-lindach', providerName: 'Sportunion Lindach', price: { amount: 40, reduced: 20 } });
+    expect(offer.sessions.map((s) => s.id)).toHaveLength(2);
+    expect(offer.units).toEqual([expect.objectContaining({ label: 'Gruppe', capacity: 2, confirmed: 0, waiting: 0 })]);
+    expect((await t.app.request(`/api/offers/${offer.id}`)).status).toBe(404);
+    const own = await body<{ items: Offer[] }>(t.app.request('/api/provider/offers', { headers: sportunion.headers }));
+    expect(own.items.find((o) => o.id === offer.id)?.units).toHaveLength(1);
+    const theirs = await body<{ items: Offer[] }>(t.app.request('/api/provider/offers', { headers: musikschule.headers }));
+    expect(theirs.items.map((o) => o.id)).not.toContain(offer.id);
+  });
+
+  it('publishes into the catalog with its units, and edits fields', async () => {
+    const offer = await create();
+    const res = await patch(offer.id, { status: 'published', title: 'Turnen für Zwerge', ageRange: { min: 3, max: 6 } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'published', title: 'Turnen für Zwerge', ageRange: { min: 3, max: 6 } });
+    const catalog = await body<{ items: Offer[] }>(t.app.request('/api/offers?limit=100'));
+    expect(catalog.items.find((o) => o.id === offer.id)).toMatchObject({ title: 'Turnen für Zwerge', units: [expect.objectContaining({ capacity: 2 })] });
+  });
+
+  it('refuses every own-offer route of another provider with 403, and unknown offers with 404', async () => {
+    const offer = await create();
+    const session = offer.sessions[0]?.id ?? '';
+    const base = `/api/provider/offers/${offer.id}`;
+    const calls: [string, string, unknown?][] = [
+      ['GET', base],
+      ['PATCH', base, { title: 'Übernommen' }],
+      ['GET', `${base}/participants`],
+      ['GET', `${base}/sessions/${session}/attendance`],
+      ['PUT', `${base}/sessions/${session}/attendance`, {}],
+      ['GET', `${base}/attendance.csv`],
+      ['GET', `${base}/attendance.pdf`],
+    ];
+    const send = (user: TestUser, method: string, path: string, payload: unknown) =>
+      t.app.request(path, payload === undefined ? { method, headers: user.headers } : json(method, payload, user.headers));
+    for (const [method, path, payload] of calls) expect((await send(musikschule, method, path, payload)).status, `${method} ${path}`).toBe(403);
+    expect((await body<Offer>(t.app.request(base, { headers: sportunion.headers }))).title).toBe('Eltern-Kind-Turnen');
+    for (const [method, path, payload] of calls) expect((await send(sportunion, method, path, payload)).status, `${method} ${path} by the owner`).toBe(200);
+    expect((await t.app.request('/api/provider/offers/nope', { headers: sportunion.headers })).status).toBe(404);
+  });
+
+  it.each([
+    [{ units: [{ label: 'G', capacity: -1 }] }, 'units.0.capacity'],
+    [{ sessions: [{ start: '2026-07-06T10:00:00+02:00', end: '2026-07-06T09:00:00+02:00', place: 'Saal' }] }, 'sessions.0.end'],
+    [{ registrationOpens: '2026-07-06T10:00:00+02:00', registrationCloses: '2026-07-01T10:00:00+02:00' }, 'registrationCloses'],
+    [{ category: 'gibtsnicht' }, 'category'],
+    [{ municipalityId: 'atlantis' }, 'municipalityId'],
+  ])('answers bad input %j with 400 naming %s, on create and edit', async (change, field) => {
+    const created = await t.app.request('/api/provider/offers', json('POST', { ...draft(), ...change }, sportunion.headers));
+    expect(created.status).toBe(400);
+    expect((await body<Problem>(created)).errors?.map((e) => e.path)).toContain(field);
+    const offer = await create();
+    const edited = await patch(offer.id, change);
+    expect(edited.status).toBe(400);
+    expect((await body<Problem>(edited)).errors?.map((e) => e.path)).toContain(field);
+  });
+
+  it('allows no way back to draft and no edit after cancelling', async () => {
+    const offer = await create();
+    const back = await patch(offer.id, { status: 'draft' });
+    expect(back.status).toBe(400);
+    expect((await body<Problem>(back)).errors?.map((e) => e.path)).toEqual(['status']);
+    expect((await patch(offer.id, { status: 'cancelled' })).status).toBe(200);
+    const after = await patch(offer.id, { title: 'Doch nicht' });
+    expect(after.status).toBe(409);
+    expect((await body<Problem>(after)).errors?.map((e) => e.path)).toEqual(['status']);
+  });
+
+  it('never lowers capacity below the confirmed silently: 409, or overbooked on purpose', async () => {
+    const offer = await create();
+    await patch(offer.id, { status: 'published' });
+    const families = await Promise.all([family(), family()]);
+    for (const f of families) expect((await book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })).status).toBe(201);
+    const unit = { id: offer.units[0]?.id, label: 'Gruppe', capacity: 1 };
+    const refused = await patch(offer.id, { units: [unit] });
+    expect(refused.status).toBe(409);
+    expect((await body<Problem>(refused)).errors?.map((e) => e.path)).toEqual(['units.0.capacity']);
+    const overbooked = await patch(offer.id, { units: [unit], allowOverbooking: true });
+    expect(overbooked.status).toBe(200);
+    expect((await body<Offer>(overbooked)).units[0]).toMatchObject({ capacity: 1, confirmed: 2, waiting: 0 });
+    const raised = await body<Offer>(patch(offer.id, { units: [{ ...unit, capacity: 5 }, { label: 'Zweite Gruppe', capacity: 3 }] }));
+    expect(raised.units).toEqual([expect.objectContaining({ capacity: 5, confirmed: 2 }), expect.objectContaining({ label: 'Zweite Gruppe', capacity: 3, confirmed: 0 })]);
+    const removeBooked = await patch(offer.id, { units: [{ label: 'Nur neu', capacity: 3 }] });
+    expect(removeBooked.status).toBe(409);
+    await expectConsistent(t.ctx);
+  });
+
+  it('cancels: out of the catalog, every registration cancelled without promotions, families told in German and English', async () => {
+    const offer = await create();
+    await patch(offer.id, { status: 'published' });
+    const families = await Promise.all([family(), family(), family()]);
+    const booked: Registration[] = [];
+    for (const f of families) booked.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })));
+    expect(booked.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+    const cancelled = await patch(offer.id, { status: 'cancelled' });
+    expect(cancelled.status).toBe(200);
+    expect((await body<Offer>(cancelled)).units[0]).toMatchObject({ confirmed: 0, waiting: 0 });
+    const catalog = await body<{ items: Offer[] }>(t.app.request('/api/offers?limit=100'));
+    expect(catalog.items.map((o) => o.id)).not.toContain(offer.id);
+    for (const f of families) {
+      expect((await listRegistrations(t.app, f)).map((r) => r.status)).toEqual(['cancelled']);
+      const mails = t.outbox.list(f.email);
+      expect(mails.map((m) => m.subject)).toEqual([`Abgesagt: ${offer.title} / Cancelled: ${offer.title}`]);
+      expect(mails[0]?.text.indexOf('abgesagt')).toBeLessThan(mails[0]?.text.indexOf('cancelled') ?? 0);
+    }
+    expect((await patch(offer.id, { status: 'published' })).status).toBe(409);
+    await expectConsistent(t.ctx);
+  });
+});
