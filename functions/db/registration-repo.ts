@@ -11,7 +11,7 @@ import type { Registration } from '../../shared/schemas/registration.js';
 import type { Offer } from '../../shared/schemas/offer.js';
 import { fromItem, getItem, queryAll, toItem, withoutKeys, type Item, type TableRef } from './dynamo.js';
 import { indexKeys, keys, type Key } from './keys.js';
-import type { OfferSpan } from './offer-repo.js';
+import type { OfferSpan, UnitItem } from './offer-repo.js';
 
 /** The stored registration: the public fields plus what listing, cancelling and erasing need. */
 export type RegistrationItem = Omit<Registration, 'waitlistPosition'> & {
@@ -53,19 +53,13 @@ export type BookingWrite = {
 /** Why a booking transaction was cancelled, one entry per failed condition. */
 export type BookingFailure =
   | { kind: 'replay'; record: IdempotencyRecord }
-  | { kind: 'unit'; unitId: string }
+  /** The unit's counters moved past what the plan assumed; `now` is what they are. */
+  | { kind: 'unit'; unitId: string; now?: Pick<UnitItem, 'capacity' | 'confirmed' | 'waiting'> }
   | { kind: 'already-registered'; unitId: string; childId: string }
   | { kind: 'child'; childId: string; exists: boolean }
   | { kind: 'offer-changed' };
 
 export type WaitlistEntry = { registrationId: string; ticket: number };
-
-export type CancelWrite = {
-  registration: RegistrationItem;
-  /** The waitlist head that takes the freed place, when a confirmed registration is cancelled. */
-  promote?: WaitlistEntry;
-  now: string;
-};
 
 export type RegistrationRepoOptions = {
   /**
@@ -77,7 +71,9 @@ export type RegistrationRepoOptions = {
 
 type Entry<F> = { item: TransactWriteItem; failure?: (old: Item | undefined) => F };
 
-const names = (...attrs: string[]) => Object.fromEntries(attrs.map((a) => [`#${a}`, a]));
+/** The `#name` placeholders of expressions, each for the attribute of that name (reserved words included). */
+const namesIn = (...expressions: (string | undefined)[]) =>
+  Object.fromEntries([...new Set(expressions.join(' ').match(/#\w+/g))].map((n) => [n, n.slice(1)]));
 
 /**
  * Registrations, their uniqueness guards and waitlist entries, and the unit counters they move.
@@ -112,23 +108,20 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   });
-  const update = (
-    key: Key,
-    expression: string,
-    condition: string | undefined,
-    values: Item,
-    attributeNames?: Record<string, string>,
-  ): TransactWriteItem => ({
-    Update: {
-      TableName,
-      Key: toItem(key),
-      UpdateExpression: expression,
-      ConditionExpression: condition,
-      ExpressionAttributeValues: toItem(values),
-      ExpressionAttributeNames: attributeNames,
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  });
+  const update = (key: Key, expression: string, condition: string | undefined, values: Item): TransactWriteItem => {
+    const attributeNames = namesIn(expression, condition);
+    return {
+      Update: {
+        TableName,
+        Key: toItem(key),
+        UpdateExpression: expression,
+        ConditionExpression: condition,
+        ExpressionAttributeValues: toItem(values),
+        ExpressionAttributeNames: Object.keys(attributeNames).length > 0 ? attributeNames : undefined,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
+  };
   const remove = (key: Key, condition: string, values?: Item): TransactWriteItem => ({
     Delete: {
       TableName,
@@ -161,8 +154,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
         keys.registration(r.id),
         'SET #status = :cancelled, updatedAt = :now REMOVE ticket',
         '#status = :was',
-        { ':cancelled': 'cancelled', ':now': now, ':was': r.status },
-      names('status'),
+        { ':cancelled': 'cancelled', ':now': now, ':was': r.status }
     ),
     // I2: the guard goes with the registration it belongs to.
     remove(keys.childInUnit(r.offerId, r.unitId, r.childId), 'registrationId = :id', { ':id': r.id }),
@@ -173,10 +165,15 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
       { ':minus': -1, ':zero': 0 },
     ),
   ];
-  /** Removes one waitlist entry and counts it out of the unit's `waiting` (I5). */
-  const dequeueItems = (offerId: string, unitId: string, ticket: number): TransactWriteItem[] => [
+  /** Removes one waitlist entry and counts it out of the unit's `waiting` with `set` (I5). */
+  const dequeueItems = (offerId: string, unitId: string, ticket: number, set: string, condition?: string): TransactWriteItem[] => [
     remove(keys.waitlistEntry(offerId, unitId, ticket), 'attribute_exists(pk)'),
-    update(keys.unit(offerId, unitId), 'SET #waiting = #waiting - :one', '#waiting > :zero', { ':one': 1, ':zero': 0 }, names('waiting')),
+    update(
+      keys.unit(offerId, unitId),
+      `SET ${set}`,
+      ['#waiting > :zero', condition].filter(Boolean).join(' AND '),
+      { ':one': 1, ':zero': 0 }
+    ),
   ];
 
   return {
@@ -206,10 +203,9 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
             keys.unit(offer.id, unit.unitId),
             'SET #confirmed = #confirmed + :c, #free = #free - :c, #waiting = #waiting + :w',
             unitCondition(unit),
-            { ':c': unit.confirm, ':w': unit.wait, ':zero': 0 },
-            names('confirmed', 'free', 'waiting'),
+            { ':c': unit.confirm, ':w': unit.wait, ':zero': 0 }
           ),
-          failure: () => ({ kind: 'unit' as const, unitId: unit.unitId }),
+          failure: (old: Item | undefined) => ({ kind: 'unit' as const, unitId: unit.unitId, now: old as UnitItem | undefined }),
         })),
         ...write.registrations.flatMap((r) => [
           { item: put(registrationItem(r), 'attribute_not_exists(pk)') },
@@ -251,7 +247,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
               ConditionExpression:
                 '#status = :published AND bookingMode = :mode AND waitlist = :waitlist AND registrationOpens = :opens ' +
                 'AND registrationCloses = :closes AND firstDay = :firstDay AND ageRange.#min = :min AND ageRange.#max = :max',
-              ExpressionAttributeNames: names('status', 'min', 'max'),
+              ExpressionAttributeNames: namesIn('#status #min #max'),
               ExpressionAttributeValues: toItem({
                 ':published': 'published',
                 ':mode': offer.bookingMode,
@@ -290,58 +286,63 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
     },
 
     /**
-     * Cancels an active registration in one transaction. A freed confirmed place goes to
-     * `promote` (the waitlist head) or, if nobody waits, back to the unit. False when a
-     * condition failed because the world moved (status changed, someone joined the queue):
-     * the caller reads again and retries.
+     * Cancels an active registration in one transaction: a waiting one leaves the line, a
+     * confirmed one gives its place back to the unit, where `promote` hands it to the line.
+     * False when the registration changed meanwhile: the caller reads again.
      */
-    async cancel({ registration: r, promote, now }: CancelWrite): Promise<boolean> {
+    async cancel(r: RegistrationItem, now: string): Promise<boolean> {
       const items = leaveItems(r, now);
       if (r.status === 'waitlisted' && r.ticket !== undefined) {
-        items.push(...dequeueItems(r.offerId, r.unitId, r.ticket));
-      } else if (promote) {
-        // I3: the freed place goes to the earliest waiting registration; confirmed and free stay.
-        items.push(
-          update(
-            keys.registration(promote.registrationId),
-            'SET #status = :confirmed, updatedAt = :now REMOVE ticket',
-            '#status = :waitlisted',
-            { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':now': now },
-            names('status'),
-          ),
-          ...dequeueItems(r.offerId, r.unitId, promote.ticket),
-        );
+        items.push(...dequeueItems(r.offerId, r.unitId, r.ticket, '#waiting = #waiting - :one'));
       } else {
-        // I3: the place returns to the unit only while nobody waits; a newcomer in the queue
-        // makes this fail, and the retry promotes them instead.
         items.push(
           update(
             keys.unit(r.offerId, r.unitId),
             'SET #confirmed = #confirmed - :one, #free = #free + :one',
-            '#waiting = :zero AND #confirmed > :zero',
-            { ':one': 1, ':zero': 0 },
-            names('confirmed', 'free', 'waiting'),
+            '#confirmed > :zero',
+            { ':one': 1, ':zero': 0 }
           ),
         );
       }
       return (await transact(items.map((item) => ({ item, failure: () => true })))).length === 0;
     },
 
+    /**
+     * Gives one free place of the unit to `entry`, a registration in its waitlist. False when
+     * the place or the registration was taken meanwhile.
+     */
+    async promote(offerId: string, unitId: string, entry: WaitlistEntry, now: string): Promise<boolean> {
+      const items = [
+        update(
+          keys.registration(entry.registrationId),
+          'SET #status = :confirmed, updatedAt = :now REMOVE ticket',
+          '#status = :waitlisted',
+          { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':now': now }
+        ),
+        // I1: a place moves from free to confirmed only while one is free.
+        ...dequeueItems(offerId, unitId, entry.ticket, '#waiting = #waiting - :one, #confirmed = #confirmed + :one, #free = #free - :one', '#free > :zero'),
+      ];
+      return (await transact(items.map((item) => ({ item, failure: () => true })))).length === 0;
+    },
+
+    /** The unit's counters, read strongly: what the promoter decides on. */
+    getUnit: (offerId: string, unitId: string) => getItem<UnitItem>(table, keys.unit(offerId, unitId)),
+
     getRegistration: (id: string) => getItem<RegistrationItem>(table, keys.registration(id)).then((i) => i && strip(i)),
 
-    /** The earliest committed waitlist entry of a unit, read strongly (key order = ticket order). */
-    async waitlistHead(offerId: string, unitId: string): Promise<WaitlistEntry | undefined> {
-      const [head] = await queryAll<WaitlistEntry>(
+    /** The first `count` committed waitlist entries of a unit, read strongly (key order = ticket order). */
+    async waitlistHeads(offerId: string, unitId: string, count: number): Promise<WaitlistEntry[]> {
+      const heads = await queryAll<WaitlistEntry>(
         table,
         {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: toItem({ ':pk': keys.offer(offerId).pk, ':prefix': keys.waitlistPrefix(unitId) }),
           ConsistentRead: true,
-          Limit: 1,
+          Limit: count,
         },
-        1,
+        count,
       );
-      return head && { registrationId: head.registrationId, ticket: head.ticket };
+      return heads.map(({ registrationId, ticket }) => ({ registrationId, ticket }));
     },
 
     /** 1 + the committed waitlist entries of the unit with a smaller ticket, counted strongly. */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { birthDatesForAges } from '../../shared/dates.js';
 import type { User } from '../../shared/schemas/auth.js';
 import type { Offer, Unit } from '../../shared/schemas/offer.js';
@@ -12,6 +12,7 @@ import {
 import type { HouseholdRepo } from '../db/household-repo.js';
 import type { OfferRepo, OfferSpan } from '../db/offer-repo.js';
 import type {
+  BookedRegistration,
   BookingAnswer,
   BookingFailure,
   ChildChange,
@@ -48,6 +49,8 @@ export type Caller = { userId: string; householdId: string };
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** Booking attempts: conflicts back off, a changed unit or offer decides again at once. */
 const BOOKING_ATTEMPTS = 8;
+/** How far into the line concurrent promoters spread, so they do not all fight over the head. */
+const PROMOTION_SPREAD = 16;
 
 /** A household's registration as the family sees it, with names it can read. */
 export const familyRegistrationSchema = registrationSchema.extend({
@@ -173,8 +176,11 @@ export async function bookRegistrations(
   // Tickets stay with the request across attempts: a retry keeps its place in line.
   const held = new Map<string, number[]>();
 
+  // The offer as last read; a failed unit condition reports the unit's counters, so only a
+  // changed offer needs reading again.
+  let known: Awaited<ReturnType<OfferRepo['getOffer']>>;
   return retryBounded(async () => {
-    const offer = await ports.offers.getOffer(request.offerId);
+    const offer = (known ??= await ports.offers.getOffer(request.offerId));
     if (!offer || offer.status === 'draft') throw new NotFoundError('Angebot nicht gefunden / offer not found', 'offerId');
     const violation = bookingRuleViolation(offer, ports.clock.now());
     if (violation) throw new BookingRuleError(violation, 'offerId');
@@ -224,14 +230,30 @@ export async function bookRegistrations(
       idempotency: { userId: caller.userId, key: idempotencyKey, fingerprint, answer: booked, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
       nowSeconds,
     });
-    if (failures.length === 0) return answer(ports, booked, false);
+    if (failures.length === 0) {
+      const result = await answer(ports, booked, false);
+      // A place left free while families wait means a promotion was cut short: finish it.
+      for (const unit of offer.units) {
+        if (plan.units.some((u) => u.unitId === unit.id) && unit.capacity > unit.confirmed && unit.waiting > 0) {
+          await promoteWaiting(ports, offer.id, unit.id);
+        }
+      }
+      return result;
+    }
     const record = failures.find((f) => f.kind === 'replay')?.record;
     if (record) return replay(record);
     throwDefiniteFailure(failures, offer);
-    // A unit with a waitlist or the offer changed since it was read: read again and decide again.
+    // A unit with a waitlist or the offer changed since it was read: decide again on what is now.
+    const units = new Map(failures.flatMap((f) => (f.kind === 'unit' && f.now ? [[f.unitId, f.now] as const] : [])));
+    known = failures.some((f) => f.kind === 'offer-changed' || (f.kind === 'unit' && !f.now))
+      ? undefined
+      : { ...offer, units: offer.units.map((u) => ({ ...u, ...pickCounters(units.get(u.id)) })) };
     return AGAIN;
   }, { attempts: BOOKING_ATTEMPTS, ...ports.retry });
 }
+
+const pickCounters = (unit: Pick<Unit, 'capacity' | 'confirmed' | 'waiting'> | undefined) =>
+  unit && { capacity: unit.capacity, confirmed: unit.confirmed, waiting: unit.waiting };
 
 /** Turns the failures that are answers (not races) into the domain's errors. */
 function throwDefiniteFailure(failures: BookingFailure[], offer: Pick<Offer, 'ageRange' | 'waitlist'> & OfferSpan): void {
@@ -253,15 +275,23 @@ function throwDefiniteFailure(failures: BookingFailure[], offer: Pick<Offer, 'ag
   if (!offer.waitlist && failures.some((f) => f.kind === 'unit')) throw new UnitFullError('Ausgebucht / fully booked', 'unitId');
 }
 
-/** A stored answer as the API returns it; waiting registrations get their position now. */
+/** A registration as the API shows it, fields in contract order; a waiting one with its position now. */
+async function publicRegistration(ports: Pick<BookingPorts, 'registrations'>, r: BookedRegistration): Promise<Registration> {
+  const waiting = r.status === 'waitlisted' && r.ticket !== undefined;
+  return {
+    id: r.id,
+    offerId: r.offerId,
+    unitId: r.unitId,
+    childId: r.childId,
+    status: r.status,
+    ...(waiting && { waitlistPosition: await ports.registrations.waitlistPosition(r.offerId, r.unitId, r.ticket ?? 0) }),
+    createdAt: r.createdAt,
+  };
+}
+
+/** A stored answer as the API returns it. */
 async function answer(ports: Pick<BookingPorts, 'registrations'>, booked: BookingAnswer, replayed: boolean): Promise<BookingResult> {
-  const registrations = await Promise.all(
-    booked.registrations.map(async ({ ticket, ...r }) => ({
-      ...r,
-      ...(r.status === 'waitlisted' &&
-        ticket !== undefined && { waitlistPosition: await ports.registrations.waitlistPosition(r.offerId, r.unitId, ticket) }),
-    })),
-  );
+  const registrations = await Promise.all(booked.registrations.map((r) => publicRegistration(ports, r)));
   return { single: booked.single, registrations, replayed };
 }
 
@@ -275,26 +305,51 @@ async function mayCancel(ports: Pick<BookingPorts, 'offers'>, actor: User, regis
 }
 
 /**
- * Cancels a registration. A freed place goes to the earliest waiting registration in the same
- * transaction (I3), whose family gets an e-mail. Cancelling again changes nothing. Others'
- * registrations are "not found": their existence is not the caller's business (I6).
+ * Cancels a registration. A freed place goes back to the unit, and at once to the waitlist
+ * (`promoteWaiting`); until then new bookings still queue, because someone waits (I3).
+ * Cancelling again changes nothing. Others' registrations are "not found": their existence is
+ * not the caller's business (I6).
  */
 export async function cancelRegistration(ports: BookingPorts, actor: User, registrationId: string): Promise<void> {
-  const found = await ports.registrations.getRegistration(registrationId);
-  if (!found || !(await mayCancel(ports, actor, found))) {
+  let registration = await ports.registrations.getRegistration(registrationId);
+  if (!registration || !(await mayCancel(ports, actor, registration))) {
     throw new NotFoundError('Anmeldung nicht gefunden / registration not found', 'id');
   }
-  const promoted = await retryBounded(async () => {
-    const registration = await ports.registrations.getRegistration(registrationId);
+  const { offerId, unitId } = registration;
+  await retryBounded(async () => {
     if (!registration || !isActive(registration.status)) return undefined;
-    const head =
-      registration.status === 'confirmed'
-        ? await ports.registrations.waitlistHead(registration.offerId, registration.unitId)
-        : undefined;
-    const done = await ports.registrations.cancel({ registration, promote: head, now: ports.clock.now().toISOString() });
-    return done ? head : AGAIN;
+    if (await ports.registrations.cancel(registration, ports.clock.now().toISOString())) return undefined;
+    registration = await ports.registrations.getRegistration(registrationId);
+    return AGAIN;
   }, ports.retry);
-  if (promoted) await notifyPromotion(ports, promoted.registrationId);
+  await promoteWaiting(ports, offerId, unitId);
+}
+
+/**
+ * Gives the unit's free places to the families waiting longest (I3), one transaction each, and
+ * e-mails them. With `free` places and families waiting, the first `free` in line are all owed
+ * a place, so concurrent promoters (several cancellations at once) each take a different one of
+ * them at random instead of all fighting over the head; every place still goes to the front.
+ * Runs after every cancellation and whenever a booking finds a place free while families wait.
+ */
+export async function promoteWaiting(ports: BookingPorts, offerId: string, unitId: string): Promise<void> {
+  const random = ports.retry?.random ?? Math.random;
+  for (;;) {
+    const promoted = await retryBounded(async () => {
+      // The line first, then the free places: entries can only move forward in between, so
+      // each of the first `free` read here is owed a place (reading the other way round, the
+      // places could shrink under a line read later and the pick land behind someone owed).
+      const line = await ports.registrations.waitlistHeads(offerId, unitId, PROMOTION_SPREAD);
+      const unit = await ports.registrations.getUnit(offerId, unitId);
+      const owed = line.slice(0, Math.max(0, unit?.free ?? 0));
+      const entry = owed[Math.floor(random() * owed.length)];
+      if (!entry) return undefined;
+      const done = await ports.registrations.promote(offerId, unitId, entry, ports.clock.now().toISOString());
+      return done ? entry : AGAIN;
+    }, ports.retry);
+    if (!promoted) return;
+    await notifyPromotion(ports, promoted.registrationId);
+  }
 }
 
 /** Tells the family that its waiting registration now has a place, German first. */
@@ -325,17 +380,10 @@ export async function listFamilyRegistrations(
   const names = new Map(household?.children.map((c) => [c.id, c.firstName]));
   return Promise.all(
     items.map(async (r) => ({
-      id: r.id,
-      offerId: r.offerId,
-      unitId: r.unitId,
-      childId: r.childId,
-      status: r.status,
-      createdAt: r.createdAt,
+      ...(await publicRegistration(ports, r)),
       offerTitle: r.offerTitle,
       unitLabel: r.unitLabel,
       childFirstName: names.get(r.childId),
-      ...(r.status === 'waitlisted' &&
-        r.ticket !== undefined && { waitlistPosition: await ports.registrations.waitlistPosition(r.offerId, r.unitId, r.ticket) }),
     })),
   );
 }

@@ -26,10 +26,10 @@ export async function createFamily(ctx: AppContext, children = 1, age = 5): Prom
 }
 
 /** POST /api/registrations with a fresh (or the given) Idempotency-Key. */
-export const book = (app: App, user: TestUser, body: unknown, key: string = randomUUID()) =>
+export const book = async (app: App, user: TestUser, body: unknown, key: string = randomUUID()) =>
   app.request('/api/registrations', json('POST', body, { ...user.headers, 'Idempotency-Key': key }));
 
-export const cancel = (app: App, user: TestUser, registrationId: string) =>
+export const cancel = async (app: App, user: TestUser, registrationId: string) =>
   app.request(`/api/registrations/${registrationId}`, { method: 'DELETE', headers: user.headers });
 
 export async function listRegistrations(app: App, user: TestUser): Promise<(Registration & { offerTitle: string; childFirstName?: string })[]> {

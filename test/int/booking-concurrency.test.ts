@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app.js';
+import type { AppContext } from '../../functions/api/context.js';
+import { checkConsistency } from '../../functions/db/consistency.js';
+import { createRegistrationRepo } from '../../functions/db/registration-repo.js';
+import type { Registration } from '../../shared/schemas/registration.js';
+import { createTestContext } from '../support/context.js';
+import { createOffer } from '../support/offers.js';
+import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from './booking-support.js';
+
+type App = ReturnType<typeof createApp>;
+const families = (ctx: AppContext, n: number) => Promise.all(Array.from({ length: n }, () => createFamily(ctx)));
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Every family books its child into the offer's unit, all requests in flight at once. */
+async function rush(app: App, offerId: string, crowd: Family[]) {
+  return Promise.all(
+    crowd.map(async (f) => {
+      const res = await book(app, f, { offerId, unitId: 'u1', childId: f.childIds[0] });
+      return { family: f, status: res.status, body: (await res.json()) as Registration };
+    }),
+  );
+}
+
+describe('the 8 o’clock rush', () => {
+  it('200 families, 10 places: exactly 10 confirmed, 190 waitlisted at positions 1..190, no 5xx', async () => {
+    const { ctx, app } = await createTestContext();
+    const offer = await createOffer(ctx);
+    const crowd = await families(ctx, 200);
+
+    const started = Date.now();
+    const answers = await rush(app, offer.id, crowd);
+    console.info(`200 concurrent bookings took ${Date.now() - started} ms`);
+
+    expect(answers.map((a) => a.status)).toEqual(crowd.map(() => 201));
+    expect(answers.filter((a) => a.body.status === 'confirmed')).toHaveLength(10);
+    expect(answers.filter((a) => a.body.status === 'waitlisted')).toHaveLength(190);
+    expect(await unitOf(app, offer.id)).toMatchObject({ capacity: 10, confirmed: 10, waiting: 190 });
+
+    const listed = await Promise.all(crowd.map(async (f) => (await listRegistrations(app, f))[0]));
+    const positions = listed.flatMap((r) => (r?.status === 'waitlisted' ? [r.waitlistPosition] : []));
+    expect(positions.sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(range(1, 190));
+    // The POST answer counts who was in line when the booking committed; bookings with an earlier
+    // ticket that committed later can only push a family back, never ahead.
+    for (const [i, a] of answers.entries()) {
+      if (a.body.status === 'waitlisted') expect(a.body.waitlistPosition).toBeLessThanOrEqual(listed[i]?.waitlistPosition ?? 0);
+    }
+    await expectConsistent(ctx);
+  });
+
+  it('control: without the capacity condition the same rush overbooks, and the check names the unit', async () => {
+    const { ctx } = await createTestContext();
+    const unsafe = { ...ctx, repos: { ...ctx.repos, registrations: createRegistrationRepo(ctx.table, { capacityCondition: false }) } };
+    const app = createApp(unsafe);
+    const offer = await createOffer(ctx);
+    const crowd = await families(ctx, 200);
+
+    const answers = await rush(app, offer.id, crowd);
+
+    const confirmed = answers.filter((a) => a.body.status === 'confirmed').length;
+    console.info(`without the capacity condition: ${confirmed} confirmed for 10 places`);
+    expect(confirmed).toBeGreaterThan(10);
+    const { problems } = await checkConsistency(ctx.table);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ invariant: 'I1', item: `OFFER#${offer.id} / UNIT#u1`, message: `confirmed ${confirmed} above capacity 10` }),
+    );
+  });
+});
+
+describe('cancellations during bookings', () => {
+  it('50 cancellations with 20 new bookings in flight: never above capacity, promotions in line order, newcomers behind', async () => {
+    const { ctx, app, outbox } = await createTestContext();
+    const offer = await createOffer(ctx, { units: [{ id: 'u1', label: 'Gruppe', capacity: 50, confirmed: 0, waiting: 0 }] });
+    const holders = await families(ctx, 50);
+    const held = await rush(app, offer.id, holders);
+    const waiting = await families(ctx, 60);
+    await rush(app, offer.id, waiting);
+    // The line as the families see it, first to last.
+    const line = (await Promise.all(waiting.map(async (f) => ({ f, r: (await listRegistrations(app, f))[0] }))))
+      .sort((a, b) => (a.r?.waitlistPosition ?? 0) - (b.r?.waitlistPosition ?? 0))
+      .map((x) => x.f);
+    const newcomers = await families(ctx, 20);
+
+    let highest = 0;
+    let running = true;
+    const watch = (async () => {
+      while (running) {
+        highest = Math.max(highest, (await ctx.repos.offers.getOffer(offer.id))?.units[0]?.confirmed ?? 0);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const cancels = held.map((h) => cancel(app, h.family, h.body.id).then((r) => r.status));
+    const late = rush(app, offer.id, newcomers);
+    const [cancelled, newcomerAnswers] = await Promise.all([Promise.all(cancels), late]);
+    running = false;
+    await watch;
+
+    expect(cancelled).toEqual(held.map(() => 204));
+    expect(newcomerAnswers.map((a) => [a.status, a.body.status])).toEqual(newcomers.map(() => [201, 'waitlisted']));
+    expect(highest).toBeLessThanOrEqual(50);
+    const status = async (f: Family) => (await listRegistrations(app, f))[0];
+    const promoted = await Promise.all(line.slice(0, 50).map(status));
+    expect(promoted.map((r) => r?.status)).toEqual(line.slice(0, 50).map(() => 'confirmed'));
+    const stillWaiting = await Promise.all(line.slice(50).map(status));
+    expect(stillWaiting.map((r) => r?.waitlistPosition)).toEqual(range(1, 10));
+    const newcomerPositions = (await Promise.all(newcomers.map(status))).map((r) => r?.waitlistPosition ?? 0);
+    expect(newcomerPositions.sort((a, b) => a - b)).toEqual(range(11, 30));
+    expect(await unitOf(app, offer.id)).toMatchObject({ confirmed: 50, waiting: 30 });
+    for (const f of line.slice(0, 50)) expect(outbox.list(f.email)[0]?.subject).toContain('Platz frei');
+    await expectConsistent(ctx);
+  });
+});
+
+describe('the same Idempotency-Key sent 20 times at once', () => {
+  it.each([
+    ['a free place', 10],
+    ['a full unit', 0],
+  ])('with %s: one registration, twenty identical answers', async (_name, capacity) => {
+    const { ctx, app } = await createTestContext();
+    const offer = await createOffer(ctx, { units: [{ id: 'u1', label: 'Gruppe', capacity, confirmed: 0, waiting: 0 }] });
+    const family = await createFamily(ctx);
+    const body = { offerId: offer.id, unitId: 'u1', childId: family.childIds[0] };
+
+    const answers = await Promise.all(
+      range(1, 20).map(async () => {
+        const res = await book(app, family, body, 'same-key-123');
+        return { status: res.status, body: await res.json() };
+      }),
+    );
+
+    expect(answers.map((a) => a.status)).toEqual(range(1, 20).map(() => 201));
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    expect(await listRegistrations(app, family)).toHaveLength(1);
+    expect(await unitOf(app, offer.id)).toMatchObject(capacity > 0 ? { confirmed: 1, waiting: 0 } : { confirmed: 0, waiting: 1 });
+    await expectConsistent(ctx);
+  });
+});
