@@ -12,7 +12,6 @@ const configSchema = z
     AWS_REGION: z.string().default('eu-central-1'),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET needs at least 32 characters').optional(),
     TIME_ZONE: z.enum(['Europe/Vienna', 'Europe/Berlin']).default('Europe/Vienna'),
-    MAIL_FROM: z.email().default('noreply@regiokurs.example'),
     PUBLIC_URL: z.url().default('http://localhost:3000'),
     // 0 lets the OS pick a free port (tests); the URL printed at start says which.
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -48,6 +48,7 @@ export function buildRegion(app: App, config: RegionConfig, options: RegionOptio
     description: `regiokurs ${config.name}: scheduled jobs and stream processing`,
     regionId: config.id,
     timeZone: config.timeZone,
+    mail: mail.sender,
     ...shared,
   });
   const web = new WebStack(app, 'Web', {
@@ -55,7 +56,6 @@ export function buildRegion(app: App, config: RegionConfig, options: RegionOptio
     stackName: name('web'),
     description: `regiokurs ${config.name}: web app, CloudFront and HTTP API`,
     config,
-    mail: mail.sender,
     siteAssetsDir: options.siteAssetsDir,
     ...shared,
   });

@@ -1,55 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { keys } from '../db/keys.js';
+import * as z from 'zod';
+import { createSesMailer } from '../mail/ses-mailer.js';
+import { createStreamHandler } from './stream-records.js';
 
-/** The slice of a DynamoDB Streams record this handler reads (string attributes only). */
-type Image = Record<string, { S?: string } | undefined>;
-export type StreamRecord = {
-  eventName?: 'INSERT' | 'MODIFY' | 'REMOVE';
-  dynamodb?: { Keys?: Image; NewImage?: Image; OldImage?: Image; ApproximateCreationDateTime?: number };
-};
-export type StreamEvent = { Records: StreamRecord[] };
+const { MAIL_FROM } = z.object({ MAIL_FROM: z.email() }).parse(process.env);
 
-export type RegistrationStatusChange = {
-  registrationId: string;
-  offerId?: string;
-  unitId?: string;
-  /** `null` when the registration is new (from) or was deleted, e.g. by family data erasure (to). */
-  from: string | null;
-  to: string | null;
-  /** When DynamoDB wrote the change. */
-  at?: string;
-};
-
-const registrationKey = keys.registration('');
-
-/** The status change a stream record carries, if it is a registration whose status changed. */
-export function readRegistrationStatusChange(record: StreamRecord): RegistrationStatusChange | undefined {
-  const { Keys, NewImage, OldImage, ApproximateCreationDateTime } = record.dynamodb ?? {};
-  const pk = Keys?.pk?.S;
-  if (Keys?.sk?.S !== registrationKey.sk || !pk?.startsWith(registrationKey.pk)) return undefined;
-  const from = OldImage?.status?.S ?? null;
-  const to = NewImage?.status?.S ?? null;
-  if (from === to) return undefined;
-  const image = NewImage ?? OldImage;
-  return {
-    registrationId: pk.slice(registrationKey.pk.length),
-    offerId: image?.offerId?.S,
-    unitId: image?.unitId?.S,
-    from,
-    to,
-    ...(ApproximateCreationDateTime !== undefined && { at: new Date(ApproximateCreationDateTime * 1000).toISOString() }),
-  };
-}
-
-const logger = new Logger();
-
-/**
- * DynamoDB Streams entry: one structured log line per registration status change, the trail
- * support and the dashboards' backfill read. Ids only; names and contacts never reach the logs.
- */
-export const handler = async (event: StreamEvent): Promise<void> => {
-  for (const record of event.Records) {
-    const change = readRegistrationStatusChange(record);
-    if (change) logger.info('registration status changed', { event: 'registration.status_changed', ...change });
-  }
-};
+/** The DynamoDB Streams Lambda entry. */
+export const handler = createStreamHandler({ mailer: createSesMailer(MAIL_FROM), logger: new Logger() });

@@ -8,11 +8,10 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { addAlarm, ALARM_PERIOD } from './alarms.js';
-import { RegiokursFunction, type MailSender, type TableAction } from './regiokurs-function.js';
+import { RegiokursFunction, type TableAction } from './regiokurs-function.js';
 
 export type ApiProps = {
   table: ITable;
-  mail: MailSender;
   alarmTopic: ITopic;
   timeZone: string;
   /** The web origin when it is known before deployment (a configured domain); CORS allows it alone. */
@@ -53,7 +52,7 @@ export class Api extends Construct {
       timeZone: props.timeZone,
       alarmTopic: props.alarmTopic,
       tableAccess: { table: props.table, actions: API_TABLE_ACTIONS },
-      mail: props.mail,
+      // No SES here: the API writes e-mails to the table and the stream function sends them.
       // More memory is more CPU on Lambda: it shortens cold starts in the registration rush.
       memorySize: 1024,
       environment: {

@@ -5,12 +5,14 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue.js';
-import { RegiokursFunction } from './regiokurs-function.js';
+import { RegiokursFunction, type MailSender } from './regiokurs-function.js';
 
 export type StreamProcessingProps = {
   table: ITable;
   timeZone: string;
   alarmTopic: ITopic;
+  /** The stream function sends the e-mails the API writes to the table. */
+  mail: MailSender;
 };
 
 /**
@@ -25,12 +27,13 @@ export class StreamProcessing extends Construct {
   constructor(scope: Construct, id: string, props: StreamProcessingProps) {
     super(scope, id);
     this.deadLetters = new DeadLetterQueue(this, 'Failed', { holds: 'Stream records', alarmTopic: props.alarmTopic });
-    // Reads only the stream (granted by the event source below); it needs no table actions yet.
+    // Reads only the stream (granted by the event source below) and sends e-mail; no table actions.
     this.handler = new RegiokursFunction(this, 'Stream', {
       entry: 'stream',
       description: 'Side effects of table changes (DynamoDB Streams)',
       timeZone: props.timeZone,
       alarmTopic: props.alarmTopic,
+      mail: props.mail,
       timeout: Duration.seconds(30),
     });
     this.handler.fn.addEventSource(
@@ -43,8 +46,11 @@ export class StreamProcessing extends Construct {
         retryAttempts: 5,
         maxRecordAge: Duration.hours(24),
         onFailure: new SqsDlq(this.deadLetters.queue),
-        // Only registration items: the function is not even invoked for other writes (cheaper, quieter).
-        filters: [FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.isEqual('REG') } } } })],
+        // Only registration changes and new outbox e-mails: the function is not invoked for other writes.
+        filters: [
+          FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.isEqual('REG') } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.isEqual('MAIL') } } } }),
+        ],
       }),
     );
     Validations.of(this.handler.role).acknowledge({

@@ -2,6 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import type { MailSender } from '../constructs/regiokurs-function.js';
 import { StreamProcessing } from '../constructs/stream-processing.js';
 import { TimedWork } from '../constructs/timed-work.js';
 
@@ -10,6 +11,7 @@ export type JobsStackProps = StackProps & {
   table: ITable;
   alarmTopic: ITopic;
   timeZone: string;
+  mail: MailSender;
 };
 
 /** Work nobody waits for on screen: timed jobs from EventBridge Scheduler and side effects from the table's stream. */
@@ -19,9 +21,9 @@ export class JobsStack extends Stack {
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
-    const { regionId, table, alarmTopic, timeZone } = props;
+    const { regionId, table, alarmTopic, timeZone, mail } = props;
     // The dispatcher has no job that touches the table yet; each job brings its table actions when it lands.
     this.timedWork = new TimedWork(this, 'TimedWork', { regionId, timeZone, alarmTopic });
-    this.streamProcessing = new StreamProcessing(this, 'StreamProcessing', { table, timeZone, alarmTopic });
+    this.streamProcessing = new StreamProcessing(this, 'StreamProcessing', { table, timeZone, alarmTopic, mail });
   }
 }

@@ -4,13 +4,11 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { configuredOrigin, type RegionConfig } from '../config.js';
 import { Api } from '../constructs/api.js';
-import type { MailSender } from '../constructs/regiokurs-function.js';
 import { Site } from '../constructs/site.js';
 
 export type WebStackProps = StackProps & {
   config: RegionConfig;
   table: ITable;
-  mail: MailSender;
   alarmTopic: ITopic;
   /** The built web app; see `Site`. */
   siteAssetsDir?: string;
@@ -30,7 +28,6 @@ export class WebStack extends Stack {
     const { config } = props;
     this.api = new Api(this, 'Api', {
       table: props.table,
-      mail: props.mail,
       alarmTopic: props.alarmTopic,
       timeZone: config.timeZone,
       corsOrigin: configuredOrigin(config),

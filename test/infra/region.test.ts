@@ -161,16 +161,10 @@ describe('api', () => {
     expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ 'Fn::ImportValue': expect.stringContaining('Table') });
   });
 
-  it('may send e-mail only from the configured sender, and gets the session secret by reference', () => {
+  it('may not send e-mail itself (it writes them to the table), and gets the session secret by reference', () => {
     const { statements, fn } = lambdaNamed(region.templates.web, functionOf.api[1]);
-    expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')))).toEqual([
-      expect.objectContaining({
-        Action: 'ses:SendEmail',
-        Condition: { StringEquals: { 'ses:FromAddress': 'noreply@testtal.example' } },
-      }),
-    ]);
+    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('ses:'))).toEqual([]);
     const env = fn.Properties.Environment.Variables;
-    expect(env.MAIL_FROM).toBe('noreply@testtal.example');
     expect(JSON.stringify(env.SESSION_SECRET)).toContain('{{resolve:secretsmanager:');
     expect(JSON.stringify(env.PUBLIC_URL)).toContain('DomainName');
     region.templates.web.hasResourceProperties('AWS::SecretsManager::Secret', {
@@ -186,7 +180,7 @@ describe('api', () => {
       Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : deployed[k as keyof typeof deployed]]),
     );
     const config = loadConfig(env);
-    expect(config).toMatchObject({ APP_MODE: 'cloud', MAIL_FROM: 'noreply@testtal.example', TIME_ZONE: 'Europe/Vienna', COOKIE_SECURE: true });
+    expect(config).toMatchObject({ APP_MODE: 'cloud', TIME_ZONE: 'Europe/Vienna', COOKIE_SECURE: true });
   });
 
   it('sits behind an HTTP API with throttling and JSON access logs', () => {
@@ -314,7 +308,7 @@ describe('timed work', () => {
 });
 
 describe('stream processing', () => {
-  it('reads the table stream with bisect-on-error, bounded retries and a dead-letter queue, for registrations only', () => {
+  it('reads the table stream with bisect-on-error, bounded retries and a dead-letter queue, for registrations and new e-mails only', () => {
     region.templates.jobs.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
       StartingPosition: 'TRIM_HORIZON',
@@ -322,8 +316,24 @@ describe('stream processing', () => {
       MaximumRetryAttempts: 5,
       MaximumRecordAgeInSeconds: 86_400,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StreamProcessingFailed'), 'Arn'] } } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: ['REG'] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: ['REG'] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: ['MAIL'] } } } }) },
+        ],
+      },
     });
+  });
+
+  it('sends the outbox e-mails, only from the configured sender', () => {
+    const { statements, fn } = lambdaNamed(region.templates.jobs, functionOf.stream[1]);
+    expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')))).toEqual([
+      expect.objectContaining({
+        Action: 'ses:SendEmail',
+        Condition: { StringEquals: { 'ses:FromAddress': 'noreply@testtal.example' } },
+      }),
+    ]);
+    expect(fn.Properties.Environment.Variables.MAIL_FROM).toBe('noreply@testtal.example');
   });
 
   it('may read the stream but nothing of the table', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduledHandler, handler as scheduledHandler, UnknownJobError } from '../../functions/jobs/scheduled.js';
-import { readRegistrationStatusChange, type StreamRecord } from '../../functions/jobs/stream.js';
+import { createStreamHandler, readRegistrationStatusChange, type StreamRecord } from '../../functions/jobs/stream-records.js';
+import type { Mail } from '../../functions/domain/ports.js';
 
 const registrationRecord = (old?: string, next?: string): StreamRecord => ({
   eventName: old && next ? 'MODIFY' : next ? 'INSERT' : 'REMOVE',
@@ -34,6 +35,31 @@ describe('stream handler: registration status changes', () => {
     expect(
       readRegistrationStatusChange({ dynamodb: { Keys: { pk: { S: 'OFFER#o1' }, sk: { S: 'UNIT#u1' } }, NewImage: { status: { S: 'x' } } } }),
     ).toBeUndefined();
+  });
+});
+
+describe('stream handler: the e-mail outbox', () => {
+  const mailRecord = (eventName: StreamRecord['eventName']): StreamRecord => ({
+    eventName,
+    dynamodb: {
+      Keys: { pk: { S: 'MAIL#m1' }, sk: { S: 'MAIL' } },
+      NewImage: { to: { S: 'a@example.at' }, subject: { S: 'Platz frei / place free' }, text: { S: 'Hallo' } },
+    },
+  });
+
+  it('sends each newly written outbox item once, and nothing for other writes', async () => {
+    const sent: Mail[] = [];
+    const handle = createStreamHandler({ mailer: { send: async (m) => void sent.push(m) }, logger: { info: () => undefined } });
+    await handle({ Records: [mailRecord('INSERT'), mailRecord('REMOVE'), registrationRecord('waitlisted', 'confirmed')] });
+    expect(sent).toEqual([{ to: 'a@example.at', subject: 'Platz frei / place free', text: 'Hallo' }]);
+  });
+
+  it('fails the batch when a send fails, so the stream retries it and finally parks it', async () => {
+    const handle = createStreamHandler({
+      mailer: { send: async () => Promise.reject(new Error('SES throttled')) },
+      logger: { info: () => undefined },
+    });
+    await expect(handle({ Records: [mailRecord('INSERT')] })).rejects.toThrow('SES throttled');
   });
 });
 

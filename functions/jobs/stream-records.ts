@@ -1,0 +1,67 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { keys } from '../db/keys.js';
+import type { Mailer } from '../domain/ports.js';
+import { mailFromImage } from '../mail/table-outbox-mailer.js';
+
+/** The slice of a DynamoDB Streams record this handler reads (string attributes only). */
+type Image = Record<string, { S?: string } | undefined>;
+export type StreamRecord = {
+  eventName?: 'INSERT' | 'MODIFY' | 'REMOVE';
+  dynamodb?: { Keys?: Image; NewImage?: Image; OldImage?: Image; ApproximateCreationDateTime?: number };
+};
+export type StreamEvent = { Records: StreamRecord[] };
+
+export type RegistrationStatusChange = {
+  registrationId: string;
+  offerId?: string;
+  unitId?: string;
+  /** `null` when the registration is new (from) or was deleted, e.g. by family data erasure (to). */
+  from: string | null;
+  to: string | null;
+  /** When DynamoDB wrote the change. */
+  at?: string;
+};
+
+const registrationKey = keys.registration('');
+
+/** The status change a stream record carries, if it is a registration whose status changed. */
+export function readRegistrationStatusChange(record: StreamRecord): RegistrationStatusChange | undefined {
+  const { Keys, NewImage, OldImage, ApproximateCreationDateTime } = record.dynamodb ?? {};
+  const pk = Keys?.pk?.S;
+  if (Keys?.sk?.S !== registrationKey.sk || !pk?.startsWith(registrationKey.pk)) return undefined;
+  const from = OldImage?.status?.S ?? null;
+  const to = NewImage?.status?.S ?? null;
+  if (from === to) return undefined;
+  const image = NewImage ?? OldImage;
+  return {
+    registrationId: pk.slice(registrationKey.pk.length),
+    offerId: image?.offerId?.S,
+    unitId: image?.unitId?.S,
+    from,
+    to,
+    ...(ApproximateCreationDateTime !== undefined && { at: new Date(ApproximateCreationDateTime * 1000).toISOString() }),
+  };
+}
+
+const mailKey = keys.mail('');
+
+/**
+ * DynamoDB Streams entry. An inserted outbox item is sent through the mailer; a failed send
+ * throws, so the batch is retried, bisected and finally parked in the dead-letter queue. Every
+ * registration status change becomes one structured log line: the trail support reads. Ids
+ * only; names and contacts never reach the logs.
+ */
+export function createStreamHandler(ports: { mailer: Mailer; logger: Pick<Logger, 'info'> }) {
+  return async (event: StreamEvent): Promise<void> => {
+    for (const record of event.Records) {
+      const { Keys, NewImage } = record.dynamodb ?? {};
+      if (record.eventName === 'INSERT' && Keys?.sk?.S === mailKey.sk && Keys.pk?.S?.startsWith(mailKey.pk) && NewImage) {
+        const mail = mailFromImage(NewImage);
+        if (mail) await ports.mailer.send(mail);
+        continue;
+      }
+      const change = readRegistrationStatusChange(record);
+      if (change) ports.logger.info('registration status changed', { event: 'registration.status_changed', ...change });
+    }
+  };
+}
