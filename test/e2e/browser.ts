@@ -98,3 +98,36 @@ export async function signIn(page: Page, email: string, viewport?: Viewport) {
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await page.getByRole('button', { name: 'Abmelden' }).waitFor();
 }
+
+/** A signed-in API client for preparing data the way another person would have made it. */
+export async function apiAs(email: string) {
+  await fetch(`${baseUrl()}/api/auth/code`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
+  const session = await fetch(`${baseUrl()}/api/auth/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, code: await loginCode(email) }),
+  });
+  const { token } = (await session.json()) as { token: string };
+  return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+    const response = await fetch(`${baseUrl()}/api${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  };
+}
+
+/** A fresh family with children of the given ages who are booked into one unit of an offer. */
+export async function familyBooks(offerId: string, ages: number[], postalCode = '4801') {
+  const call = await apiAs(freshEmail('booker'));
+  await call('PUT', '/family/household', { name: 'Test Familie', phone: '+43 660 0000000', postalCode });
+  const year = new Date().getFullYear();
+  const children = await Promise.all(
+    ages.map((age, i) => call<{ id: string }>('POST', '/family/children', { firstName: `Kind${i + 1}`, birthDate: `${year - age - 1}-12-31` })),
+  );
+  const offer = await call<{ units: Array<{ id: string }> }>('GET', `/offers/${offerId}`);
+  const unitId = offer.units[0]?.id as string;
+  return call('POST', '/registrations', { offerId, items: children.map((c) => ({ unitId, childId: c.id })) }, { 'Idempotency-Key': randomUUID() });
+}

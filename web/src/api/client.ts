@@ -4,6 +4,8 @@ import type { Child, ChildInput, GuardianInput, Household } from '../../../share
 import type { Offer, OfferListQuery } from '../../../shared/schemas/offer';
 import type { Municipality, Region } from '../../../shared/schemas/region';
 import type { BookingRequest, Registration, RegistrationStatus } from '../../../shared/schemas/registration';
+import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard';
+import type { AttendanceInput, AttendanceMark, OfferInput, OfferPatch, Participant } from '../../../shared/schemas/provider';
 
 export type { Child, ChildInput, GuardianInput, Household, Municipality, Offer, Region, Registration, Role, User };
 
@@ -23,32 +25,7 @@ export type BookingResult = {
 /** A registration as the family sees it; the API may add the offer's and child's names. */
 export type FamilyRegistration = Registration & { offerTitle?: string; unitLabel?: string; childFirstName?: string; offeredUntil?: string };
 
-export type Attendance = 'present' | 'absent';
-export type Participant = {
-  registrationId: string;
-  unitId: string;
-  status: RegistrationStatus;
-  waitlistPosition?: number;
-  child: { firstName: string; age?: number; birthDate?: string; notes?: string };
-  guardian?: { name?: string; email?: string; phone?: string };
-  attendance?: Record<string, Attendance>;
-};
-
-/** What the provider form sends; the API assigns ids, status and counters. */
-export type OfferDraft = Omit<Offer, 'id' | 'status' | 'providerId' | 'providerName' | 'sessions' | 'units'> & {
-  sessions: Array<Omit<Offer['sessions'][number], 'id'> & { id?: string }>;
-  units: Array<{ id?: string; label: string; capacity: number }>;
-};
-export type OfferPatch = Partial<OfferDraft> & { status?: Offer['status'] };
-
-export type CountCell = number | '<3';
-export type Dashboard = {
-  totals: { offers: CountCell; places: CountCell; confirmed: CountCell; waiting: CountCell; fillRate?: number; attendanceRate?: number; familiesServed?: CountCell };
-  byCategory?: Array<{ category: string; confirmed: CountCell; waiting: CountCell; places?: CountCell }>;
-  byAgeBand?: Array<{ band: string; confirmed: CountCell; waiting: CountCell }>;
-  residenceByLocation?: Array<{ residence: string; location: string; count: CountCell }>;
-  weekly?: Array<{ week: string; bookings: CountCell }>;
-};
+export type { AttendanceInput, AttendanceMark, Dashboard, DashboardQuery, OfferInput, OfferPatch, Participant };
 
 /** Every failed call: the server's problem+json, or one made up for a network failure. */
 export class ApiError extends Error {
@@ -138,14 +115,16 @@ export const api = {
 
   providerOffers: async () => items(await request<Page<Offer>>('GET', '/provider/offers')),
   providerOffer: (id: string) => request<Offer>('GET', `/provider/offers/${encodeURIComponent(id)}`),
-  createOffer: (draft: OfferDraft) => request<Offer>('POST', '/provider/offers', { body: draft }),
+  createOffer: (draft: OfferInput) => request<Offer>('POST', '/provider/offers', { body: draft }),
   updateOffer: (id: string, patch: OfferPatch) => request<Offer>('PATCH', `/provider/offers/${encodeURIComponent(id)}`, { body: patch }),
   participants: async (offerId: string) => items(await request<Page<Participant>>('GET', `/provider/offers/${encodeURIComponent(offerId)}/participants`)),
-  setAttendance: (offerId: string, sessionId: string, marks: Record<string, Attendance>) =>
-    request<void>('PUT', `/provider/offers/${encodeURIComponent(offerId)}/sessions/${encodeURIComponent(sessionId)}/attendance`, { body: marks }),
+  attendance: (offerId: string, sessionId: string) =>
+    request<AttendanceInput>('GET', `/provider/offers/${encodeURIComponent(offerId)}/sessions/${encodeURIComponent(sessionId)}/attendance`),
+  setAttendance: (offerId: string, sessionId: string, marks: AttendanceInput) =>
+    request<AttendanceInput>('PUT', `/provider/offers/${encodeURIComponent(offerId)}/sessions/${encodeURIComponent(sessionId)}/attendance`, { body: marks }),
   attendanceCsvUrl: (offerId: string) => `/api/provider/offers/${encodeURIComponent(offerId)}/attendance.csv`,
   attendancePdfUrl: (offerId: string) => `/api/provider/offers/${encodeURIComponent(offerId)}/attendance.pdf`,
 
-  dashboard: (query: { municipality?: string; from?: string; to?: string }) => request<Dashboard>('GET', '/dashboard', { query }),
-  dashboardCsvUrl: (query: { municipality?: string; from?: string; to?: string }) => `/api/dashboard.csv${toSearch(query)}`,
+  dashboard: (query: DashboardQuery) => request<Dashboard>('GET', '/dashboard', { query }),
+  dashboardCsvUrl: (query: DashboardQuery) => `/api/dashboard.csv${toSearch(query)}`,
 };

@@ -1,7 +1,5 @@
 import { createResource } from 'solid-js';
-import { api } from '../api/client';
-
-export type DashboardQuery = { municipality?: string; from?: string; to?: string };
+import { api, type DashboardQuery } from '../api/client';
 
 /** The municipality's aggregates for a filter; the API keeps them incrementally. */
 export function createDashboard(query: () => DashboardQuery) {

@@ -1,5 +1,5 @@
 import { createResource, createSignal } from 'solid-js';
-import { api, type Attendance, type Offer, type OfferPatch } from '../api/client';
+import { api, type AttendanceMark, type Offer, type OfferPatch } from '../api/client';
 
 /** The provider's own offers; status changes show at once and roll back if refused. */
 export function createProviderOffers() {
@@ -21,20 +21,28 @@ export function createProviderOffers() {
   };
 }
 
-/** Participants of one offer and their attendance, marked one tap at a time. */
+/** Participants of one offer, confirmed and waiting. */
 export function createParticipants(offerId: () => string) {
-  const [participants, { mutate, refetch }] = createResource(offerId, api.participants);
+  const [participants, { refetch }] = createResource(offerId, api.participants);
+  return { participants, refetch };
+}
+
+/** One session's attendance, marked one tap at a time: shown at once, rolled back if refused. */
+export function createAttendance(offerId: () => string, sessionId: () => string) {
+  const [marks, { mutate }] = createResource(
+    () => (sessionId() ? { offerId: offerId(), sessionId: sessionId() } : undefined),
+    (key) => api.attendance(key.offerId, key.sessionId),
+  );
   const [error, setError] = createSignal<unknown>();
   return {
-    participants,
-    refetch,
+    marks,
     error,
-    async mark(sessionId: string, registrationId: string, value: Attendance) {
-      const before = participants();
+    async mark(registrationId: string, value: AttendanceMark) {
+      const before = marks();
       setError(undefined);
-      mutate(before?.map((p) => (p.registrationId === registrationId ? { ...p, attendance: { ...p.attendance, [sessionId]: value } } : p)));
+      mutate({ ...before, [registrationId]: value });
       try {
-        await api.setAttendance(offerId(), sessionId, { [registrationId]: value });
+        await api.setAttendance(offerId(), sessionId(), { [registrationId]: value });
       } catch (err) {
         mutate(before);
         setError(err);

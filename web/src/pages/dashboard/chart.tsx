@@ -1,6 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
 import { For, createEffect, onCleanup } from 'solid-js';
-import type { CountCell } from '../../api/client';
 import { t } from '../../i18n';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -8,6 +7,7 @@ Chart.register(BarController, BarElement, LineController, LineElement, PointElem
 /** Colours with 3:1 contrast against white, as WCAG asks of graphical objects. */
 const COLOURS = ['#0b4f8a', '#b35c00', '#1f6b34', '#6b2a8a'];
 
+type CountCell = number | '<3';
 export type Series = { label: string; values: CountCell[] };
 
 /** Suppressed small counts ("<3") are drawn as gaps, never as a guessed number. */

@@ -1,36 +1,42 @@
 import { For, Show, createMemo } from 'solid-js';
-import { api, type CountCell, type Dashboard } from '../../api/client';
+import { OTHER_RESIDENCE } from '../../../../shared/schemas/dashboard';
+import { api, type Dashboard, type DashboardQuery } from '../../api/client';
 import { AsyncView } from '../../components/async-view';
 import { InputFilter, SelectFilter } from '../../components/filter-fields';
 import { RolePage } from '../../components/role-page';
 import { useQueryParams } from '../../lib/search';
 import { t } from '../../i18n';
-import { formatPercent } from '../../i18n/format';
+import { formatDay, formatPercent, today } from '../../i18n/format';
+import { addDays } from '../../lib/dates';
 import { createDashboard } from '../../stores/dashboard';
 import { useRegion } from '../../stores/region';
 import { useSession } from '../../stores/session';
 import { ChartWithTable } from './chart';
 
-const show = (v: CountCell | undefined) => (v === undefined ? '–' : String(v));
+type Count = number | '<3';
+const show = (v: Count | null | undefined) => (v === undefined || v === null ? '–' : String(v));
+const rate = (v: Count | null) => (typeof v === 'number' ? formatPercent(v) : show(v));
 
 function Kpis(props: { data: Dashboard }) {
-  const tiles = () => [
-    [t('dashboard.offers'), show(props.data.totals.offers)],
-    [t('dashboard.places'), show(props.data.totals.places)],
-    [t('dashboard.confirmed'), show(props.data.totals.confirmed)],
-    [t('dashboard.waiting'), show(props.data.totals.waiting)],
-    [t('dashboard.fillRate'), props.data.totals.fillRate === undefined ? '–' : formatPercent(props.data.totals.fillRate)],
-    [t('dashboard.attendanceRate'), props.data.totals.attendanceRate === undefined ? '–' : formatPercent(props.data.totals.attendanceRate)],
-    [t('dashboard.families'), show(props.data.totals.familiesServed)],
-  ];
+  const tiles = () => {
+    const totals = props.data.totals;
+    return [
+      [t('dashboard.offers'), show(totals.offers)],
+      [t('dashboard.places'), show(totals.places)],
+      [t('dashboard.confirmed'), show(totals.confirmed)],
+      [t('dashboard.waiting'), show(totals.waiting)],
+      [t('dashboard.fillRate'), rate(totals.fillRate)],
+      [t('dashboard.attendanceRate'), rate(totals.attendanceRate)],
+      [t('dashboard.families'), show(totals.families)],
+      [t('dashboard.children'), show(totals.children)],
+    ] as const;
+  };
   return (
     <ul class="kpis">
       <For each={tiles()}>
         {([label, value]) => (
           <li>
-            <span class="value" data-kpi={label}>
-              {value}
-            </span>
+            <span class="value">{value}</span>
             {label}
           </li>
         )}
@@ -39,36 +45,36 @@ function Kpis(props: { data: Dashboard }) {
   );
 }
 
-function Matrix(props: { cells: NonNullable<Dashboard['residenceByLocation']> }) {
+/** Where children live × where they take part; the region's cross-municipal use at a glance. */
+function Matrix(props: { cells: Dashboard['matrix'] }) {
   const { municipalityName } = useRegion();
+  const name = (id: string) => (id === OTHER_RESIDENCE ? t('dashboard.otherResidence') : municipalityName(id));
   const rows = () => [...new Set(props.cells.map((c) => c.residence))];
   const cols = () => [...new Set(props.cells.map((c) => c.location))];
-  const cell = (r: string, c: string) => show(props.cells.find((x) => x.residence === r && x.location === c)?.count);
+  const cell = (r: string, c: string) => show(props.cells.find((x) => x.residence === r && x.location === c)?.children);
   return (
-    <section>
-      <h2>{t('dashboard.matrix')}</h2>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">
-                {t('dashboard.residence')} \ {t('dashboard.location')}
-              </th>
-              <For each={cols()}>{(c) => <th scope="col">{municipalityName(c)}</th>}</For>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={rows()}>
-              {(r) => (
-                <tr>
-                  <th scope="row">{municipalityName(r)}</th>
-                  <For each={cols()}>{(c) => <td>{cell(r, c)}</td>}</For>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+    <section class="table-scroll">
+      <table>
+        <caption>{t('dashboard.matrix')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              {t('dashboard.residence')} \ {t('dashboard.location')}
+            </th>
+            <For each={cols()}>{(c) => <th scope="col">{name(c)}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={rows()}>
+            {(r) => (
+              <tr>
+                <th scope="row">{name(r)}</th>
+                <For each={cols()}>{(c) => <td>{cell(r, c)}</td>}</For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
     </section>
   );
 }
@@ -78,7 +84,12 @@ function DashboardContent() {
   const { municipalities } = useRegion();
   const { get, set } = useQueryParams();
   const scope = () => session.municipalityScope();
-  const query = createMemo(() => ({ municipality: scope() === '*' || scope() === undefined ? get('municipality') : scope(), from: get('from'), to: get('to') }));
+  // The API wants a range; by default the last month and the next half year of offers.
+  const query = createMemo<DashboardQuery>(() => ({
+    municipality: scope() === '*' || scope() === undefined ? get('municipality') : scope(),
+    from: get('from') ?? addDays(today(), -30),
+    to: get('to') ?? addDays(today(), 183),
+  }));
   const { dashboard, refetch } = createDashboard(query);
   return (
     <>
@@ -86,8 +97,8 @@ function DashboardContent() {
         <Show when={scope() === '*' || scope() === undefined}>
           <SelectFilter name="municipality" label={t('dashboard.municipality')} anyLabel={t('dashboard.wholeRegion')} value={get('municipality')} options={(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))} />
         </Show>
-        <InputFilter name="from" type="date" label={t('dashboard.from')} value={get('from')} />
-        <InputFilter name="to" type="date" label={t('dashboard.to')} value={get('to')} />
+        <InputFilter name="from" type="date" label={t('dashboard.from')} value={query().from} />
+        <InputFilter name="to" type="date" label={t('dashboard.to')} value={query().to} />
       </form>
       <p>
         <a class="button secondary" href={api.dashboardCsvUrl(query())} download="">
@@ -103,34 +114,18 @@ function DashboardContent() {
 
 function DashboardBody(props: { data: Dashboard }) {
   const { categoryName } = useRegion();
-  const byCategory = () => props.data.byCategory ?? [];
-  const byAge = () => props.data.byAgeBand ?? [];
-  const weekly = () => props.data.weekly ?? [];
+  const demandSeries = <T extends { confirmed: Count; waiting: Count }>(rows: T[]) => [
+    { label: t('dashboard.confirmed'), values: rows.map((r) => r.confirmed) },
+    { label: t('dashboard.waiting'), values: rows.map((r) => r.waiting) },
+  ];
   return (
     <>
       <Kpis data={props.data} />
       <div class="dashboard-grid">
-        <Show when={byCategory().length}>
-          <ChartWithTable
-            type="bar"
-            title={t('dashboard.byCategory')}
-            labelHeading={t('provider.category')}
-            labels={byCategory().map((c) => categoryName(c.category))}
-            series={[
-              { label: t('dashboard.confirmed'), values: byCategory().map((c) => c.confirmed) },
-              { label: t('dashboard.waiting'), values: byCategory().map((c) => c.waiting) },
-            ]}
-          />
-        </Show>
-        <Show when={byAge().length}>
-          <ChartWithTable type="bar" title={t('dashboard.byAge')} labelHeading={t('offer.age')} labels={byAge().map((b) => b.band)} series={[{ label: t('dashboard.waiting'), values: byAge().map((b) => b.waiting) }]} />
-        </Show>
-        <Show when={weekly().length}>
-          <ChartWithTable type="line" title={t('dashboard.weekly')} labelHeading={t('dashboard.week')} labels={weekly().map((w) => w.week)} series={[{ label: t('dashboard.bookings'), values: weekly().map((w) => w.bookings) }]} />
-        </Show>
-        <Show when={props.data.residenceByLocation?.length}>
-          <Matrix cells={props.data.residenceByLocation ?? []} />
-        </Show>
+        <ChartWithTable type="bar" title={t('dashboard.byCategory')} labelHeading={t('provider.category')} labels={props.data.byCategory.map((c) => categoryName(c.category))} series={demandSeries(props.data.byCategory)} />
+        <ChartWithTable type="bar" title={t('dashboard.byAge')} labelHeading={t('offer.age')} labels={props.data.byAgeBand.map((b) => b.band)} series={demandSeries(props.data.byAgeBand)} />
+        <ChartWithTable type="line" title={t('dashboard.weekly')} labelHeading={t('dashboard.week')} labels={props.data.weekly.map((w) => formatDay(w.week))} series={demandSeries(props.data.weekly)} />
+        <Matrix cells={props.data.matrix} />
       </div>
     </>
   );

@@ -1,9 +1,8 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { For, Show, createResource, type JSX } from 'solid-js';
-import * as z from 'zod';
-import { id } from '../../../../shared/schemas/common';
-import { bookingMode, offerKind, offerSchema, sessionSchema, unitSchema } from '../../../../shared/schemas/offer';
-import { api, type Offer, type OfferDraft } from '../../api/client';
+import { bookingMode, offerKind } from '../../../../shared/schemas/offer';
+import { offerInput } from '../../../../shared/schemas/provider';
+import { api, type Offer, type OfferInput } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { Checkbox, Field, Select, TextArea } from '../../components/field';
 import { BackLink } from '../../components/back-link';
@@ -14,11 +13,6 @@ import { locale, t } from '../../i18n';
 import { timeZone } from '../../i18n/format';
 import { useRegion } from '../../stores/region';
 
-/** What a provider submits: the offer minus what the API assigns (ids, status, counters). */
-const draftSchema = offerSchema.omit({ id: true, status: true, providerId: true, providerName: true, sessions: true, units: true }).extend({
-  sessions: z.array(sessionSchema.omit({ id: true }).extend({ id: id.optional() })).min(1),
-  units: z.array(unitSchema.pick({ label: true, capacity: true }).extend({ id: id.optional() })).min(1),
-});
 
 type SessionRow = { id?: string; date: string; start: string; end: string; place: string };
 type UnitRow = { id?: string; label: string; capacity: string };
@@ -114,10 +108,10 @@ function Rows<T>(props: { title: string; rows: T[]; add: string; onAdd: () => vo
 function Editor(props: { offer?: Offer }) {
   const navigate = useNavigate();
   const { region, municipalities } = useRegion();
-  const form = createForm({ schema: draftSchema, initial: valuesOf(props.offer), toInput: toDraft });
+  const form = createForm({ schema: offerInput, initial: valuesOf(props.offer), toInput: toDraft });
   const options = <V extends string>(list: readonly V[], label: (v: V) => string) => list.map((v) => ({ value: v, label: label(v) }));
   const blank = (label: string) => [{ value: '', label }];
-  const save = (draft: OfferDraft) => (props.offer ? api.updateOffer(props.offer.id, draft) : api.createOffer(draft));
+  const save = (draft: OfferInput) => (props.offer ? api.updateOffer(props.offer.id, draft) : api.createOffer(draft));
   return (
     <form
       noValidate
@@ -197,14 +191,11 @@ function Editor(props: { offer?: Offer }) {
 
 export default function OfferEditorPage() {
   const params = useParams();
-  const [offer] = createResource(
-    () => params.id,
-    async (offerId) => (await api.providerOffers()).find((o) => o.id === offerId),
-  );
+  const [offer] = createResource(() => params.id, api.providerOffer);
   return (
     <RolePage title={params.id ? t('provider.editorEdit') : t('provider.editorNew')} roles={['provider']} narrow before={<BackLink href="/provider" label={t('provider.title')} />}>
         <Show when={params.id} fallback={<Editor />}>
-          <AsyncView resource={offer} isEmpty={(o) => !o}>
+          <AsyncView resource={offer}>
             {(o) => <Editor offer={o()} />}
           </AsyncView>
         </Show>

@@ -1,12 +1,12 @@
 import { useParams } from '@solidjs/router';
 import { For, Show, createResource, createSignal, createUniqueId } from 'solid-js';
-import { api, type Attendance, type Offer, type Participant } from '../../api/client';
+import { api, type AttendanceMark, type Offer, type Participant } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { BackLink } from '../../components/back-link';
 import { RolePage } from '../../components/role-page';
 import { t } from '../../i18n';
 import { dayOf, formatDate, formatTime, today } from '../../i18n/format';
-import { createParticipants } from '../../stores/provider';
+import { createAttendance, createParticipants } from '../../stores/provider';
 
 /** The session to take attendance for: today's, else the next, else the last. */
 function defaultSession(offer: Offer) {
@@ -24,20 +24,16 @@ function ParticipantList(props: { title: string; list: Participant[] }) {
             {(p) => (
               <li class="participant">
                 <strong>{p.child.firstName}</strong>
-                <Show when={p.child.age !== undefined}> ({p.child.age})</Show>
+                {' '}({p.child.age})
                 <Show when={p.waitlistPosition}> · {t('provider.position', { n: p.waitlistPosition ?? 0 })}</Show>
-                <Show when={p.child.notes}>
+                <Show when={p.notes}>
                   <p>
-                    {t('provider.notes')}: {p.child.notes}
+                    {t('provider.notes')}: {p.notes}
                   </p>
                 </Show>
-                <Show when={p.guardian}>
-                  {(g) => (
-                    <p class="hint">
-                      {t('provider.contact')}: {[g().name, g().phone, g().email].filter(Boolean).join(' · ')}
-                    </p>
-                  )}
-                </Show>
+                <p class="hint">
+                  {t('provider.contact')}: {p.guardian.name} · <a href={`tel:${p.guardian.phone.replace(/[^+0-9]/g, '')}`}>{p.guardian.phone}</a>
+                </p>
               </li>
             )}
           </For>
@@ -48,10 +44,10 @@ function ParticipantList(props: { title: string; list: Participant[] }) {
 }
 
 /** One row per child, two big buttons: built for a thumb at the pool's edge. */
-function AttendanceChecklist(props: { offer: Offer; store: ReturnType<typeof createParticipants>; confirmed: Participant[] }) {
+function AttendanceChecklist(props: { offer: Offer; confirmed: Participant[] }) {
   const [sessionId, setSessionId] = createSignal(defaultSession(props.offer));
+  const attendance = createAttendance(() => props.offer.id, sessionId);
   const id = createUniqueId();
-  const mark = (p: Participant, value: Attendance) => void props.store.mark(sessionId(), p.registrationId, value);
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('provider.attendance')}</h2>
@@ -67,7 +63,7 @@ function AttendanceChecklist(props: { offer: Offer; store: ReturnType<typeof cre
           </For>
         </select>
       </div>
-      <Show when={props.store.error()}>{(err) => <ErrorNotice error={err()} />}</Show>
+      <Show when={attendance.error()}>{(err) => <ErrorNotice error={err()} />}</Show>
       <Show when={props.confirmed.length} fallback={<p class="state state-empty">{t('provider.noParticipants')}</p>}>
         <ul class="attendance-list">
           <For each={props.confirmed}>
@@ -75,9 +71,9 @@ function AttendanceChecklist(props: { offer: Offer; store: ReturnType<typeof cre
               <li class="attendance-row">
                 <span id={`${id}-${p.registrationId}`}>{p.child.firstName}</span>
                 <div class="toggle" role="group" aria-labelledby={`${id}-${p.registrationId}`}>
-                  <For each={['present', 'absent'] as Attendance[]}>
+                  <For each={['present', 'absent', 'excused'] as AttendanceMark[]}>
                     {(value) => (
-                      <button type="button" class={`button secondary ${value}`} aria-pressed={p.attendance?.[sessionId()] === value} onClick={() => mark(p, value)}>
+                      <button type="button" class={`button secondary ${value}`} aria-pressed={attendance.marks()?.[p.registrationId] === value} onClick={() => void attendance.mark(p.registrationId, value)}>
                         {t(`provider.${value}`)}
                       </button>
                     )}
@@ -101,21 +97,18 @@ function AttendanceChecklist(props: { offer: Offer; store: ReturnType<typeof cre
 }
 
 function OfferParticipants(props: { offerId: string }) {
-  const [offer] = createResource(
-    () => props.offerId,
-    async (offerId) => (await api.providerOffers()).find((o) => o.id === offerId),
-  );
+  const [offer] = createResource(() => props.offerId, api.providerOffer);
   const store = createParticipants(() => props.offerId);
   const byStatus = (status: Participant['status']) => (store.participants() ?? []).filter((p) => p.status === status);
   return (
-    <AsyncView resource={offer} isEmpty={(o) => !o}>
+    <AsyncView resource={offer}>
       {(o) => (
         <>
-          <p class="lead">{o()?.title}</p>
+          <p class="lead">{o().title}</p>
           <AsyncView resource={store.participants} retry={() => void store.refetch()}>
             {() => (
               <>
-                <AttendanceChecklist offer={o() as Offer} store={store} confirmed={byStatus('confirmed')} />
+                <AttendanceChecklist offer={o()} confirmed={byStatus('confirmed')} />
                 <h2>{t('provider.participants')}</h2>
                 <ParticipantList title={t('provider.confirmedList')} list={byStatus('confirmed')} />
                 <ParticipantList title={t('provider.waitingList')} list={byStatus('waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0))} />

@@ -10,7 +10,7 @@ import { createProviderOffers } from '../../stores/provider';
 
 function OfferAdmin(props: { offer: Offer; store: ReturnType<typeof createProviderOffers> }) {
   const [error, setError] = createSignal<unknown>();
-  const setStatus = (status: Offer['status']) => {
+  const setStatus = (status: 'published' | 'cancelled') => {
     setError(undefined);
     props.store.update(props.offer.id, { status }).catch(setError);
   };

@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, familyBooks, launchBrowser, openPage, poll, screenshot, signIn, viewports } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** `YYYY-MM-DD` in Vienna, `days` from today. */
+const viennaDay = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vienna' }).format(new Date(Date.now() + days * 86_400_000));
+
+describe.each(viewports)('provider at $name size', (viewport) => {
+  it('creates and publishes an offer, then ticks attendance of a booked child', async () => {
+    const page = await openPage(browser, viewport);
+    await signIn(page, 'kurse@sportunion-example.at');
+    await page.waitForURL(/\/provider$/);
+    await page.locator('.offer-admin').first().waitFor();
+    await expectAccessible(page, 'my offers');
+    await screenshot(page, viewport, 'provider-offers');
+
+    const title = `E2E Wassergewöhnung ${viewport.name} ${Date.now()}`;
+    await page.getByRole('link', { name: 'Neues Angebot' }).click();
+    await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+    // The API's own zod schema flags the empty title before anything is sent.
+    await poll(() => page.locator('.field', { has: page.getByLabel(/^Titel/) }).locator('.field-error').textContent()).toBeTruthy();
+    await page.getByLabel(/^Titel/).fill(title);
+    await page.getByLabel('Beschreibung').fill('Spielerisch ans Wasser gewöhnen.');
+    await page.getByLabel(/^Kategorie/).selectOption({ label: 'Bewegung & Sport' });
+    await page.getByLabel(/^Gemeinde/).selectOption({ label: 'Lindach' });
+    await page.getByLabel(/^Alter von/).fill('3');
+    await page.getByLabel(/^Alter bis/).fill('8');
+    await page.getByLabel(/^Preis/).fill('20');
+    await page.getByLabel(/^Anmeldung ab/).fill(`${viennaDay(-1)}T08:00`);
+    await page.getByLabel(/^Anmeldung bis/).fill(`${viennaDay(20)}T20:00`);
+    await page.getByLabel(/^Datum/).fill(viennaDay(0));
+    await page.getByLabel(/^Beginn/).fill('23:00');
+    await page.getByLabel(/^Ende/).fill('23:45');
+    await page.getByLabel(/^Ort/).fill('Hallenbad Lindach');
+    await page.getByLabel(/^Bezeichnung/).fill('Gruppe A');
+    await page.getByLabel(/^Plätze/).fill('6');
+    await expectAccessible(page, 'offer editor');
+    await screenshot(page, viewport, 'provider-editor');
+    await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+    await page.waitForURL(/\/provider$/);
+
+    const row = page.locator('.offer-admin', { hasText: title });
+    await poll(() => row.locator('.status').textContent()).toBe('Entwurf');
+    await row.getByRole('button', { name: 'Veröffentlichen' }).click();
+    await poll(() => row.locator('.status').textContent()).toBe('Veröffentlicht');
+    const offerId = ((await row.getByRole('link', { name: title }).getAttribute('href')) ?? '').split('/').pop() as string;
+
+    // A family books a child into the new offer, as it would from the calendar.
+    await familyBooks(offerId, [5]);
+
+    await row.getByRole('link', { name: 'Teilnehmende' }).click();
+    const child = page.locator('.attendance-row', { hasText: 'Kind1' });
+    await child.waitFor();
+    const present = child.getByRole('button', { name: 'anwesend' });
+    await present.click();
+    await poll(() => present.getAttribute('aria-pressed')).toBe('true');
+    await expectAccessible(page, 'participants and attendance');
+    await screenshot(page, viewport, 'provider-attendance');
+
+    // The mark is the server's: a reload shows it, and the CSV list carries it.
+    await page.reload();
+    await poll(() => page.locator('.attendance-row', { hasText: 'Kind1' }).getByRole('button', { name: 'anwesend' }).getAttribute('aria-pressed')).toBe('true');
+    const csv = await page.request.get(`/api/provider/offers/${offerId}/attendance.csv`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('Kind1');
+    await page.context().close();
+  });
+});
