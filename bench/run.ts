@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startLocalServer } from '../functions/api/local-server.js';
 import { runBareTransactions } from './bare.js';
+import { measureColdStarts } from './cold-start.js';
 import { attachMeter, round } from './meter.js';
 import { runRush } from './rush.js';
 import { runScaling } from './scaling.js';
@@ -64,10 +65,14 @@ try {
   console.log('\nScaling: read cost as registrations grow');
   for (const row of scaling) line(`${row.registrations} registrations`, { ...row, registrations: undefined });
 
+  const coldStarts = await measureColdStarts();
+  console.log('\nLambda bundles: minified size and cold import in a fresh Node process (median of 5)');
+  for (const { name, ...figures } of coldStarts) line(name, figures);
+
   const web = measureInitialLoad();
   section('Web: what the calendar page loads first (gzip)', { 'JavaScript bytes': web.jsGzipBytes, 'CSS bytes': web.cssGzipBytes, files: web.files.length });
 
-  Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, web });
+  Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, coldStarts, web });
   const failed = [rush, spread].flatMap((r) => Object.entries(r.checks).filter(([, ok]) => !ok).map(([name]) => name));
   mkdirSync('bench-results', { recursive: true });
   const file = `bench-results/${report.date as string}.json`.replaceAll(':', '-');

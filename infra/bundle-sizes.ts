@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { bundling, lambdaEntries, projectRoot, type LambdaName } from './constructs/bundling.js';
@@ -5,13 +6,15 @@ import { bundling, lambdaEntries, projectRoot, type LambdaName } from './constru
 /** The budget every Lambda bundle must stay under: a small bundle is a short cold start. */
 export const BUNDLE_BUDGET_BYTES = 300 * 1024;
 
-export type BundleSize = { name: LambdaName; entry: string; bytes: number };
+export type BundleSize = { name: LambdaName; entry: string; bytes: number; file: string };
 
 /**
  * Bundles every Lambda entry with the esbuild options the stacks use (`bundling`) and returns
  * the size of each minified JavaScript file (source maps not counted), for `npm run bench`.
+ * With `outDir` the bundles are also written there, `<outDir>/<name>/index.mjs`, so the
+ * benchmark can time their cold start.
  */
-export async function measureBundleSizes(): Promise<BundleSize[]> {
+export async function measureBundleSizes(outDir?: string): Promise<BundleSize[]> {
   const names = Object.keys(lambdaEntries) as LambdaName[];
   return Promise.all(
     names.map(async (name) => {
@@ -19,7 +22,7 @@ export async function measureBundleSizes(): Promise<BundleSize[]> {
       const result = await build({
         entryPoints: [path.join(projectRoot, entry)],
         absWorkingDir: projectRoot,
-        outfile: path.join(projectRoot, 'cdk.out/bundle-sizes', name, 'index.mjs'),
+        outfile: path.join(outDir ?? path.join(projectRoot, 'cdk.out/bundle-sizes'), name, 'index.mjs'),
         write: false,
         bundle: true,
         platform: 'node',
@@ -35,7 +38,11 @@ export async function measureBundleSizes(): Promise<BundleSize[]> {
       });
       const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'));
       if (!js) throw new Error(`esbuild wrote no JavaScript for ${entry}`);
-      return { name, entry, bytes: js.contents.byteLength };
+      if (outDir) {
+        await mkdir(path.dirname(js.path), { recursive: true });
+        await writeFile(js.path, js.contents);
+      }
+      return { name, entry, bytes: js.contents.byteLength, file: js.path };
     }),
   );
 }

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { measureBundleSizes } from '../infra/bundle-sizes.js';
+import { round } from './meter.js';
+
+/** What a Lambda's environment holds, so each bundle initialises as in the cloud (no AWS call is made). */
+const lambdaEnv = {
+  APP_MODE: 'cloud',
+  TABLE_NAME: 'regiokurs-bench',
+  AWS_REGION: 'eu-central-1',
+  SESSION_SECRET: 'x'.repeat(64),
+  MAIL_FROM: 'noreply@regiokurs.example',
+  PUBLIC_URL: 'https://regiokurs.example',
+};
+
+/** Milliseconds to import (and so initialise) `file` in a fresh Node process. */
+function timeImport(file: string): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH, ...lambdaEnv },
+    encoding: 'utf8',
+  });
+  if (out.status !== 0) throw new Error(`importing ${file} failed:\n${out.stderr}`);
+  return Number(out.stdout);
+}
+
+/** Each Lambda bundle's minified size and the median of `runs` cold imports. */
+export async function measureColdStarts(runs = 5) {
+  const bundles = await measureBundleSizes(mkdtempSync(join(tmpdir(), 'rk-bundles-')));
+  return bundles.map(({ name, bytes, file }) => {
+    const times = Array.from({ length: runs }, () => timeImport(file)).sort((a, b) => a - b);
+    return { name, kB: round(bytes / 1024), initMsMedian: round(times[Math.floor(runs / 2)]!) };
+  });
+}
