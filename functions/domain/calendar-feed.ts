@@ -17,7 +17,7 @@ export function buildCalendarFeed(offers: Offer[], options: { name: string; publ
         summary: offer.title,
         description: offer.description,
         location: offer.address ?? session.place,
-        url: `${options.publicUrl}/angebote/${offer.id}`,
+        url: `${options.publicUrl}/offers/${offer.id}`,
       });
     }
   }
