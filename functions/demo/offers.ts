@@ -84,7 +84,7 @@ const templates: Template[] = [
     slug: 'erste-hilfe-kleinkind', title: 'Erste Hilfe am Kleinkind', category: 'gesundheit', kind: 'event', providerId: 'rotes-kreuz-kirchau',
     description: 'Notfälle bei Babys und Kleinkindern erkennen und richtig handeln. Ein Abend, viel Praxis.',
     ageRange: { min: 0, max: 99 }, price: { amount: 15 }, waitlist: true, bookingMode: 'fcfs',
-    place: 'Rotkreuz-Haus Kirchau', startsIn: 12, opensIn: -5, sessions: once('18:00', '22:00'), units: group(2),
+    place: 'Rotkreuz-Haus', startsIn: 12, opensIn: -5, sessions: once('18:00', '22:00'), units: group(2),
     in: ['kirchau', 'weidenbrunn'],
   },
   {
@@ -112,7 +112,7 @@ const templates: Template[] = [
     slug: 'kinderturnen', title: 'Kinderturnen', category: 'bewegung', kind: 'course', providerId: 'turnverein-weidenbrunn',
     description: 'Laufen, springen, werfen: Turnen für Kindergartenkinder.',
     ageRange: { min: 4, max: 6 }, price: { amount: 35 }, waitlist: true, bookingMode: 'fcfs',
-    place: 'Turnhalle Weidenbrunn', startsIn: 4, opensIn: -25, sessions: course(12, '15:30', '16:30'), units: group(15),
+    place: 'Turnhalle', startsIn: 4, opensIn: -25, sessions: course(12, '15:30', '16:30'), units: group(15),
     in: ['weidenbrunn', 'lindach', 'kirchau'],
   },
   {
@@ -126,7 +126,7 @@ const templates: Template[] = [
     slug: 'kinderfreunde-werkstatt', title: 'Kreativwerkstatt', category: 'kreativ', kind: 'course', providerId: 'kinderfreunde-lindach',
     description: 'Malen, töpfern, drucken: jede Woche ein neues Material.',
     ageRange: { min: 6, max: 10 }, price: { amount: 30 }, waitlist: true, bookingMode: 'fcfs',
-    place: 'Kinderfreunde-Heim Lindach', startsIn: 9, opensIn: -8, sessions: course(6, '14:30', '16:00'), units: group(12),
+    place: 'Kinderfreunde-Heim', startsIn: 9, opensIn: -8, sessions: course(6, '14:30', '16:00'), units: group(12),
     in: ['lindach', 'kirchau', 'obernberg'],
   },
   {
