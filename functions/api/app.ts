@@ -8,6 +8,7 @@ import { handleError } from './errors.js';
 import { problem } from './problem.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { devRoutes } from './routes/dev.js';
 import { familyRoutes } from './routes/family.js';
 import { healthRoutes } from './routes/health.js';
@@ -32,7 +33,8 @@ export function createApi(ctx: AppContext) {
     .route('/', catalogRoutes(ctx))
     .route('/', familyRoutes(ctx))
     .route('/', registrationRoutes(ctx))
-    .route('/', providerRoutes(ctx));
+    .route('/', providerRoutes(ctx))
+    .route('/', dashboardRoutes(ctx));
   if (ctx.outbox) api.route('/', devRoutes(ctx.outbox));
   return api;
 }

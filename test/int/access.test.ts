@@ -35,6 +35,8 @@ const routes: [method: string, path: string, audience: Guard['audience']][] = [
   ['PUT', '/api/provider/offers/:id/sessions/:sessionId/attendance', ['provider']],
   ['GET', '/api/provider/offers/:id/attendance.csv', ['provider']],
   ['GET', '/api/provider/offers/:id/attendance.pdf', ['provider']],
+  ['GET', '/api/dashboard', ['municipality']],
+  ['GET', '/api/dashboard.csv', ['municipality']],
 ];
 
 const roleOf: Record<RoleName, Role> = {

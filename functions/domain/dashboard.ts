@@ -1,0 +1,201 @@
+import { ageOn } from '../../shared/dates.js';
+import type { User } from '../../shared/schemas/auth.js';
+import { AGE_BANDS, OTHER_RESIDENCE, type Dashboard, type DashboardQuery } from '../../shared/schemas/dashboard.js';
+import type { Offer } from '../../shared/schemas/offer.js';
+import type { AttendanceRepo } from '../db/attendance-repo.js';
+import type { HouseholdRepo } from '../db/household-repo.js';
+import type { OfferRepo, OfferSpan } from '../db/offer-repo.js';
+import type { StatsRepo } from '../db/stats-repo.js';
+import { ForbiddenError } from './errors.js';
+import { toExcelCsv } from './exports.js';
+
+export type DashboardPorts = { offers: OfferRepo; attendance: AttendanceRepo; households: HouseholdRepo; stats: StatsRepo };
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** What one active registration tells a dashboard: no names, only where and how old. */
+export type RegistrationFact = {
+  status: 'confirmed' | 'waitlisted';
+  residence: string;
+  band: AgeBand;
+  householdId: string;
+  childId: string;
+};
+export type OfferFacts = {
+  offer: Offer & OfferSpan;
+  registrations: RegistrationFact[];
+  attendance: { present: number; absent: number };
+};
+
+/** Fewer than this many children in a cell could single a family out. */
+export const MIN_COUNT = 3;
+export const suppress = (n: number): number | '<3' => (n < MIN_COUNT ? '<3' : n);
+const rate = (numerator: number, denominator: number) =>
+  numerator < MIN_COUNT ? ('<3' as const) : Math.round((numerator / Math.max(denominator, 1)) * 1000) / 1000;
+
+/** The age band of a child of `age` whole years. */
+export function ageBand(age: number): AgeBand {
+  if (age <= 2) return '0-2';
+  if (age <= 5) return '3-5';
+  if (age <= 9) return '6-9';
+  if (age <= 13) return '10-13';
+  return '14+';
+}
+
+/** The Monday of the ISO week of `day` (`YYYY-MM-DD`). */
+export function mondayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Which offer location the caller may see: a coordinator with `'*'` any (default: the region),
+ * another only their own municipality (default) and never someone else's (I6).
+ */
+export function dashboardScope(actor: User, requested?: string): string {
+  const allowed = actor.roles.flatMap((r) => (r.role === 'municipality' ? [r.municipalityId] : []));
+  if (allowed.includes('*')) return requested ?? '*';
+  const scope = requested ?? allowed[0];
+  if (!scope || !allowed.includes(scope)) throw new ForbiddenError('Nur die eigene Gemeinde / only your own municipality', 'municipality');
+  return scope;
+}
+
+type Tally = { offers: number; places: number; confirmed: number; waiting: number };
+const emptyTally = (): Tally => ({ offers: 0, places: 0, confirmed: 0, waiting: 0 });
+const addOffer = (t: Tally, offer: Offer) => {
+  t.offers += 1;
+  for (const u of offer.units) {
+    t.places += u.capacity;
+    t.confirmed += u.confirmed;
+    t.waiting += u.waiting;
+  }
+};
+const showSupply = (t: Tally) => ({
+  offers: t.offers,
+  places: t.places,
+  confirmed: suppress(t.confirmed),
+  waiting: suppress(t.waiting),
+  fillRate: rate(t.confirmed, t.places),
+});
+const grouped = <T>(map: Map<string, T>, key: string, make: () => T): T => {
+  const found = map.get(key);
+  if (found) return found;
+  const made = make();
+  map.set(key, made);
+  return made;
+};
+const distinct = () => ({ children: new Set<string>(), families: new Set<string>() });
+
+/**
+ * The dashboard from per-offer facts. Pure. Places and counts come from the units' counters;
+ * residence, age and families from the registrations; every child count below 3 is "<3".
+ */
+export function aggregateDashboard(facts: OfferFacts[], scope: Dashboard['scope']): Dashboard {
+  const total = emptyTally();
+  const categories = new Map<string, Tally>();
+  const weeks = new Map<string, Tally>();
+  const bands = new Map<AgeBand, { confirmed: number; waiting: number }>(AGE_BANDS.map((b) => [b, { confirmed: 0, waiting: 0 }]));
+  const served = distinct();
+  const residences = new Map<string, ReturnType<typeof distinct>>();
+  const cells = new Map<string, Set<string>>();
+  const attendance = { present: 0, absent: 0 };
+
+  for (const { offer, registrations, attendance: marks } of facts) {
+    addOffer(total, offer);
+    addOffer(grouped(categories, offer.category, emptyTally), offer);
+    addOffer(grouped(weeks, mondayOf(offer.firstDay), emptyTally), offer);
+    attendance.present += marks.present;
+    attendance.absent += marks.absent;
+    for (const r of registrations) {
+      const band = bands.get(r.band);
+      if (band) band[r.status === 'confirmed' ? 'confirmed' : 'waiting'] += 1;
+      if (r.status !== 'confirmed') continue;
+      served.children.add(r.childId);
+      served.families.add(r.householdId);
+      const residence = grouped(residences, r.residence, distinct);
+      residence.children.add(r.childId);
+      residence.families.add(r.householdId);
+      grouped(cells, `${r.residence}#${offer.municipalityId}`, () => new Set<string>()).add(r.childId);
+    }
+  }
+
+  const marked = attendance.present + attendance.absent;
+  const byKey = <T>(map: Map<string, T>) => [...map].sort(([a], [b]) => a.localeCompare(b));
+  return {
+    scope,
+    totals: {
+      ...showSupply(total),
+      children: suppress(served.children.size),
+      families: suppress(served.families.size),
+      attendanceRate: marked === 0 ? null : rate(attendance.present, marked),
+    },
+    byCategory: byKey(categories).map(([category, t]) => ({ category, ...showSupply(t) })),
+    byAgeBand: [...bands].map(([band, n]) => ({ band, confirmed: suppress(n.confirmed), waiting: suppress(n.waiting) })),
+    byResidence: byKey(residences).map(([residence, d]) => ({
+      residence,
+      children: suppress(d.children.size),
+      families: suppress(d.families.size),
+    })),
+    matrix: byKey(cells).map(([key, children]) => {
+      const [residence = OTHER_RESIDENCE, location = ''] = key.split('#');
+      return { residence, location, children: suppress(children.size) };
+    }),
+    weekly: byKey(weeks).map(([week, t]) => ({ week, ...showSupply(t) })),
+  };
+}
+
+/** The facts of each offer: its active registrations with residence and age band, its attendance counters. */
+async function loadFacts(ports: DashboardPorts, offers: (Offer & OfferSpan)[]): Promise<OfferFacts[]> {
+  const counters = await ports.stats.getCounters(offers.map((o) => o.id));
+  const households = new Map<string, ReturnType<DashboardPorts['households']['getHousehold']>>();
+  return Promise.all(
+    offers.map(async (offer) => {
+      const active = (await ports.attendance.listOfferRegistrations(offer.id)).filter(
+        (r) => r.status === 'confirmed' || r.status === 'waitlisted',
+      );
+      const registrations = await Promise.all(
+        active.map(async (r): Promise<RegistrationFact> => {
+          const household = await grouped(households, r.householdId, () => ports.households.getHousehold(r.householdId));
+          const child = household?.children.find((c) => c.id === r.childId);
+          return {
+            status: r.status as RegistrationFact['status'],
+            residence: household?.municipalityId ?? OTHER_RESIDENCE,
+            band: ageBand(child ? ageOn(child.birthDate, offer.firstDay) : 0),
+            householdId: r.householdId,
+            childId: r.childId,
+          };
+        }),
+      );
+      const c = counters.get(offer.id) ?? {};
+      return { offer, registrations, attendance: { present: c['att:present'] ?? 0, absent: c['att:absent'] ?? 0 } };
+    }),
+  );
+}
+
+/**
+ * The dashboard of the offers taking place in the caller's scope between `from` and `to`
+ * (published offers; a cancelled offer's registrations are cancelled and count nowhere).
+ */
+export async function getDashboard(ports: DashboardPorts, actor: User, query: DashboardQuery): Promise<Dashboard> {
+  const municipality = dashboardScope(actor, query.municipality);
+  const offers = (await ports.offers.listCatalog(query.from)).filter(
+    (o) => o.firstDay <= query.to && (municipality === '*' || o.municipalityId === municipality),
+  );
+  return aggregateDashboard(await loadFacts(ports, offers), { municipality, from: query.from, to: query.to });
+}
+
+/** The dashboard as one long CSV table: section, key, second key, figure, value. */
+export function dashboardCsv(d: Dashboard): string {
+  const rows: (string | number)[][] = [];
+  const add = (section: string, key: string, key2: string, values: Record<string, unknown>) => {
+    for (const [name, value] of Object.entries(values)) rows.push([section, key, key2, name, value === null ? '' : String(value)]);
+  };
+  const { scope: _scope, totals, byCategory, byAgeBand, byResidence, matrix, weekly } = d;
+  add('totals', '', '', totals);
+  for (const { category, ...v } of byCategory) add('category', category, '', v);
+  for (const { band, ...v } of byAgeBand) add('ageBand', band, '', v);
+  for (const { residence, ...v } of byResidence) add('residence', residence, '', v);
+  for (const { residence, location, ...v } of matrix) add('matrix', residence, location, v);
+  for (const { week, ...v } of weekly) add('week', week, '', v);
+  return toExcelCsv(['section', 'key', 'key2', 'figure', 'value'], rows);
+}

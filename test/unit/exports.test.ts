@@ -1,0 +1,34 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { AttendanceSheet } from '../../functions/domain/attendance.js';
+import { attendanceCsv, attendancePdf } from '../../functions/domain/exports.js';
+
+const sheet: AttendanceSheet = {
+  title: 'Babyschwimmen „Seepferdchen“',
+  sessions: [
+    { id: 's1', day: '2026-07-06' },
+    { id: 's2', day: '2026-07-13' },
+  ],
+  rows: [
+    { child: 'Zoë', guardian: 'Jürgen Müller; Großvater', phone: '+43 660 1', marks: ['present', undefined] },
+    { child: 'Ömer "Öme"', guardian: 'Ayşe Öztürk', phone: '+43 660 2', marks: ['excused', 'absent'] },
+  ],
+};
+
+describe('attendance exports', () => {
+  it('writes CSV for German Excel: BOM, semicolons, CRLF, quoting where a field needs it', () => {
+    const csv = attendanceCsv(sheet);
+    expect(csv.startsWith('\ufeffKind;Erziehungsberechtigte;Telefon;2026-07-06;2026-07-13\r\n')).toBe(true);
+    expect(parse(csv, { bom: true, delimiter: ';' })).toEqual([
+      ['Kind', 'Erziehungsberechtigte', 'Telefon', '2026-07-06', '2026-07-13'],
+      ['Zoë', 'Jürgen Müller; Großvater', '+43 660 1', 'anwesend', ''],
+      ['Ömer "Öme"', 'Ayşe Öztürk', '+43 660 2', 'entschuldigt', 'abwesend'],
+    ]);
+  });
+
+  it('writes a PDF', async () => {
+    const pdf = await attendancePdf(sheet);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+  });
+});
