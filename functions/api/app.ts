@@ -6,6 +6,7 @@ import { session } from './access.js';
 import type { AppContext, Env } from './context.js';
 import { handleError } from './errors.js';
 import { problem } from './problem.js';
+import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -34,7 +35,8 @@ export function createApi(ctx: AppContext) {
     .route('/', familyRoutes(ctx))
     .route('/', registrationRoutes(ctx))
     .route('/', providerRoutes(ctx))
-    .route('/', dashboardRoutes(ctx));
+    .route('/', dashboardRoutes(ctx))
+    .route('/', adminRoutes(ctx));
   if (ctx.outbox) api.route('/', devRoutes(ctx.outbox));
   return api;
 }

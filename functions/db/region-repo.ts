@@ -7,18 +7,18 @@ import { keys } from './keys.js';
 export function createRegionRepo(table: TableRef) {
   const { client, tableName: TableName } = table;
 
-  /** Writes an item unless one with its key exists; true if written. */
-  const putNew = async (item: Record<string, unknown>) => {
+  /** Writes an item if its key is free (a new item) or taken (a replacement); true if written. */
+  const putIf = async (item: Record<string, unknown>, condition: 'attribute_not_exists(pk)' | 'attribute_exists(pk)') => {
     try {
-      await client.send(
-        new PutItemCommand({ TableName, Item: toItem(item), ConditionExpression: 'attribute_not_exists(pk)' }),
-      );
+      await client.send(new PutItemCommand({ TableName, Item: toItem(item), ConditionExpression: condition }));
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   };
+  const putNew = (item: Record<string, unknown>) => putIf(item, 'attribute_not_exists(pk)');
+  const replace = (item: Record<string, unknown>) => putIf(item, 'attribute_exists(pk)');
 
   const listByPrefix = async <T>(prefix: string) =>
     (
@@ -43,6 +43,9 @@ export function createRegionRepo(table: TableRef) {
     createRegion: (region: Region) => putNew({ ...keys.region(), ...region }),
     createMunicipality: (m: Municipality) => putNew({ ...keys.municipality(m.id), ...m }),
     createProvider: (p: Provider) => putNew({ ...keys.provider(p.id), ...p }),
+    /** Region administration: false if there is no such municipality or provider. */
+    replaceMunicipality: (m: Municipality) => replace({ ...keys.municipality(m.id), ...m }),
+    replaceProvider: (p: Provider) => replace({ ...keys.provider(p.id), ...p }),
   };
 }
 export type RegionRepo = ReturnType<typeof createRegionRepo>;

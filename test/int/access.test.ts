@@ -37,6 +37,13 @@ const routes: [method: string, path: string, audience: Guard['audience']][] = [
   ['GET', '/api/provider/offers/:id/attendance.pdf', ['provider']],
   ['GET', '/api/dashboard', ['municipality']],
   ['GET', '/api/dashboard.csv', ['municipality']],
+  ['GET', '/api/admin/municipalities', ['admin']],
+  ['POST', '/api/admin/municipalities', ['admin']],
+  ['PUT', '/api/admin/municipalities/:id', ['admin']],
+  ['GET', '/api/admin/providers', ['admin']],
+  ['POST', '/api/admin/providers', ['admin']],
+  ['PUT', '/api/admin/providers/:id', ['admin']],
+  ['PUT', '/api/admin/roles', ['admin']],
 ];
 
 const roleOf: Record<RoleName, Role> = {
