@@ -25,6 +25,7 @@ import { AGAIN, retryBounded, type RetryOptions } from '../db/retry.js';
 import {
   AlreadyRegisteredError,
   BookingRuleError,
+  BusyError,
   IdempotencyMismatchError,
   InvalidInputError,
   NotFoundError,
@@ -232,10 +233,13 @@ export async function bookRegistrations(
     });
     if (failures.length === 0) {
       const result = await answer(ports, booked, false);
-      // A place left free while families wait means a promotion was cut short: finish it.
+      // A place left free while families wait means a promotion was cut short: finish it, as a
+      // courtesy that must not turn this committed booking into an error.
       for (const unit of offer.units) {
         if (plan.units.some((u) => u.unitId === unit.id) && unit.capacity > unit.confirmed && unit.waiting > 0) {
-          await promoteWaiting(ports, offer.id, unit.id);
+          await promoteWaiting(ports, offer.id, unit.id).catch((error: unknown) => {
+            if (!(error instanceof BusyError)) throw error;
+          });
         }
       }
       return result;
