@@ -17,7 +17,8 @@ export type OfferSpan = { firstDay: string; lastDay: string; firstStart: string 
  * the provider entered them (their keys sort by id).
  */
 export type UnitItem = Unit & { offerId: string; free: number; waitTail: number; position?: number };
-type Stamps = { createdAt: string; updatedAt: string };
+/** `version` counts saved edits; an edit's condition compares it (timestamps can tie). */
+type Stamps = { createdAt: string; updatedAt: string; version: number };
 export type OfferItem = Omit<Offer, 'units'> & OfferSpan & Stamps;
 /** An offer as stored, with the stamp an edit's condition compares (see `updateOffer`). */
 export type StoredOffer = Offer & OfferSpan & Stamps;
@@ -56,7 +57,7 @@ function assembleOffers(items: Item[]): StoredOffer[] {
     .map((item) => ({ ...(withoutKeys(item) as OfferItem), units: inOrder(unitsByOffer.get(String(item.id)) ?? []) }));
 }
 /** The offer as the public sees it: without the stamps. */
-const publicOffer = ({ createdAt: _c, updatedAt: _u, ...offer }: StoredOffer): Offer & OfferSpan => offer;
+const publicOffer = ({ createdAt: _c, updatedAt: _u, version: _v, ...offer }: StoredOffer): Offer & OfferSpan => offer;
 
 const names = (...attrs: string[]) => Object.fromEntries(attrs.map((a) => [`#${a}`, a]));
 
@@ -159,7 +160,7 @@ export function createOfferRepo(table: TableRef) {
           item: {
             Put: {
               TableName,
-              Item: toItem(offerItem(offer, span, { createdAt: now, updatedAt: now })),
+              Item: toItem(offerItem(offer, span, { createdAt: now, updatedAt: now, version: 0 })),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -184,9 +185,10 @@ export function createOfferRepo(table: TableRef) {
           item: {
             Put: {
               TableName,
-              Item: toItem(offerItem(after, span, { createdAt: before.createdAt, updatedAt: now })),
-              ConditionExpression: 'updatedAt = :read',
-              ExpressionAttributeValues: toItem({ ':read': before.updatedAt }),
+              Item: toItem(offerItem(after, span, { createdAt: before.createdAt, updatedAt: now, version: before.version + 1 })),
+              // Nobody saved the offer since it was read: concurrent edits never overwrite each other.
+              ConditionExpression: 'version = :read',
+              ExpressionAttributeValues: toItem({ ':read': before.version }),
             },
           },
           failure: () => ({ kind: 'changed' }),

@@ -124,6 +124,17 @@ describe('offer lifecycle for providers', () => {
     expect((await body<Problem>(after)).errors?.map((e) => e.path)).toEqual(['status']);
   });
 
+  it('never lets a concurrent edit overwrite another: the second save from the same read is refused', async () => {
+    const offer = await create();
+    const before = await t.ctx.repos.offers.getStoredOffer(offer.id);
+    if (!before) throw new Error('offer missing');
+    const span = { firstDay: before.firstDay, lastDay: before.lastDay, firstStart: before.firstStart };
+    const edit = (title: string) => ({ before, after: { ...before, title }, span, now: t.clock.now().toISOString(), allowOverbooking: false });
+    expect(await t.ctx.repos.offers.updateOffer(edit('Erste Änderung'))).toEqual([]);
+    expect(await t.ctx.repos.offers.updateOffer(edit('Zweite Änderung'))).toEqual([{ kind: 'changed' }]);
+    expect((await t.ctx.repos.offers.getStoredOffer(offer.id))?.title).toBe('Erste Änderung');
+  });
+
   it('never lowers capacity below the confirmed silently: 409, or overbooked on purpose', async () => {
     const offer = await create();
     await patch(offer.id, { status: 'published' });
