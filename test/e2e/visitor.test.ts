@@ -68,6 +68,42 @@ describe.each(viewports)('visitor at $name size', (viewport) => {
     await page.context().close();
   });
 
+  it('works with the keyboard alone, and in English', async () => {
+    const page = await openPage(browser, viewport);
+    await page.goto('/');
+    await page.locator('.offer-card').first().waitFor();
+
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zum Inhalt springen');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    // Tab on through the filters to the first offer; every stop shows where focus is.
+    let onOffer = false;
+    for (let i = 0; i < 40 && !onOffer; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { el: el.outerHTML.slice(0, 80), inCard: !!el.closest(".offer-card"), outlined: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+      });
+      expect(focus.outlined, `focus stop ${i}: ${focus.el}`).toBe(true);
+      onOffer = focus.inCard;
+    }
+    expect(onOffer).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/offers\//);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Back to the calendar' }).click();
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Offers in');
+    await page.reload();
+    await poll(() => page.getByLabel('Municipality').count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.context().close();
+  });
+
   it('shows the embeddable calendar for one municipality', async () => {
     const page = await openPage(browser, viewport);
     await page.goto('/embed?municipality=lindach');

@@ -76,7 +76,15 @@ export function Shell(props: RouteSectionProps) {
   createEffect(on(() => location.pathname, () => main.focus(), { defer: true }));
   return (
     <>
-      <a class="skip-link" href="#main">
+      {/* The router would take over a plain #main link without moving focus; this moves it. */}
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          main.focus();
+        }}
+      >
         {t('nav.skip')}
       </a>
       <header class="site-header">
