@@ -6,7 +6,7 @@ import type { OfferInput, OfferPatch } from '../../shared/schemas/provider.js';
 import type { AttendanceRepo } from '../db/attendance-repo.js';
 import type { OfferEditFailure, OfferSpan, StoredOffer } from '../db/offer-repo.js';
 import type { RegionRepo } from '../db/region-repo.js';
-import { cancelRegistration, isActive, type BookingPorts } from './booking.js';
+import { cancelRegistration, isActive, promoteWaiting, type BookingPorts } from './booking.js';
 import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
 
 /** What the offer lifecycle needs: the booking engine's ports (cancellation) plus the region. */
@@ -129,7 +129,7 @@ function editError(failure: OfferEditFailure, after: Offer): Error {
 /**
  * Edits an own offer, publishes or cancels it. Cancelling takes it out of the catalog at once
  * (no new bookings), then cancels every registration through the booking engine and tells
- * each family, German first.
+ * each family, German first. Raised capacity promotes waiting families.
  */
 export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: string, patch: OfferPatch): Promise<StoredOffer> {
   const before = await getOwnOffer(ports, actor, offerId);
@@ -145,6 +145,11 @@ export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: st
   const [failure] = failures;
   if (failure) throw editError(failures.find((f) => f.kind !== 'changed') ?? failure, after);
   if (after.status === 'cancelled' && before.status !== 'cancelled') await cancelOfferRegistrations(ports, actor, after);
+  // Places added while families wait go to them, in line order, through the booking engine (I3).
+  for (const unit of after.units) {
+    const old = before.units.find((u) => u.id === unit.id);
+    if (after.status !== 'cancelled' && old && unit.capacity > old.capacity) await promoteWaiting(ports, offerId, unit.id);
+  }
   return getOwnOffer(ports, actor, offerId);
 }
 

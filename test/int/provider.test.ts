@@ -154,6 +154,21 @@ describe('offer lifecycle for providers', () => {
     await expectConsistent(t.ctx);
   });
 
+  it('gives raised capacity to the waiting families, in line order, and tells them', async () => {
+    const offer = await create();
+    await patch(offer.id, { status: 'published', units: [{ id: offer.units[0]?.id, label: 'Gruppe', capacity: 1 }] });
+    const families = await Promise.all([family(), family(), family()]);
+    const booked: Registration[] = [];
+    for (const f of families) booked.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })));
+    expect(booked.map((r) => r.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
+    const raised = await body<Offer>(patch(offer.id, { units: [{ id: offer.units[0]?.id, label: 'Gruppe', capacity: 2 }] }));
+    expect(raised.units[0]).toMatchObject({ capacity: 2, confirmed: 2, waiting: 1 });
+    expect((await listRegistrations(t.app, families[1] as TestUser)).map((r) => r.status)).toEqual(['confirmed']);
+    expect((await listRegistrations(t.app, families[2] as TestUser)).map((r) => [r.status, r.waitlistPosition])).toEqual([['waitlisted', 1]]);
+    expect(t.outbox.list(families[1]?.email).map((m) => m.subject)).toEqual([`Platz frei: ${offer.title} / A place for you: ${offer.title}`]);
+    await expectConsistent(t.ctx);
+  });
+
   it('cancels: out of the catalog, every registration cancelled without promotions, families told in German and English', async () => {
     const offer = await create();
     await patch(offer.id, { status: 'published' });
