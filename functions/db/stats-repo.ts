@@ -1,4 +1,5 @@
 import { BatchGetItemCommand, type BatchGetItemCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { RegistrationStatus } from '../../shared/schemas/registration.js';
 import { fromItem, toItem, withoutKeys, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
@@ -26,6 +27,41 @@ export function statsUpdate(table: TableRef, offerId: string, deltas: OfferCount
       ExpressionAttributeValues: toItem(Object.fromEntries(entries.map(([, n], i) => [`:c${i}`, n]))),
     },
   };
+}
+
+/**
+ * One registration's move between statuses (`from` absent: new; `to` absent: gone), with what a
+ * dashboard counts it by: the family's municipality of residence (`other` outside the region)
+ * and the child's age band on the offer's first day, both fixed at booking.
+ */
+export type RegistrationMove = {
+  householdId: string;
+  childId: string;
+  residence: string;
+  band: string;
+  from?: RegistrationStatus;
+  to?: RegistrationStatus;
+};
+
+/** The counters one registration adds to while in `status`: per-child and per-family ones make distinct counts exact. */
+const countersOf = (m: RegistrationMove, status: RegistrationStatus | undefined): string[] =>
+  status === 'confirmed'
+    ? [`conf:band:${m.band}`, `conf:res:${m.residence}`, `kid:${m.residence}:${m.childId}`, `hh:${m.residence}:${m.householdId}`]
+    : status === 'waitlisted'
+      ? [`wait:band:${m.band}`, `wait:res:${m.residence}`]
+      : [];
+
+/**
+ * The update a booking, cancellation or promotion transaction appends so that the offer's
+ * dashboard counters move with its registrations (I5), one item per offer. Undefined when no
+ * move changes a counter.
+ */
+export function registrationStatsUpdate(table: TableRef, offerId: string, moves: RegistrationMove[]): TransactWriteItem | undefined {
+  const deltas = moves.flatMap((m) => [
+    ...countersOf(m, m.from).map((name) => ({ [name]: -1 })),
+    ...countersOf(m, m.to).map((name) => ({ [name]: 1 })),
+  ]);
+  return deltas.length === 0 ? undefined : statsUpdate(table, offerId, deltas);
 }
 
 /** The offers' counter items: one item per offer, however many registrations and marks it has. */
