@@ -13,6 +13,8 @@ export function createDynamoClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'A
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     }),
     maxAttempts: 3,
+    // A registration rush keeps hundreds of requests in flight; the default 50 sockets would queue them.
+    requestHandler: { httpAgent: { maxSockets: 512 }, httpsAgent: { maxSockets: 512 } },
   });
   if (config.FAULT_RATE > 0) addFaultInjection(client, config.FAULT_RATE);
   return client;

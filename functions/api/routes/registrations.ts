@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { id } from '../../../shared/schemas/common.js';
 import { bookingRequest, idempotencyKey, type BookingRequest } from '../../../shared/schemas/registration.js';
 import {
