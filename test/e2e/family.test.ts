@@ -1,12 +1,41 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, freshEmail, launchBrowser, openPage, poll, screenshot, signIn, viewports } from './browser';
+import { apiAs, baseUrl, expectAccessible, freshEmail, launchBrowser, openPage, poll, screenshot, signIn, viewports } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
+
+/** `YYYY-MM-DD` in Vienna, `days` from today. */
+const viennaDay = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Vienna' }).format(new Date(Date.now() + days * 86_400_000));
+
+/** A provider's first-come holiday care of two weeks, published, so the test owns its places. */
+async function publishTwoWeeks(title: string) {
+  const provider = await apiAs('ferien@hilfswerk-example.at');
+  const week = (n: number) => ({ start: `${viennaDay(30 + 7 * n)}T08:00:00+01:00`, end: `${viennaDay(30 + 7 * n)}T16:00:00+01:00`, place: 'Volksschule Weidenbrunn' });
+  const offer = await provider<{ id: string }>('POST', '/provider/offers', {
+    title,
+    description: 'Zwei Wochen Ferienbetreuung.',
+    category: 'ferien',
+    kind: 'holiday_care',
+    municipalityId: 'weidenbrunn',
+    bookingMode: 'fcfs',
+    waitlist: true,
+    ageRange: { min: 6, max: 12 },
+    registrationOpens: new Date(Date.now() - 86_400_000).toISOString().replace('Z', '+00:00'),
+    registrationCloses: new Date(Date.now() + 20 * 86_400_000).toISOString().replace('Z', '+00:00'),
+    price: { amount: 90 },
+    sessions: [week(0), week(1)],
+    units: [
+      { label: 'Woche 1 / week 1', capacity: 10 },
+      { label: 'Woche 2 / week 2', capacity: 10 },
+    ],
+  });
+  await provider('PATCH', `/provider/offers/${offer.id}`, { status: 'published' });
+  return offer.id;
+}
 
 const yearsAgo = (years: number, monthDay: string) => `${new Date().getFullYear() - years}-${monthDay}`;
 
@@ -84,6 +113,38 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await page.reload();
     await past.locator('li.registration', { hasText: 'Storniert' }).waitFor();
     await poll(() => active.count()).toBe(3);
+    await page.context().close();
+  });
+
+  it('books two holiday-care weeks in one go, exports its data and deletes the account', async () => {
+    const offerId = await publishTwoWeeks(`E2E Ferienbetreuung ${viewport.name} ${Date.now()}`);
+    const page = await openPage(browser, viewport);
+    await signIn(page, freshEmail(`weeks-${viewport.name}`));
+    await addChild(page, 'Lotta', yearsAgo(8, '02-14'));
+
+    await page.goto(`/offers/${offerId}`);
+    await page.getByRole('checkbox', { name: 'Lotta' }).check();
+    await page.getByRole('checkbox', { name: /Woche 1/ }).check();
+    await page.getByRole('checkbox', { name: /Woche 2/ }).check();
+    await page.getByRole('button', { name: 'Verbindlich buchen (2)' }).click();
+    await page.getByRole('heading', { name: 'Ihre Buchung' }).waitFor();
+    expect(await page.locator('.booking-result li').allTextContents()).toEqual([
+      expect.stringMatching(/Lotta.*Woche 1.*Platz bestätigt/),
+      expect.stringMatching(/Lotta.*Woche 2.*Platz bestätigt/),
+    ]);
+    await expectAccessible(page, 'booking of two weeks');
+    await screenshot(page, viewport, 'booking-weeks');
+
+    await page.goto('/family');
+    const exportHref = await page.getByRole('link', { name: 'Daten herunterladen (JSON)' }).getAttribute('href');
+    const exported = await page.request.get(`${baseUrl()}${exportHref}`);
+    expect(JSON.stringify(await exported.json())).toContain('Lotta');
+
+    await page.getByRole('button', { name: 'Konto und alle Daten löschen' }).click();
+    await page.getByRole('button', { name: 'Ja, endgültig löschen' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('link', { name: 'Anmelden' }).waitFor();
+    expect((await page.request.get(`${baseUrl()}/api/me`)).status()).toBe(401);
     await page.context().close();
   });
 });
