@@ -26,9 +26,14 @@ describe('attendance exports', () => {
     ]);
   });
 
-  it('writes a PDF', async () => {
+  it('writes a PDF, continuing on further pages when the sessions do not fit one width', async () => {
+    const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length;
     const pdf = await attendancePdf(sheet);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+    expect(pages(pdf)).toBe(1);
+    const weeks = Array.from({ length: 25 }, (_, i) => ({ id: `s${i}`, day: `2026-07-${String(i + 1).padStart(2, '0')}` }));
+    const long = await attendancePdf({ ...sheet, sessions: weeks, rows: sheet.rows.map((r) => ({ ...r, marks: weeks.map(() => undefined) })) });
+    expect(pages(long)).toBe(3);
   });
 });
