@@ -20,6 +20,10 @@ describe.each(viewports)('visitor at $name size', (viewport) => {
     await expectAccessible(page, 'calendar');
     await screenshot(page, viewport, 'calendar');
 
+    // On a phone the filters start folded away behind their summary.
+    const filterBox = page.locator('details.filter-box');
+    expect(await filterBox.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(viewport.name === 'desktop');
+    if (viewport.name === 'phone') await filterBox.locator('summary').click();
     await page.getByLabel('Gemeinde').selectOption({ label: 'Kirchau' });
     await page.waitForURL(/municipality=kirchau/);
     await page.getByLabel('Nur mit freien Plätzen').check();

@@ -1,6 +1,6 @@
 import { For, Show, createMemo, createUniqueId } from 'solid-js';
 import { api, type Offer, type OfferQuery } from '../../api/client';
-import { AsyncView } from '../../components/async-view';
+import { AsyncView, Loading } from '../../components/async-view';
 import { InputFilter, SelectFilter } from '../../components/filter-fields';
 import { OfferCard } from '../../components/offer-card';
 import { addDays, addMonths, daysBetween, periodOf } from '../../lib/dates';
@@ -25,38 +25,45 @@ function Filters(props: { fixedMunicipality?: boolean }) {
     next.available = data.has('available') ? '1' : undefined;
     set(next);
   };
+  const active = () => FILTERS.filter((f) => get(f) !== undefined).length;
   return (
-    <form
-      class="filters"
-      role="search"
-      aria-label={t('calendar.filters')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply(e.currentTarget);
-      }}
-      onChange={(e) => apply(e.currentTarget)}
-    >
-      <InputFilter class="filter-q" name="q" type="search" label={t('calendar.search')} value={get('q')} />
-      <Show when={!props.fixedMunicipality}>
-        <SelectFilter name="municipality" label={t('calendar.municipality')} anyLabel={t('calendar.all')} value={get('municipality')} options={(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))} />
-      </Show>
-      <SelectFilter name="category" label={t('calendar.category')} anyLabel={t('calendar.all')} value={get('category')} options={(region()?.categories ?? []).map((c) => ({ value: c.id, label: c.name[locale()] }))} />
-      <InputFilter name="age" type="number" min="0" max="99" label={t('calendar.age')} value={get('age')} />
-      <InputFilter name="from" type="date" label={t('calendar.from')} value={get('from')} />
-      <InputFilter name="to" type="date" label={t('calendar.to')} value={get('to')} />
-      <div class="field checkbox">
-        <input id={`${id}-av`} name="available" type="checkbox" checked={get('available') === '1'} />
-        <label for={`${id}-av`}>{t('calendar.available')}</label>
-      </div>
-      <div class="filter-actions">
-        <button type="submit" class="button">
-          {t('calendar.apply')}
-        </button>
-        <button type="button" class="button secondary" onClick={() => set(Object.fromEntries(FILTERS.map((f) => [f, undefined])))}>
-          {t('calendar.reset')}
-        </button>
-      </div>
-    </form>
+    <details class="filter-box" open={active() > 0 || matchMedia('(min-width: 40rem)').matches}>
+      <summary>
+        {t('calendar.filters')}
+        {active() > 0 && ` (${active()})`}
+      </summary>
+      <form
+        class="filters"
+        role="search"
+        aria-label={t('calendar.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply(e.currentTarget);
+        }}
+        onChange={(e) => apply(e.currentTarget)}
+      >
+        <InputFilter class="filter-q" name="q" type="search" label={t('calendar.search')} value={get('q')} />
+        <Show when={!props.fixedMunicipality}>
+          <SelectFilter name="municipality" label={t('calendar.municipality')} anyLabel={t('calendar.all')} value={get('municipality')} options={(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))} />
+        </Show>
+        <SelectFilter name="category" label={t('calendar.category')} anyLabel={t('calendar.all')} value={get('category')} options={(region()?.categories ?? []).map((c) => ({ value: c.id, label: c.name[locale()] }))} />
+        <InputFilter name="age" type="number" min="0" max="99" label={t('calendar.age')} value={get('age')} />
+        <InputFilter name="from" type="date" label={t('calendar.from')} value={get('from')} />
+        <InputFilter name="to" type="date" label={t('calendar.to')} value={get('to')} />
+        <div class="field checkbox">
+          <input id={`${id}-av`} name="available" type="checkbox" checked={get('available') === '1'} />
+          <label for={`${id}-av`}>{t('calendar.available')}</label>
+        </div>
+        <div class="filter-actions">
+          <button type="submit" class="button">
+            {t('calendar.apply')}
+          </button>
+          <button type="button" class="button secondary" onClick={() => set(Object.fromEntries(FILTERS.map((f) => [f, undefined])))}>
+            {t('calendar.reset')}
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }
 
@@ -173,6 +180,9 @@ export function CalendarView(props: { municipality?: string; linkTarget?: string
           {t('calendar.subscribe')}
         </a>
       </div>
+      <Show when={offers.first.state === 'refreshing'}>
+        <Loading />
+      </Show>
       <AsyncView resource={offers.first} empty={t('calendar.none')} isEmpty={(items) => items.length === 0 && view() === 'list'}>
         {() => (
           <>

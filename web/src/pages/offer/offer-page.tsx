@@ -5,7 +5,7 @@ import { AsyncView } from '../../components/async-view';
 import { BackLink } from '../../components/back-link';
 import { Facts } from '../../components/facts';
 import { PlacesBadge, ageText, priceText } from '../../components/offer-card';
-import { t } from '../../i18n';
+import { localizeMessage, t } from '../../i18n';
 import { formatDate, formatDateTime, formatPrice, formatTime } from '../../i18n/format';
 import { usePageTitle } from '../../lib/page';
 import { createOffer } from '../../stores/offers';
@@ -37,6 +37,17 @@ function OfferDetails(props: { offer: Offer; onBooked: () => void }) {
         ]}
       />
       <PlacesBadge offer={props.offer} />
+      <Show when={props.offer.units.length > 1}>
+        <ul class="units">
+          <For each={props.offer.units}>
+            {(u) => (
+              <li>
+                {localizeMessage(u.label)}: <PlacesBadge offer={{ units: [u], waitlist: props.offer.waitlist }} />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
 
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('offer.sessions', { n: props.offer.sessions.length })}</h2>
