@@ -173,6 +173,17 @@ describe('municipality dashboard', () => {
     expect(await body(t.app.request(`/api/dashboard?from=${from}&to=${to}`, { headers: lindach.headers }))).toEqual(await recount('lindach'));
   });
 
+  it.each([
+    ['?to=2026-01-01', 'from'],
+    ['?from=2026-02-01&to=2026-01-01', 'to'],
+    ['?from=2026-13-01&to=2026-12-31', 'from'],
+    ['?from=2026-01-01&to=2026-12-31&municipality=a%20b', 'municipality'],
+  ])('answers a bad query %s with 400 naming %s', async (query, field) => {
+    const res = await t.app.request(`/api/dashboard${query}`, { headers: region.headers });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain(field);
+  });
+
   it('keeps a coordinator to their own municipality: another one is 403', async () => {
     const res = await t.app.request(`/api/dashboard?municipality=kirchau&from=${from}&to=${to}`, { headers: lindach.headers });
     expect(res.status).toBe(403);

@@ -4,7 +4,7 @@ import { ageOn, dayIn } from '../../shared/dates.js';
 import type { Offer } from '../../shared/schemas/offer.js';
 import type { Participant } from '../../shared/schemas/provider.js';
 import type { Registration } from '../../shared/schemas/registration.js';
-import { createTestContext } from '../support/context.js';
+import { createTestContext, testClock } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
 import { createUser, json, type TestUser } from '../support/users.js';
 import { book, bornYearsAgo } from './booking-support.js';
@@ -26,6 +26,7 @@ function pdfText(pdf: Buffer): string {
 
 describe('participants and attendance', () => {
   let t: Awaited<ReturnType<typeof createTestContext>>;
+  const clock = testClock();
   let provider: TestUser;
   let offer: Offer;
   let families: Household[];
@@ -33,7 +34,7 @@ describe('participants and attendance', () => {
   const base = () => `/api/provider/offers/${offer.id}`;
 
   beforeAll(async () => {
-    t = await createTestContext();
+    t = await createTestContext({}, clock);
     await seedRegionConfig(t.ctx);
     provider = await createUser(t.ctx, [{ role: 'provider', providerId: 'sportunion-lindach' }]);
     const now = t.clock.now().getTime();
@@ -58,7 +59,11 @@ describe('participants and attendance', () => {
       ]),
     ];
     registrations = [];
-    for (const f of families) registrations.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: 'u1', childId: f.children[0]?.id })));
+    for (const f of families) {
+      registrations.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: 'u1', childId: f.children[0]?.id })));
+      // Bookings a moment apart, as in life: the list shows the confirmed in booking order.
+      clock.advance(1000);
+    }
   });
 
   it('lists confirmed then waiting, with exactly child first name and age, guardian name and phone, notes', async () => {
@@ -109,6 +114,11 @@ describe('participants and attendance', () => {
     expect(bad.status).toBe(400);
     expect((await body<Problem>(bad)).errors?.map((e) => e.path)).toEqual([waiting]);
     expect((await t.app.request(`${base()}/sessions/nope/attendance`, { headers: provider.headers })).status).toBe(404);
+    const notAnObject = await t.app.request(`${base()}/sessions/s1/attendance`, json('PUT', ['present'], provider.headers));
+    expect(notAnObject.status).toBe(400);
+    const badId = await t.app.request(`${base()}/sessions/s1/attendance`, json('PUT', { 'a b': 'present' }, provider.headers));
+    expect(badId.status).toBe(400);
+    expect((await body<Problem>(badId)).errors?.map((e) => e.path)).toEqual(['a b']);
   });
 
   it('exports a CSV German Excel reads: BOM, semicolons, one column per session day; parsed back it equals the participants', async () => {
