@@ -3,8 +3,8 @@ import { keys } from '../db/keys.js';
 import type { Mailer } from '../domain/ports.js';
 import { mailFromImage } from '../mail/table-outbox-mailer.js';
 
-/** The slice of a DynamoDB Streams record this handler reads (string attributes only). */
-type Image = Record<string, { S?: string } | undefined>;
+/** The slice of a DynamoDB Streams record this handler reads (string and number attributes). */
+type Image = Record<string, { S?: string; N?: string } | undefined>;
 export type StreamRecord = {
   eventName?: 'INSERT' | 'MODIFY' | 'REMOVE';
   dynamodb?: { Keys?: Image; NewImage?: Image; OldImage?: Image; ApproximateCreationDateTime?: number };
@@ -46,18 +46,44 @@ export function readRegistrationStatusChange(record: StreamRecord): Registration
 const mailKey = keys.mail('');
 
 /**
- * DynamoDB Streams entry. An inserted outbox item is sent through the mailer; a failed send
- * throws, so the batch is retried, bisected and finally parked in the dead-letter queue. Every
+ * The unit a record shows with free places while families wait: a cancellation's promotion
+ * did not finish (the API promotes right after the cancellation; this is the guarantee).
+ */
+export function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: string } | undefined {
+  const { Keys, NewImage } = record.dynamodb ?? {};
+  const unitKey = keys.unit('', '');
+  const pk = Keys?.pk?.S;
+  const sk = Keys?.sk?.S;
+  if (!pk?.startsWith(unitKey.pk) || !sk?.startsWith(unitKey.sk)) return undefined;
+  const free = Number(NewImage?.free?.N ?? 0);
+  const waiting = Number(NewImage?.waiting?.N ?? 0);
+  return free > 0 && waiting > 0 ? { offerId: pk.slice(unitKey.pk.length), unitId: sk.slice(unitKey.sk.length) } : undefined;
+}
+
+/**
+ * DynamoDB Streams entry. An inserted outbox item is sent through the mailer; a unit with free
+ * places while families wait gets them promoted. A failure throws, so the batch is retried,
+ * bisected and finally parked in the dead-letter queue. Every
  * registration status change becomes one structured log line: the trail support reads. Ids
  * only; names and contacts never reach the logs.
  */
-export function createStreamHandler(ports: { mailer: Mailer; logger: Pick<Logger, 'info'> }) {
+export function createStreamHandler(ports: {
+  mailer: Mailer;
+  logger: Pick<Logger, 'info'>;
+  /** Gives the unit's free places to the first in its waitlist (booking's `promoteWaiting`). */
+  promote: (offerId: string, unitId: string) => Promise<void>;
+}) {
   return async (event: StreamEvent): Promise<void> => {
     for (const record of event.Records) {
       const { Keys, NewImage } = record.dynamodb ?? {};
       if (record.eventName === 'INSERT' && Keys?.sk?.S === mailKey.sk && Keys.pk?.S?.startsWith(mailKey.pk) && NewImage) {
         const mail = mailFromImage(NewImage);
         if (mail) await ports.mailer.send(mail);
+        continue;
+      }
+      const owing = readUnitOwingPlaces(record);
+      if (owing) {
+        await ports.promote(owing.offerId, owing.unitId);
         continue;
       }
       const change = readRegistrationStatusChange(record);

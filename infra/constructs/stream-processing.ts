@@ -5,7 +5,17 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue.js';
-import { RegiokursFunction, type MailSender } from './regiokurs-function.js';
+import { RegiokursFunction, type MailSender, type TableAction } from './regiokurs-function.js';
+
+/** What promoting the waitlist reads and writes (booking's `promoteWaiting` and its e-mail). */
+export const STREAM_TABLE_ACTIONS = [
+  'GetItem',
+  'Query',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'ConditionCheckItem',
+] as const satisfies readonly TableAction[];
 
 export type StreamProcessingProps = {
   table: ITable;
@@ -27,13 +37,14 @@ export class StreamProcessing extends Construct {
   constructor(scope: Construct, id: string, props: StreamProcessingProps) {
     super(scope, id);
     this.deadLetters = new DeadLetterQueue(this, 'Failed', { holds: 'Stream records', alarmTopic: props.alarmTopic });
-    // Reads only the stream (granted by the event source below) and sends e-mail; no table actions.
+    // Sends the outbox e-mails and finishes promotions a cancellation left behind.
     this.handler = new RegiokursFunction(this, 'Stream', {
       entry: 'stream',
       description: 'Side effects of table changes (DynamoDB Streams)',
       timeZone: props.timeZone,
       alarmTopic: props.alarmTopic,
       mail: props.mail,
+      tableAccess: { table: props.table, actions: STREAM_TABLE_ACTIONS },
       timeout: Duration.seconds(30),
     });
     this.handler.fn.addEventSource(
@@ -46,9 +57,10 @@ export class StreamProcessing extends Construct {
         retryAttempts: 5,
         maxRecordAge: Duration.hours(24),
         onFailure: new SqsDlq(this.deadLetters.queue),
-        // Only registration changes and new outbox e-mails: the function is not invoked for other writes.
+        // Only registration changes, unit changes and new outbox e-mails: not invoked for other writes.
         filters: [
           FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.isEqual('REG') } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('MODIFY'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith('UNIT#') } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.isEqual('MAIL') } } } }),
         ],
       }),

@@ -7,6 +7,7 @@ import { loadConfig } from '../../functions/config.js';
 import { createTableInput, tableDefinition } from '../../functions/db/table.js';
 import { measureBundleSizes } from '../../infra/bundle-sizes.js';
 import { API_TABLE_ACTIONS, API_THROTTLE } from '../../infra/constructs/api.js';
+import { STREAM_TABLE_ACTIONS } from '../../infra/constructs/stream-processing.js';
 import type { LambdaName } from '../../infra/constructs/bundling.js';
 import { SYNTH_TIMEOUT_MS, synthRegion, type SynthesisedRegion } from './support/region.js';
 
@@ -308,7 +309,7 @@ describe('timed work', () => {
 });
 
 describe('stream processing', () => {
-  it('reads the table stream with bisect-on-error, bounded retries and a dead-letter queue, for registrations and new e-mails only', () => {
+  it('reads the table stream with bisect-on-error, bounded retries and a dead-letter queue, for registrations, units and new e-mails only', () => {
     region.templates.jobs.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
       StartingPosition: 'TRIM_HORIZON',
@@ -319,6 +320,7 @@ describe('stream processing', () => {
       FilterCriteria: {
         Filters: [
           { Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: ['REG'] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['MODIFY'], dynamodb: { Keys: { sk: { S: [{ prefix: 'UNIT#' }] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: ['MAIL'] } } } }) },
         ],
       },
@@ -336,14 +338,17 @@ describe('stream processing', () => {
     expect(fn.Properties.Environment.Variables.MAIL_FROM).toBe('noreply@testtal.example');
   });
 
-  it('may read the stream but nothing of the table', () => {
+  it('reads the stream and has exactly the table actions promoting the waitlist needs', () => {
     const stream = lambdaNamed(region.templates.jobs, functionOf.stream[1]);
-    expect(stream.statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
-      'dynamodb:DescribeStream',
-      'dynamodb:GetRecords',
-      'dynamodb:GetShardIterator',
-      'dynamodb:ListStreams',
-    ]);
+    expect(stream.statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(
+      [
+        ...STREAM_TABLE_ACTIONS.map((a) => `dynamodb:${a}`),
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+      ].sort(),
+    );
   });
 });
 

@@ -49,7 +49,7 @@ describe('stream handler: the e-mail outbox', () => {
 
   it('sends each newly written outbox item once, and nothing for other writes', async () => {
     const sent: Mail[] = [];
-    const handle = createStreamHandler({ mailer: { send: async (m) => void sent.push(m) }, logger: { info: () => undefined } });
+    const handle = createStreamHandler({ mailer: { send: async (m) => void sent.push(m) }, logger: { info: () => undefined }, promote: async () => undefined });
     await handle({ Records: [mailRecord('INSERT'), mailRecord('REMOVE'), registrationRecord('waitlisted', 'confirmed')] });
     expect(sent).toEqual([{ to: 'a@example.at', subject: 'Platz frei / place free', text: 'Hallo' }]);
   });
@@ -58,8 +58,30 @@ describe('stream handler: the e-mail outbox', () => {
     const handle = createStreamHandler({
       mailer: { send: async () => Promise.reject(new Error('SES throttled')) },
       logger: { info: () => undefined },
+      promote: async () => undefined,
     });
     await expect(handle({ Records: [mailRecord('INSERT')] })).rejects.toThrow('SES throttled');
+  });
+});
+
+describe('stream handler: places owed to the waitlist', () => {
+  const unitRecord = (free: number, waiting: number): StreamRecord => ({
+    eventName: 'MODIFY',
+    dynamodb: {
+      Keys: { pk: { S: 'OFFER#o1' }, sk: { S: 'UNIT#u1' } },
+      NewImage: { free: { N: String(free) }, waiting: { N: String(waiting) } },
+    },
+  });
+
+  it('promotes when a unit has free places while families wait, and only then', async () => {
+    const promoted: string[] = [];
+    const handle = createStreamHandler({
+      mailer: { send: async () => undefined },
+      logger: { info: () => undefined },
+      promote: async (offerId, unitId) => void promoted.push(`${offerId}/${unitId}`),
+    });
+    await handle({ Records: [unitRecord(1, 3), unitRecord(0, 3), unitRecord(2, 0)] });
+    expect(promoted).toEqual(['o1/u1']);
   });
 });
 
