@@ -105,6 +105,8 @@ describe.each(viewports)('visitor at $name size', (viewport) => {
     await page.reload();
     await poll(() => page.getByLabel('Municipality').count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.locator('.offer-card').first().waitFor();
+    await screenshot(page, viewport, 'calendar-en');
     await page.context().close();
   });
 
