@@ -81,6 +81,12 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await addChild(page, 'Mia', yearsAgo(5, '03-10'));
     await addChild(page, 'Ben', yearsAgo(7, '08-21'));
     await addChild(page, 'Emil', yearsAgo(3, '11-02'));
+    await addChild(page, 'Probe', yearsAgo(4, '01-01'));
+    await page.getByRole('button', { name: 'Probe entfernen' }).click();
+    await page.getByRole('button', { name: 'Ja, entfernen' }).click();
+    await poll(() => page.locator('.child-list li', { hasText: 'Probe' }).count()).toBe(0);
+    await page.reload();
+    await poll(() => page.locator('.child-list li').count()).toBe(3);
     await expectAccessible(page, 'family page');
     await screenshot(page, viewport, 'family');
 

@@ -5,7 +5,7 @@ import { t } from '../i18n';
  * A destructive action asked twice: the first press shows the question and a confirming
  * button (focused, so keyboard users land on it), the second does it.
  */
-export function ConfirmAction(props: { label: string; question: string; confirmLabel: string; onConfirm: () => void }) {
+export function ConfirmAction(props: { label: string; accessibleLabel?: string; question: string; confirmLabel: string; onConfirm: () => void }) {
   const [asking, setAsking] = createSignal(false);
   let confirm!: HTMLButtonElement;
   return (
@@ -15,6 +15,7 @@ export function ConfirmAction(props: { label: string; question: string; confirmL
         <button
           type="button"
           class="button danger"
+          aria-label={props.accessibleLabel}
           onClick={() => {
             setAsking(true);
             confirm.focus();

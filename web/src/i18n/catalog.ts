@@ -153,6 +153,8 @@ const de = {
     born: 'geboren am {{ date }}',
     editNamed: '{{ name }} bearbeiten',
     removeNamed: '{{ name }} entfernen',
+    removeConfirm: '{{ name }} wirklich entfernen?',
+    removeYes: 'Ja, entfernen',
   },
   bookings: {
     title: 'Meine Buchungen',
@@ -428,6 +430,8 @@ const en: Dict = {
     born: 'born {{ date }}',
     editNamed: 'Edit {{ name }}',
     removeNamed: 'Remove {{ name }}',
+    removeConfirm: 'Really remove {{ name }}?',
+    removeYes: 'Yes, remove',
   },
   bookings: {
     title: 'My bookings',

@@ -80,9 +80,13 @@ function Children(props: { store: ReturnType<typeof createHousehold> }) {
                           <button type="button" class="button secondary" onClick={() => setEditing(child.id)} aria-label={t('child.editNamed', { name: child.firstName })}>
                             {t('action.edit')}
                           </button>
-                          <button type="button" class="button danger" onClick={() => remove(child.id)} aria-label={t('child.removeNamed', { name: child.firstName })}>
-                            {t('action.remove')}
-                          </button>
+                          <ConfirmAction
+                            label={t('action.remove')}
+                            accessibleLabel={t('child.removeNamed', { name: child.firstName })}
+                            question={t('child.removeConfirm', { name: child.firstName })}
+                            confirmLabel={t('child.removeYes')}
+                            onConfirm={() => remove(child.id)}
+                          />
                         </div>
                       </>
                     }
