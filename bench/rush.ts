@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalServer } from '../functions/api/local-server.js';
-import { offerSpan } from '../functions/domain/offers.js';
 import type { Offer } from '../shared/schemas/offer.js';
+import { createOffer } from '../test/support/offers.js';
 import { createUser } from '../test/support/users.js';
 import { percentiles, round, type Meter } from './meter.js';
 
@@ -25,31 +25,14 @@ export async function createFamilies(server: LocalServer, n: number): Promise<Fa
   return families;
 }
 
-/** A published, open offer with one unit of `capacity` places and a waitlist. */
-export async function createOpenOffer(server: LocalServer, capacity: number): Promise<Offer> {
-  const now = Date.now();
-  const iso = (t: number) => new Date(t).toISOString();
-  const offer: Offer = {
-    id: `bench-${randomUUID().slice(0, 8)}`,
+/** A published, open offer with one unit of `capacity` places and a waitlist, for any age. */
+export const createOpenOffer = (server: LocalServer, capacity: number): Promise<Offer> =>
+  createOffer(server.ctx, {
     title: 'Ferienbetreuung (Benchmark)',
-    description: 'Benchmark',
-    category: 'ferien',
     kind: 'holiday_care',
-    status: 'published',
-    municipalityId: 'lindach',
-    providerId: 'hilfswerk-sonnental',
-    bookingMode: 'fcfs',
-    waitlist: true,
     ageRange: { min: 0, max: 17 },
-    registrationOpens: iso(now - 3600_000),
-    registrationCloses: iso(now + 30 * 86400_000),
-    price: { amount: 100 },
-    sessions: [{ id: 's1', start: iso(now + 40 * 86400_000), end: iso(now + 40 * 86400_000 + 8 * 3600_000), place: 'Schule' }],
     units: [{ id: 'u1', label: 'Woche 1', capacity, confirmed: 0, waiting: 0 }],
-  };
-  await server.ctx.repos.offers.createOffer(offer, offerSpan(offer, server.ctx.config.TIME_ZONE), iso(now));
-  return offer;
-}
+  });
 
 export type Timed = { status: number; ms: number; body: { status?: string; waitlistPosition?: number } };
 

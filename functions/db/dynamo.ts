@@ -1,4 +1,5 @@
 import {
+  ConditionalCheckFailedException,
   GetItemCommand,
   QueryCommand,
   type DynamoDBClient,
@@ -16,6 +17,17 @@ export type TableRef = { client: DynamoDBClient; tableName: string };
 export const toItem = (value: Item): Record<string, AttributeValue> =>
   marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 export const fromItem = <T = Item>(item: Record<string, AttributeValue>): T => unmarshall(item) as T;
+
+/** Awaits a conditional write: true if written, false if its condition did not hold. */
+export async function conditionHolds(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
 
 /** Strongly consistent read: the repositories read what they are about to decide on. */
 export async function getItem<T = Item>(table: TableRef, key: Key): Promise<T | undefined> {

@@ -1,5 +1,5 @@
-import { DeleteItemCommand, PutItemCommand, UpdateItemCommand, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { getItem, toItem, type TableRef } from './dynamo.js';
+import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { conditionHolds, getItem, toItem, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
 export type LoginCode = { codeHash: string; attempts: number; expiresAt: number };
@@ -18,8 +18,8 @@ export function createLoginRepo(table: TableRef) {
 
     /** Counts a wrong guess; false when the code is gone or out of attempts. */
     async countFailedAttempt(email: string, maxAttempts: number): Promise<boolean> {
-      try {
-        await client.send(
+      return conditionHolds(
+        client.send(
           new UpdateItemCommand({
             TableName,
             Key: toItem(keys.loginCode(email)),
@@ -27,18 +27,14 @@ export function createLoginRepo(table: TableRef) {
             ConditionExpression: 'attribute_exists(pk) AND attempts < :max',
             ExpressionAttributeValues: toItem({ ':one': 1, ':max': maxAttempts }),
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     /** Deletes the code if it is still the one checked; true for exactly one caller. */
     async consumeCode(email: string, codeHash: string): Promise<boolean> {
-      try {
-        await client.send(
+      return conditionHolds(
+        client.send(
           new DeleteItemCommand({
             TableName,
             Key: toItem(keys.loginCode(email)),
@@ -46,18 +42,14 @@ export function createLoginRepo(table: TableRef) {
             ConditionExpression: 'codeHash = :hash',
             ExpressionAttributeValues: toItem({ ':hash': codeHash }),
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     /** Counts a code request in its time window; false once the window's limit is reached. */
     async takeRateToken(email: string, window: number, limit: number, expiresAt: number): Promise<boolean> {
-      try {
-        await client.send(
+      return conditionHolds(
+        client.send(
           new UpdateItemCommand({
             TableName,
             Key: toItem(keys.loginRate(email, window)),
@@ -65,12 +57,8 @@ export function createLoginRepo(table: TableRef) {
             ConditionExpression: 'attribute_not_exists(requests) OR requests < :limit',
             ExpressionAttributeValues: toItem({ ':one': 1, ':limit': limit, ':exp': expiresAt }),
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
-import { PutItemCommand, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Municipality, Provider, Region } from '../../shared/schemas/region.js';
-import { getItem, queryAll, toItem, withoutKeys, type TableRef } from './dynamo.js';
+import { conditionHolds, getItem, queryAll, toItem, withoutKeys, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
 /** The region's configuration, municipalities and providers: few items, one partition. */
@@ -8,15 +8,8 @@ export function createRegionRepo(table: TableRef) {
   const { client, tableName: TableName } = table;
 
   /** Writes an item if its key is free (a new item) or taken (a replacement); true if written. */
-  const putIf = async (item: Record<string, unknown>, condition: 'attribute_not_exists(pk)' | 'attribute_exists(pk)') => {
-    try {
-      await client.send(new PutItemCommand({ TableName, Item: toItem(item), ConditionExpression: condition }));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  };
+  const putIf = (item: Record<string, unknown>, condition: 'attribute_not_exists(pk)' | 'attribute_exists(pk)') =>
+    conditionHolds(client.send(new PutItemCommand({ TableName, Item: toItem(item), ConditionExpression: condition })));
   const putNew = (item: Record<string, unknown>) => putIf(item, 'attribute_not_exists(pk)');
   const replace = (item: Record<string, unknown>) => putIf(item, 'attribute_exists(pk)');
 
