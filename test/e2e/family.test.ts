@@ -94,6 +94,14 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await expectAccessible(page, 'booking result');
     await screenshot(page, viewport, 'booking-confirmed');
 
+    // Booking the same child again: the server's 409 is shown in plain words at the children.
+    await page.getByRole('button', { name: 'Weitere Buchung' }).click();
+    await page.getByRole('checkbox', { name: 'Mia' }).check();
+    await page.getByRole('button', { name: 'Verbindlich buchen (1)' }).click();
+    const childrenGroup = page.getByRole('group', { name: 'Welche Kinder?' });
+    await poll(() => childrenGroup.locator('.field-error').textContent()).toBe('Das Kind ist hier schon angemeldet');
+    await expectAccessible(page, 'booking refused');
+
     // Three children into a unit of two places: whoever comes after the last place waits, with a position.
     const lines = await book(page, smallOffer, ['Mia', 'Ben', 'Emil']);
     expect(lines).toHaveLength(3);

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch, createResource, createSignal, createUniqueId } from 'solid-js';
-import { api, type BookingResult, type Child, type Offer } from '../../api/client';
+import { api, ApiError, type BookingResult, type Child, type Offer } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { ageOn } from '../../lib/dates';
 import { localizeMessage, t } from '../../i18n';
@@ -34,11 +34,19 @@ function CheckGroup<T extends { id: string }>(props: {
   onChange: (next: string[]) => void;
   label: (o: T) => string;
   disabled?: (o: T) => string | undefined;
+  error?: string;
 }) {
   const id = createUniqueId();
   return (
-    <fieldset class="check-group">
+    <fieldset class="check-group" aria-describedby={props.error ? `${id}-error` : undefined}>
       <legend>{props.legend}</legend>
+      <Show when={props.error}>
+        {(message) => (
+          <p class="field-error" id={`${id}-error`}>
+            {localizeMessage(message())}
+          </p>
+        )}
+      </Show>
       <For each={props.options}>
         {(o) => (
           <div class="field checkbox big">
@@ -72,6 +80,11 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
   const [results, setResults] = createSignal<BookingResult[]>();
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
+  /** The server names `childId`, `unitId` or `items.N.childId`: show it at that group. */
+  const fieldError = (field: 'childId' | 'unitId') => {
+    const err = error();
+    return err instanceof ApiError ? err.problem.errors?.find((e) => e.path.endsWith(field))?.message : undefined;
+  };
   // One key per attempted selection: a retry after a lost answer books once (I4).
   let key = crypto.randomUUID();
   const select = (set: (v: string[]) => void) => (v: string[]) => {
@@ -115,6 +128,7 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
             onChange={select(setChildIds)}
             label={(c) => c.firstName}
             disabled={(c) => (fits(c, props.offer) ? undefined : t('booking.ageMismatch'))}
+            error={fieldError('childId')}
           />
           <Show when={!single}>
             <CheckGroup
@@ -123,6 +137,7 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
               selected={unitIds()}
               onChange={select(setUnitIds)}
               label={(u) => `${localizeMessage(u.label)} – ${u.capacity - u.confirmed > 0 ? t('offer.freePlaces', { n: u.capacity - u.confirmed }) : t('offer.fullWaitlist', { n: u.waiting })}`}
+              error={fieldError('unitId')}
             />
           </Show>
           <Show when={error()}>
