@@ -33,6 +33,8 @@ describe.each(viewports)('municipality at $name size', (viewport) => {
     else expect(after).toBeGreaterThanOrEqual(3);
     await poll(() => kpi(page, 'Buchungen').textContent()).toBe(String(after));
     await page.locator('canvas').first().waitFor();
+    const csv = await page.request.get((await page.getByRole('link', { name: 'Als CSV herunterladen' }).getAttribute('href')) as string);
+    expect(csv.headers()['content-type']).toContain('text/csv');
     await expectAccessible(page, 'dashboard');
     await screenshot(page, viewport, 'dashboard');
     await page.context().close();

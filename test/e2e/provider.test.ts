@@ -51,6 +51,15 @@ describe.each(viewports)('provider at $name size', (viewport) => {
     await poll(() => row.locator('.status').textContent()).toBe('Veröffentlicht');
     const offerId = ((await row.getByRole('link', { name: title }).getAttribute('href')) ?? '').split('/').pop() as string;
 
+    // Editing loads the saved offer into the same form and saves it as a patch.
+    await row.getByRole('link', { name: 'Bearbeiten' }).click();
+    await poll(() => page.getByLabel(/^Titel/).inputValue()).toBe(title);
+    await poll(() => page.getByLabel(/^Beginn/).inputValue()).toBe('23:00');
+    await page.getByLabel(/^Plätze/).fill('8');
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await page.waitForURL(/\/provider$/);
+    await poll(() => row.textContent()).toContain('0/8 belegt');
+
     // A family books a child into the new offer, as it would from the calendar.
     await familyBooks(offerId, [5]);
 
@@ -69,6 +78,8 @@ describe.each(viewports)('provider at $name size', (viewport) => {
     const csv = await page.request.get(`/api/provider/offers/${offerId}/attendance.csv`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('Kind1');
+    const pdf = await page.request.get(`/api/provider/offers/${offerId}/attendance.pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
     await page.context().close();
   });
 });
