@@ -120,6 +120,11 @@ describe.each(viewports)('visitor at $name size', (viewport) => {
     expect(await page.locator('.offer-card a').first().getAttribute('target')).toBe('_blank');
     await expectAccessible(page, 'embedded calendar');
     await screenshot(page, viewport, 'embed');
+    // The frame has no language switch; a municipality's English page asks with ?lang=en.
+    await page.goto('/embed?municipality=lindach&lang=en');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Offers for families in Lindach');
+    await page.locator('.offer-card').first().waitFor();
+    await expectAccessible(page, 'embedded calendar in English');
     await page.context().close();
   });
 });
