@@ -86,6 +86,7 @@ export async function loginCode(email: string): Promise<string> {
 /** Signs in through the page, as a person would: e-mail, code from the outbox, submit. */
 export async function signIn(page: Page, email: string, viewport?: Viewport) {
   await page.goto('/sign-in');
+  if (viewport) await expectAccessible(page, 'sign-in e-mail step');
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByRole('button', { name: 'Code senden' }).click();
   const codeField = page.getByLabel('Code aus der E-Mail');
