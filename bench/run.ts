@@ -6,7 +6,7 @@ import { runBareTransactions } from './bare.js';
 import { measureColdStarts } from './cold-start.js';
 import { attachMeter, round } from './meter.js';
 import { runRush } from './rush.js';
-import { runScaling } from './scaling.js';
+import { coordinatorHeaders, runScaling } from './scaling.js';
 import { measureInitialLoad } from './web-size.js';
 import { costPer10kBookings, measureWork } from './work.js';
 
@@ -61,9 +61,21 @@ try {
 
   const scaling = await runScaling(server, meter, sizes, {
     'offer list page': { path: '/api/offers?limit=20' },
+    'dashboard (whole region)': { path: '/api/dashboard', headers: await coordinatorHeaders(server) },
   });
   console.log('\nScaling: read cost as registrations grow');
   for (const row of scaling) line(`${row.registrations} registrations`, { ...row, registrations: undefined });
+  type ProbeFigures = { p50Ms: number; readUnits: number };
+  const [smallest, largest] = [scaling[0]!, scaling.at(-1)!];
+  const scalingRatios = Object.fromEntries(
+    Object.keys(smallest)
+      .filter((k) => k !== 'registrations')
+      .map((k) => {
+        const [a, b] = [smallest[k] as ProbeFigures, largest[k] as ProbeFigures];
+        return [k, { latency: round(b.p50Ms / a.p50Ms, 2), readUnits: round(b.readUnits / a.readUnits, 2) }];
+      }),
+  );
+  line(`ratio ${largest.registrations} / ${smallest.registrations}`, scalingRatios);
 
   const coldStarts = await measureColdStarts();
   console.log('\nLambda bundles: minified size and cold import in a fresh Node process (median of 5)');
@@ -72,7 +84,7 @@ try {
   const web = measureInitialLoad();
   section('Web: what the calendar page loads first (gzip)', { 'JavaScript bytes': web.jsGzipBytes, 'CSS bytes': web.cssGzipBytes, files: web.files.length });
 
-  Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, coldStarts, web });
+  Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, scalingRatios, coldStarts, web });
   const failed = [rush, spread].flatMap((r) => Object.entries(r.checks).filter(([, ok]) => !ok).map(([name]) => name));
   mkdirSync('bench-results', { recursive: true });
   const file = `bench-results/${report.date as string}.json`.replaceAll(':', '-');

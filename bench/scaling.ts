@@ -2,9 +2,14 @@ import { BatchWriteItemCommand, ScanCommand, type AttributeValue } from '@aws-sd
 import { randomUUID } from 'node:crypto';
 import type { LocalServer } from '../functions/api/local-server.js';
 import { percentiles, round, type Meter } from './meter.js';
+import { createUser } from '../test/support/users.js';
 import { book, createFamilies, createOpenOffer } from './rush.js';
 
 type Item = Record<string, AttributeValue>;
+
+/** A region-wide coordinator's session: the dashboard with the most to read. */
+export const coordinatorHeaders = async (server: LocalServer) =>
+  (await createUser(server.ctx, [{ role: 'municipality', municipalityId: '*' }])).headers;
 
 /** Every string attribute of `item` with `from` replaced by `to`: a copy under a new id. */
 const renamed = (item: Item, from: string, to: string): Item =>

@@ -1,6 +1,7 @@
 import type { LocalServer } from '../functions/api/local-server.js';
 import { round, type Meter, type Usage } from './meter.js';
 import { book, createFamilies, createOpenOffer } from './rush.js';
+import { coordinatorHeaders } from './scaling.js';
 
 export type OperationCost = {
   requests: number;
@@ -27,8 +28,8 @@ async function measure(meter: Meter, times: number, op: (i: number) => Promise<u
 
 /**
  * DynamoDB requests and capacity units per user-facing operation, each done `times` times on
- * a unit of 5 places: bookings that get a place, bookings that wait, cancellations that
- * promote the next in line, a catalog page and an offer's detail.
+ * a unit of `times` places: bookings that get a place, bookings that wait, cancellations that
+ * promote the next in line, a catalog page, an offer's detail and the region's dashboard.
  */
 export async function measureWork(server: LocalServer, meter: Meter, times = 10) {
   const { url } = server;
@@ -45,12 +46,15 @@ export async function measureWork(server: LocalServer, meter: Meter, times = 10)
   );
   const offerListPage = await measure(meter, times, () => fetch(`${url}/api/offers?limit=20`).then((r) => r.arrayBuffer()));
   const offerDetail = await measure(meter, times, () => fetch(`${url}/api/offers/${offer.id}`).then((r) => r.arrayBuffer()));
+  const headers = await coordinatorHeaders(server);
+  const dashboard = await measure(meter, times, () => fetch(`${url}/api/dashboard`, { headers }).then((r) => r.arrayBuffer()));
   return {
     'booking (confirmed)': confirmed,
     'booking (waitlisted)': waitlisted,
     'cancellation with promotion': cancellation,
     'offer list page': offerListPage,
     'offer detail': offerDetail,
+    'dashboard (whole region)': dashboard,
   };
 }
 
