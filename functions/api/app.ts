@@ -16,6 +16,9 @@ import { healthRoutes } from './routes/health.js';
 import { providerRoutes } from './routes/provider.js';
 import { registrationRoutes } from './routes/registrations.js';
 
+/** The web app's page for other websites' iframes. */
+export const EMBED_PATH = '/embed';
+
 /** Requests larger than this are refused before parsing; no legitimate body comes close. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -43,7 +46,11 @@ export function createApi(ctx: AppContext) {
 
 export function createApp(ctx: AppContext) {
   const app = new Hono<Env>();
-  app.use(requestId(), secureHeaders());
+  app.use(requestId());
+  // The embeddable calendar is framed by municipalities' websites (in the cloud CloudFront
+  // names them in frame-ancestors); no other page may be framed.
+  app.use(EMBED_PATH, secureHeaders({ xFrameOptions: false, contentSecurityPolicy: { frameAncestors: ['*'] } }));
+  app.use('*', (c, next) => (c.req.path === EMBED_PATH ? next() : secureHeaders()(c, next)));
   app.route('/api', createApi(ctx));
   app.notFound((c) => problem(c, 404, 'not-found', 'Nicht gefunden / not found', c.req.path));
   app.onError(handleError);

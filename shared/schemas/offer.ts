@@ -70,4 +70,5 @@ export const offerListQuery = pageQuery.extend({
 });
 export type OfferListQuery = z.infer<typeof offerListQuery>;
 
-export const calendarQuery = offerListQuery.pick({ municipality: true, category: true });
+/** The iCal feed: the filtered catalog, or one offer's sessions ("add to my calendar"). */
+export const calendarQuery = offerListQuery.pick({ municipality: true, category: true }).extend({ offer: id.optional() });

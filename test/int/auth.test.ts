@@ -30,7 +30,10 @@ describe('passwordless sign-in', () => {
     expect(res.headers.get('set-cookie')).toMatch(/rk_session=.+HttpOnly/i);
 
     const viaBearer = await app.request('/api/me', { headers: { Authorization: `Bearer ${body.token}` } });
-    expect(await viaBearer.json()).toMatchObject({ email: 'neu@example.at' });
+    expect(await viaBearer.json()).toMatchObject({
+      email: 'neu@example.at',
+      household: { id: body.user.householdId, children: [] },
+    });
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     const viaCookie = await app.request('/api/me', { headers: { Cookie: cookie } });
     expect(viaCookie.status).toBe(200);

@@ -93,4 +93,11 @@ describe('catalog', () => {
     expect(ics).toContain('DTSTART:20260310T090000Z');
     expect(ics).not.toContain('Malwerkstatt');
   });
+
+  it('serves one offer as its own feed, for "add to my calendar"', async () => {
+    const ics = await (await t.app.request('/api/calendar.ics?offer=malen-lindach')).text();
+    expect(ics).toContain('SUMMARY:Malwerkstatt');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect((await t.app.request('/api/calendar.ics?offer=entwurf')).status).toBe(404);
+  });
 });

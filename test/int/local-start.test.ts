@@ -46,6 +46,14 @@ describe('npm start', () => {
       expect(dynamoProcessesFor(dataDir)).not.toBe('');
       const offers = (await (await fetch(`${url}/api/offers`)).json()) as { items: unknown[] };
       expect(offers.items.length).toBeGreaterThan(0);
+      // The web app is served on the same port; only the embeddable calendar may be framed elsewhere.
+      const page = await fetch(`${url}/`);
+      expect(await page.text()).toContain('<div id="root">');
+      expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      const embed = await fetch(`${url}/embed?municipality=lindach`);
+      expect(embed.status).toBe(200);
+      expect(embed.headers.get('x-frame-options')).toBeNull();
+      expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

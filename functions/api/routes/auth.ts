@@ -36,5 +36,9 @@ export const authRoutes = (ctx: AppContext) => {
       deleteCookie(c, SESSION_COOKIE, { path: '/api' });
       return c.body(null, 204);
     })
-    .get('/me', allow('signed-in'), (c) => c.json(currentUser(c)));
+    .get('/me', allow('signed-in'), async (c) => {
+      const user = currentUser(c);
+      const household = user.householdId ? await ctx.repos.households.getHousehold(user.householdId) : undefined;
+      return c.json({ ...user, household });
+    });
 };

@@ -28,7 +28,8 @@ export const catalogRoutes = (ctx: AppContext) => {
       c.json(await getPublishedOffer(ports, c.req.valid('param').offerId)),
     )
     .get('/calendar.ics', allow('anyone'), validate('query', calendarQuery), async (c) => {
-      const { items } = await listOffers(ports, { ...c.req.valid('query'), limit: FEED_LIMIT });
+      const { offer, ...filters } = c.req.valid('query');
+      const items = offer ? [await getPublishedOffer(ports, offer)] : (await listOffers(ports, { ...filters, limit: FEED_LIMIT })).items;
       const region = await ctx.repos.region.getRegion();
       const feed = buildCalendarFeed(items, { name: region?.name ?? 'regiokurs', publicUrl: ctx.config.PUBLIC_URL });
       return c.body(feed, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
