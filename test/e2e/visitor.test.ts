@@ -65,7 +65,9 @@ describe.each(viewports)('visitor at $name size', (viewport) => {
     const ical = await page.getByRole('link', { name: /Zum eigenen Kalender/ }).getAttribute('href');
     const feed = await fetch(`${baseUrl()}${ical}`);
     expect(feed.headers.get('content-type')).toContain('text/calendar');
-    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    const ics = await feed.text();
+    expect(ics).toContain('SUMMARY:Kinderturnen');
+    expect(ics).not.toMatch(/SUMMARY:(?!Kinderturnen)/); // this offer's sessions only
     await expectAccessible(page, 'offer page');
     await screenshot(page, viewport, 'offer');
 

@@ -91,7 +91,7 @@ export const api = {
   municipalities: async () => items(await request<Page<Municipality> | Municipality[]>('GET', '/municipalities')),
   offers: (query: OfferQuery) => request<Page<Offer>>('GET', '/offers', { query }),
   offer: (id: string) => request<Offer>('GET', `/offers/${encodeURIComponent(id)}`),
-  calendarUrl: (query: Pick<OfferQuery, 'municipality' | 'category'>) => `/api/calendar.ics${toSearch(query)}`,
+  calendarUrl: (query: Pick<OfferQuery, 'municipality' | 'category'> & { offer?: string }) => `/api/calendar.ics${toSearch(query)}`,
 
   household: () => request<Household>('GET', '/family/household'),
   saveGuardian: (guardian: GuardianInput) => request<Household>('PUT', '/family/household', { body: guardian }),

@@ -61,7 +61,7 @@ function OfferDetails(props: { offer: Offer; onBooked: () => void }) {
           </For>
         </ol>
         <p>
-          <a class="ical-link" href={api.calendarUrl({ municipality: props.offer.municipalityId, category: props.offer.category })}>
+          <a class="ical-link" href={api.calendarUrl({ offer: props.offer.id })}>
             {t('offer.addToCalendar')}
           </a>
         </p>
