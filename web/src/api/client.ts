@@ -23,7 +23,7 @@ export type BookingResult = {
 };
 
 /** A registration as the family sees it; the API may add the offer's and child's names. */
-export type FamilyRegistration = Registration & { offerTitle?: string; unitLabel?: string; childFirstName?: string; offeredUntil?: string };
+export type FamilyRegistration = Registration & { offerTitle?: string; unitLabel?: string; childFirstName?: string };
 
 export type { AttendanceInput, AttendanceMark, Dashboard, DashboardQuery, OfferInput, OfferPatch, Participant };
 
@@ -109,7 +109,6 @@ export const api = {
   },
   myRegistrations: async () => items(await request<Page<FamilyRegistration>>('GET', '/family/registrations')),
   cancelRegistration: (id: string) => request<void>('DELETE', `/registrations/${encodeURIComponent(id)}`),
-  answerOffer: (id: string, answer: 'accept' | 'decline') => request<BookingResult>('POST', `/registrations/${encodeURIComponent(id)}/${answer}`),
   exportUrl: '/api/family/export',
   eraseFamily: () => request<void>('DELETE', '/family'),
 

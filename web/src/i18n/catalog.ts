@@ -166,9 +166,6 @@ const de = {
     cancelConfirm: 'Wirklich stornieren?',
     cancelYes: 'Ja, stornieren',
     cancelNo: 'Nein',
-    offered: 'Ein Platz ist frei geworden – bitte bis {{ until }} annehmen',
-    accept: 'Platz annehmen',
-    decline: 'Ablehnen',
   },
   provider: {
     title: 'Meine Angebote',
@@ -443,9 +440,6 @@ const en: Dict = {
     cancelConfirm: 'Really cancel?',
     cancelYes: 'Yes, cancel',
     cancelNo: 'No',
-    offered: 'A place has become free – please accept by {{ until }}',
-    accept: 'Accept place',
-    decline: 'Decline',
   },
   provider: {
     title: 'My offers',

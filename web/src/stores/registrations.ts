@@ -5,7 +5,7 @@ const ACTIVE = new Set(['requested', 'confirmed', 'waitlisted', 'offered']);
 
 /** The family's registrations; cancelling shows at once and rolls back if refused. */
 export function createRegistrations() {
-  const [registrations, { mutate, refetch }] = createResource(api.myRegistrations);
+  const [registrations, { mutate }] = createResource(api.myRegistrations);
   const sorted = () => [...(registrations() ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return {
     registrations,
@@ -20,10 +20,6 @@ export function createRegistrations() {
         mutate(before);
         throw error;
       }
-    },
-    async answer(id: string, answer: 'accept' | 'decline') {
-      await api.answerOffer(id, answer);
-      await refetch();
     },
   };
 }

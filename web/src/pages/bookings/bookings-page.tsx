@@ -5,7 +5,6 @@ import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { ConfirmAction } from '../../components/confirm-action';
 import { RolePage } from '../../components/role-page';
 import { localizeMessage, t } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
 import { createRegistrations } from '../../stores/registrations';
 
 /** Offers are fetched once per page view, however many registrations point at one. */
@@ -47,19 +46,10 @@ function RegistrationItem(props: {
       <p class="status">
         <Switch fallback={t(`status.${r().status}`)}>
           <Match when={r().status === 'waitlisted'}>{t('booking.waitlisted', { n: r().waitlistPosition ?? '?' })}</Match>
-          <Match when={r().status === 'offered'}>{t('bookings.offered', { until: r().offeredUntil ? formatDateTime(r().offeredUntil as string) : '—' })}</Match>
         </Switch>
       </p>
       <Show when={error()}>{(err) => <ErrorNotice error={err()} />}</Show>
       <div class="actions">
-        <Show when={r().status === 'offered'}>
-          <button type="button" class="button primary" onClick={() => run(props.store.answer(r().id, 'accept'))}>
-            {t('bookings.accept')}
-          </button>
-          <button type="button" class="button secondary" onClick={() => run(props.store.answer(r().id, 'decline'))}>
-            {t('bookings.decline')}
-          </button>
-        </Show>
         <Show when={['confirmed', 'waitlisted', 'requested'].includes(r().status)}>
           <ConfirmAction label={t('bookings.cancel')} question={t('bookings.cancelConfirm')} confirmLabel={t('bookings.cancelYes')} onConfirm={() => run(props.store.cancel(r().id))} />
         </Show>
