@@ -12,6 +12,7 @@ import type { Offer } from '../../shared/schemas/offer.js';
 import { fromItem, getItem, queryAll, toItem, withoutKeys, type Item, type TableRef } from './dynamo.js';
 import { indexKeys, keys, type Key } from './keys.js';
 import type { OfferSpan, UnitItem } from './offer-repo.js';
+import { registrationStatsUpdates } from './stats-repo.js';
 
 /** The stored registration: the public fields plus what listing, cancelling and erasing need. */
 export type RegistrationItem = Omit<Registration, 'waitlistPosition'> & {
@@ -22,6 +23,9 @@ export type RegistrationItem = Omit<Registration, 'waitlistPosition'> & {
   offerTitle: string;
   unitLabel: string;
   updatedAt: string;
+  /** Dashboard dimensions fixed at booking: municipality of residence and age band. */
+  residence?: string;
+  band?: string;
 };
 export type BookedRegistration = Pick<RegistrationItem, 'id' | 'offerId' | 'unitId' | 'childId' | 'status' | 'ticket' | 'createdAt'>;
 /** What a booking answered, kept with its idempotency record so that a repeat answers the same (I4). */
@@ -263,6 +267,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
           failure: () => ({ kind: 'offer-changed' }),
         },
       ];
+      entries.push(...registrationStatsUpdates(table, offer.id, write.registrations.map((r) => ({ ...r, to: r.status }))).map((item) => ({ item })));
       return transact(entries);
     },
 
@@ -304,6 +309,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
           ),
         );
       }
+      items.push(...registrationStatsUpdates(table, r.offerId, [{ ...r, from: r.status, to: 'cancelled' }]));
       return (await transact(items.map((item) => ({ item, failure: () => true })))).length === 0;
     },
 
@@ -312,7 +318,9 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
      * the place or the registration was taken meanwhile.
      */
     async promote(offerId: string, unitId: string, entry: WaitlistEntry, now: string): Promise<boolean> {
+      const promoted = await this.getRegistration(entry.registrationId);
       const items = [
+        ...registrationStatsUpdates(table, offerId, promoted ? [{ ...promoted, from: 'waitlisted', to: 'confirmed' }] : []),
         update(
           keys.registration(entry.registrationId),
           'SET #status = :confirmed, updatedAt = :now REMOVE ticket',

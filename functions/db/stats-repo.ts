@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BatchGetItemCommand, type BatchGetItemCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { RegistrationStatus } from '../../shared/schemas/registration.js';
 import { fromItem, toItem, withoutKeys, type TableRef } from './dynamo.js';
@@ -43,32 +44,72 @@ export type RegistrationMove = {
   to?: RegistrationStatus;
 };
 
-/** The counters one registration adds to while in `status`: per-child and per-family ones make distinct counts exact. */
+/**
+ * A one-way digest of an id: per-child and per-family counters make distinct counts exact, but
+ * keep no id that erasing a family would have to find (64 bits: no collisions at a region's size).
+ */
+const digest = (id: string) => createHash('sha256').update(id).digest('base64url').slice(0, 11);
+
+/** The counters one registration adds to while in `status`. */
 const countersOf = (m: RegistrationMove, status: RegistrationStatus | undefined): string[] =>
   status === 'confirmed'
-    ? [`conf:band:${m.band}`, `conf:res:${m.residence}`, `kid:${m.residence}:${m.childId}`, `hh:${m.residence}:${m.householdId}`]
+    ? [`conf:${m.band}`, `kid:${m.residence}:${digest(m.childId)}`, `hh:${m.residence}:${digest(m.householdId)}`]
     : status === 'waitlisted'
-      ? [`wait:band:${m.band}`, `wait:res:${m.residence}`]
+      ? [`wait:${m.band}`]
       : [];
 
+/** An offer's counters, read: by age band, who holds a place (ids by residence, for distinct counts), attendance marks. */
+export type OfferStats = {
+  confirmedByBand: Record<string, number>;
+  waitingByBand: Record<string, number>;
+  children: { residence: string; id: string }[];
+  families: { residence: string; id: string }[];
+  attendance: Record<string, number>;
+};
+
+/** The stats of an offer nobody has counted yet. */
+export const emptyStats = (): OfferStats => ({ confirmedByBand: {}, waitingByBand: {}, children: [], families: [], attendance: {} });
+
+/** Reads the counter names `countersOf` and the attendance transaction write; counters at 0 count nothing. */
+function readStats(counters: OfferCounters): OfferStats {
+  const stats = emptyStats();
+  for (const [name, n] of Object.entries(counters)) {
+    if (n <= 0) continue;
+    const [kind, a = '', b = ''] = name.split(':');
+    if (kind === 'conf') stats.confirmedByBand[a] = n;
+    if (kind === 'wait') stats.waitingByBand[a] = n;
+    if (kind === 'kid') stats.children.push({ residence: a, id: b });
+    if (kind === 'hh') stats.families.push({ residence: a, id: b });
+    if (kind === 'att') stats.attendance[a] = n;
+  }
+  return stats;
+}
+
 /**
- * The update a booking, cancellation or promotion transaction appends so that the offer's
- * dashboard counters move with its registrations (I5), one item per offer. Undefined when no
- * move changes a counter.
+ * What a booking, cancellation or promotion transaction appends so that the offer's dashboard
+ * counters move with its registrations (I5): one update for the offer, or none when no move
+ * changes a counter. A registration stored without its dimensions was never counted, so its
+ * moves are not either.
  */
-export function registrationStatsUpdate(table: TableRef, offerId: string, moves: RegistrationMove[]): TransactWriteItem | undefined {
-  const deltas = moves.flatMap((m) => [
-    ...countersOf(m, m.from).map((name) => ({ [name]: -1 })),
-    ...countersOf(m, m.to).map((name) => ({ [name]: 1 })),
-  ]);
-  return deltas.length === 0 ? undefined : statsUpdate(table, offerId, deltas);
+export function registrationStatsUpdates(
+  table: TableRef,
+  offerId: string,
+  moves: (Omit<RegistrationMove, 'residence' | 'band'> & Partial<Pick<RegistrationMove, 'residence' | 'band'>>)[],
+): TransactWriteItem[] {
+  const deltas = moves.flatMap(({ residence, band, ...move }) => {
+    if (residence === undefined || band === undefined) return [];
+    const m = { ...move, residence, band };
+    return [...countersOf(m, m.from).map((name) => ({ [name]: -1 })), ...countersOf(m, m.to).map((name) => ({ [name]: 1 }))];
+  });
+  return deltas.length === 0 ? [] : [statsUpdate(table, offerId, deltas)];
 }
 
 /** The offers' counter items: one item per offer, however many registrations and marks it has. */
 export function createStatsRepo(table: TableRef) {
   return {
-    async getCounters(offerIds: string[]): Promise<Map<string, OfferCounters>> {
-      const found = new Map<string, OfferCounters>();
+    /** Each counted offer's counters, read; an offer nobody has counted yet is absent. */
+    async getStats(offerIds: string[]): Promise<Map<string, OfferStats>> {
+      const found = new Map<string, OfferStats>();
       for (let i = 0; i < offerIds.length; i += BATCH) {
         let request: BatchGetItemCommand['input']['RequestItems'] = {
           [table.tableName]: { Keys: offerIds.slice(i, i + BATCH).map((id) => toItem(keys.offerStats(id))) },
@@ -77,7 +118,7 @@ export function createStatsRepo(table: TableRef) {
           const out: BatchGetItemCommandOutput = await table.client.send(new BatchGetItemCommand({ RequestItems: request }));
           for (const raw of out.Responses?.[table.tableName] ?? []) {
             const item = fromItem(raw);
-            found.set(String(item.pk).slice(keys.offer('').pk.length), withoutKeys(item) as OfferCounters);
+            found.set(String(item.pk).slice(keys.offer('').pk.length), readStats(withoutKeys(item) as OfferCounters));
           }
           request = out.UnprocessedKeys;
         }

@@ -31,6 +31,7 @@ import {
   NotFoundError,
   UnitFullError,
 } from './errors.js';
+import { dashboardDimensions } from './dashboard.js';
 import { householdIdOf } from './household.js';
 import type { Clock, Mailer } from './ports.js';
 
@@ -174,6 +175,8 @@ export async function bookRegistrations(
 
   const createdAt = now.toISOString();
   const ids = items.map(() => randomUUID());
+  // Read once for the dashboard's dimensions; the transaction itself checks the children.
+  const household = await ports.households.getHousehold(caller.householdId);
   // Tickets stay with the request across attempts: a retry keeps its place in line.
   const held = new Map<string, number[]>();
 
@@ -207,6 +210,7 @@ export async function bookRegistrations(
         createdAt,
         updatedAt: createdAt,
         offerTitle: offer.title,
+        ...dashboardDimensions(household, item.childId, offer.firstDay),
         unitLabel: offer.units.find((u) => u.id === item.unitId)?.label ?? item.unitId,
       };
     });

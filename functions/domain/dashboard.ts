@@ -1,30 +1,18 @@
 import { ageOn } from '../../shared/dates.js';
 import type { User } from '../../shared/schemas/auth.js';
 import { AGE_BANDS, OTHER_RESIDENCE, type Dashboard, type DashboardQuery } from '../../shared/schemas/dashboard.js';
+import type { Household } from '../../shared/schemas/household.js';
 import type { Offer } from '../../shared/schemas/offer.js';
-import type { AttendanceRepo } from '../db/attendance-repo.js';
-import type { HouseholdRepo } from '../db/household-repo.js';
 import type { OfferRepo, OfferSpan } from '../db/offer-repo.js';
-import type { StatsRepo } from '../db/stats-repo.js';
+import { emptyStats, type OfferStats, type StatsRepo } from '../db/stats-repo.js';
 import { ForbiddenError } from './errors.js';
 import { toExcelCsv } from './exports.js';
 
-export type DashboardPorts = { offers: OfferRepo; attendance: AttendanceRepo; households: HouseholdRepo; stats: StatsRepo };
+export type DashboardPorts = { offers: OfferRepo; stats: StatsRepo };
 export type AgeBand = (typeof AGE_BANDS)[number];
 
-/** What one active registration tells a dashboard: no names, only where and how old. */
-export type RegistrationFact = {
-  status: 'confirmed' | 'waitlisted';
-  residence: string;
-  band: AgeBand;
-  householdId: string;
-  childId: string;
-};
-export type OfferFacts = {
-  offer: Offer & OfferSpan;
-  registrations: RegistrationFact[];
-  attendance: { present: number; absent: number };
-};
+/** An offer and its counters: everything a dashboard reads about it, however many registrations it has. */
+export type OfferFacts = { offer: Offer & OfferSpan; stats: OfferStats };
 
 /** Fewer than this many children in a cell could single a family out. */
 export const MIN_COUNT = 3;
@@ -39,6 +27,12 @@ export function ageBand(age: number): AgeBand {
   if (age <= 9) return '6-9';
   if (age <= 13) return '10-13';
   return '14+';
+}
+
+/** Where a registration counts on the dashboard: the family's residence and the child's age band on the first day. */
+export function dashboardDimensions(household: Pick<Household, 'municipalityId' | 'children'> | undefined, childId: string, firstDay: string) {
+  const child = household?.children.find((c) => c.id === childId);
+  return { residence: household?.municipalityId ?? OTHER_RESIDENCE, band: ageBand(child ? ageOn(child.birthDate, firstDay) : 0) };
 }
 
 /** The Monday of the ISO week of `day` (`YYYY-MM-DD`). */
@@ -87,8 +81,9 @@ const grouped = <T>(map: Map<string, T>, key: string, make: () => T): T => {
 const distinct = () => ({ children: new Set<string>(), families: new Set<string>() });
 
 /**
- * The dashboard from per-offer facts. Pure. Places and counts come from the units' counters;
- * residence, age and families from the registrations; every child count below 3 is "<3".
+ * The dashboard from per-offer facts. Pure. Places, confirmed and waiting come from the units'
+ * counters; age bands, residence, distinct children and families and attendance from the
+ * offers' counters; every child count below 3 is "<3".
  */
 export function aggregateDashboard(facts: OfferFacts[], scope: Dashboard['scope']): Dashboard {
   const total = emptyTally();
@@ -100,22 +95,24 @@ export function aggregateDashboard(facts: OfferFacts[], scope: Dashboard['scope'
   const cells = new Map<string, Set<string>>();
   const attendance = { present: 0, absent: 0 };
 
-  for (const { offer, registrations, attendance: marks } of facts) {
+  for (const { offer, stats } of facts) {
     addOffer(total, offer);
     addOffer(grouped(categories, offer.category, emptyTally), offer);
     addOffer(grouped(weeks, mondayOf(offer.firstDay), emptyTally), offer);
-    attendance.present += marks.present;
-    attendance.absent += marks.absent;
-    for (const r of registrations) {
-      const band = bands.get(r.band);
-      if (band) band[r.status === 'confirmed' ? 'confirmed' : 'waiting'] += 1;
-      if (r.status !== 'confirmed') continue;
-      served.children.add(r.childId);
-      served.families.add(r.householdId);
-      const residence = grouped(residences, r.residence, distinct);
-      residence.children.add(r.childId);
-      residence.families.add(r.householdId);
-      grouped(cells, `${r.residence}#${offer.municipalityId}`, () => new Set<string>()).add(r.childId);
+    attendance.present += stats.attendance.present ?? 0;
+    attendance.absent += stats.attendance.absent ?? 0;
+    for (const [b, n] of bands) {
+      n.confirmed += stats.confirmedByBand[b] ?? 0;
+      n.waiting += stats.waitingByBand[b] ?? 0;
+    }
+    for (const { residence, id } of stats.children) {
+      served.children.add(id);
+      grouped(residences, residence, distinct).children.add(id);
+      grouped(cells, `${residence}#${offer.municipalityId}`, () => new Set<string>()).add(id);
+    }
+    for (const { residence, id } of stats.families) {
+      served.families.add(id);
+      grouped(residences, residence, distinct).families.add(id);
     }
   }
 
@@ -144,34 +141,6 @@ export function aggregateDashboard(facts: OfferFacts[], scope: Dashboard['scope'
   };
 }
 
-/** The facts of each offer: its active registrations with residence and age band, its attendance counters. */
-async function loadFacts(ports: DashboardPorts, offers: (Offer & OfferSpan)[]): Promise<OfferFacts[]> {
-  const counters = await ports.stats.getCounters(offers.map((o) => o.id));
-  const households = new Map<string, ReturnType<DashboardPorts['households']['getHousehold']>>();
-  return Promise.all(
-    offers.map(async (offer) => {
-      const active = (await ports.attendance.listOfferRegistrations(offer.id)).filter(
-        (r) => r.status === 'confirmed' || r.status === 'waitlisted',
-      );
-      const registrations = await Promise.all(
-        active.map(async (r): Promise<RegistrationFact> => {
-          const household = await grouped(households, r.householdId, () => ports.households.getHousehold(r.householdId));
-          const child = household?.children.find((c) => c.id === r.childId);
-          return {
-            status: r.status as RegistrationFact['status'],
-            residence: household?.municipalityId ?? OTHER_RESIDENCE,
-            band: ageBand(child ? ageOn(child.birthDate, offer.firstDay) : 0),
-            householdId: r.householdId,
-            childId: r.childId,
-          };
-        }),
-      );
-      const c = counters.get(offer.id) ?? {};
-      return { offer, registrations, attendance: { present: c['att:present'] ?? 0, absent: c['att:absent'] ?? 0 } };
-    }),
-  );
-}
-
 /**
  * The dashboard of the offers taking place in the caller's scope between `from` and `to`
  * (published offers; a cancelled offer's registrations are cancelled and count nowhere).
@@ -181,7 +150,9 @@ export async function getDashboard(ports: DashboardPorts, actor: User, query: Da
   const offers = (await ports.offers.listCatalog(query.from)).filter(
     (o) => o.firstDay <= query.to && (municipality === '*' || o.municipalityId === municipality),
   );
-  return aggregateDashboard(await loadFacts(ports, offers), { municipality, from: query.from, to: query.to });
+  const stats = await ports.stats.getStats(offers.map((o) => o.id));
+  const facts = offers.map((offer) => ({ offer, stats: stats.get(offer.id) ?? emptyStats() }));
+  return aggregateDashboard(facts, { municipality, from: query.from, to: query.to });
 }
 
 /** The dashboard as one long CSV table: section, key, second key, figure, value. */

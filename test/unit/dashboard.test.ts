@@ -55,20 +55,23 @@ describe('dashboard rules', () => {
     expect(dashboardScope(user('*'), 'kirchau')).toBe('kirchau');
   });
 
-  it('counts distinct children and families across offers, and cross-municipal use', () => {
-    const kids = ['a', 'b', 'c', 'd'].map((childId, i) => ({
-      status: 'confirmed' as const,
-      residence: i < 3 ? 'lindach' : 'kirchau',
-      band: '3-5' as const,
-      householdId: i < 2 ? 'h1' : `h${i}`,
-      childId,
-    }));
+  it('counts distinct children and families across offers, and cross-municipal use', async () => {
+    const children = ['a', 'b', 'c', 'd'].map((id, i) => ({ residence: i < 3 ? 'lindach' : 'kirchau', id }));
+    const families = [{ residence: 'lindach', id: 'h1' }, { residence: 'lindach', id: 'h2' }, { residence: 'kirchau', id: 'h3' }];
+    const stats = (kids: typeof children, fams: typeof families, attendance: Record<string, number>) => ({
+      confirmedByBand: { '3-5': kids.length },
+      waitingByBand: { '6-9': 1 },
+      children: kids,
+      families: fams,
+      attendance,
+    });
     const facts: OfferFacts[] = [
-      { offer: offer('o1', 'lindach', 10, 4, 1), registrations: [...kids, { ...kids[0], status: 'waitlisted' as const, childId: 'e' }] as OfferFacts['registrations'], attendance: { present: 6, absent: 2 } },
-      { offer: offer('o2', 'kirchau', 5, 3, 0), registrations: kids.slice(0, 3), attendance: { present: 0, absent: 0 } },
+      { offer: offer('o1', 'lindach', 10, 4, 1), stats: stats(children, families, { present: 6, absent: 2, excused: 1 }) },
+      { offer: offer('o2', 'kirchau', 5, 3, 0), stats: stats(children.slice(0, 3), families.slice(0, 2), {}) },
     ];
     const d = aggregateDashboard(facts, { municipality: '*', from: '2026-07-01', to: '2026-07-31' });
     expect(d.totals).toEqual({ offers: 2, places: 15, confirmed: 7, waiting: '<3', fillRate: 0.467, children: 4, families: 3, attendanceRate: 0.75 });
+    expect(d.byAgeBand.filter((b) => b.confirmed !== '<3' || b.waiting !== '<3')).toEqual([{ band: '3-5', confirmed: 7, waiting: '<3' }]);
     expect(d.byResidence).toEqual([
       { residence: 'kirchau', children: '<3', families: '<3' },
       { residence: 'lindach', children: 3, families: '<3' },
