@@ -22,8 +22,14 @@ export const EMBED_PATH = '/embed';
 /** Requests larger than this are refused before parsing; no legitimate body comes close. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The API: the same object runs on Lambda (lambda.ts) and locally (local.ts). */
-export function createApi(ctx: AppContext) {
+/** A route module: a sub-app over the context, mounted under /api. */
+export type RouteModule = (ctx: AppContext) => Hono<Env>;
+
+/**
+ * The API: the same object runs on Lambda (lambda.ts) and locally (local.ts). `extra` route
+ * modules are the heavy ones some bundles add (exports-lambda.ts, the local server).
+ */
+export function createApi(ctx: AppContext, extra: RouteModule[] = []) {
   const api = new Hono<Env>()
     .use(
       bodyLimit({
@@ -40,18 +46,19 @@ export function createApi(ctx: AppContext) {
     .route('/', providerRoutes(ctx))
     .route('/', dashboardRoutes(ctx))
     .route('/', adminRoutes(ctx));
+  for (const routes of extra) api.route('/', routes(ctx));
   if (ctx.outbox) api.route('/', devRoutes(ctx.outbox));
   return api;
 }
 
-export function createApp(ctx: AppContext) {
+export function createApp(ctx: AppContext, extra: RouteModule[] = []) {
   const app = new Hono<Env>();
   app.use(requestId());
   // The embeddable calendar is framed by municipalities' websites (in the cloud CloudFront
   // names them in frame-ancestors); no other page may be framed.
   app.use(EMBED_PATH, secureHeaders({ xFrameOptions: false, contentSecurityPolicy: { frameAncestors: ['*'] } }));
   app.use('*', (c, next) => (c.req.path === EMBED_PATH ? next() : secureHeaders()(c, next)));
-  app.route('/api', createApi(ctx));
+  app.route('/api', createApi(ctx, extra));
   app.notFound((c) => problem(c, 404, 'not-found', 'Nicht gefunden / not found', c.req.path));
   app.onError(handleError);
   return app;

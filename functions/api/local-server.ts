@@ -7,12 +7,16 @@ import { ensureTable } from '../db/bootstrap.js';
 import { startLocalDynamo, type LocalDynamo } from '../db/local-dynamo.js';
 import { seedDemoRegion } from '../demo/seed.js';
 import { createApp } from './app.js';
+import { attendancePdfRoutes } from './routes/attendance-pdf.js';
 import type { AppContext } from './context.js';
 import { buildContext } from './runtime.js';
 
 export const WEB_DIST = 'web/dist';
 
 export type LocalServer = { url: string; ctx: AppContext; dynamo: LocalDynamo; stop(): Promise<void> };
+
+/** Locally one server answers everything the cloud splits over the API and exports Lambdas. */
+export const createLocalApp = (ctx: AppContext) => createApp(ctx, [attendancePdfRoutes]);
 
 export class PortBusyError extends Error {
   override name = 'PortBusyError';
@@ -33,7 +37,7 @@ export async function startLocalServer(
     const ctx = buildContext(config);
     await ensureTable(ctx.table);
     if (options.seed !== false) await seedDemoRegion(ctx.repos, ctx.clock);
-    const server = await listen(withWeb(createApp(ctx)), config.PORT);
+    const server = await listen(withWeb(createLocalApp(ctx)), config.PORT);
     const port = (server.address() as { port: number }).port;
     const stop = async () => {
       await new Promise<void>((res) => server.close(() => res()));

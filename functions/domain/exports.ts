@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import PDFDocument from 'pdfkit';
 import type { AttendanceMark } from '../../shared/schemas/provider.js';
 import type { AttendanceSheet } from './attendance.js';
 
@@ -13,71 +12,11 @@ const markLabel: Record<AttendanceMark, string> = { present: 'anwesend', absent:
 export const toExcelCsv = (header: string[], rows: (string | number)[][]): string =>
   stringify([header, ...rows], { bom: true, delimiter: ';', record_delimiter: 'windows' });
 
-const sheetHeader = (sheet: AttendanceSheet) => ['Kind', 'Erziehungsberechtigte', 'Telefon', ...sheet.sessions.map((s) => s.day)];
-const sheetRows = (sheet: AttendanceSheet) =>
+/** The attendance list's header row: child, guardian, phone, then each session's day. */
+export const sheetHeader = (sheet: AttendanceSheet) => ['Kind', 'Erziehungsberechtigte', 'Telefon', ...sheet.sessions.map((s) => s.day)];
+/** One row per participant, marks as German words. */
+export const sheetRows = (sheet: AttendanceSheet) =>
   sheet.rows.map((r) => [r.child, r.guardian, r.phone, ...r.marks.map((m) => (m ? markLabel[m] : ''))]);
 
 /** The attendance list as CSV: child, guardian, phone, then one column per session day. */
 export const attendanceCsv = (sheet: AttendanceSheet): string => toExcelCsv(sheetHeader(sheet), sheetRows(sheet));
-
-/** Widths of the name, guardian and phone columns, and the narrowest a session column gets. */
-const FIXED_WIDTHS = [110, 130, 100];
-const MIN_SESSION_WIDTH = 44;
-const ROW_HEIGHT = 20;
-
-/**
- * The attendance list as a printable A4 landscape PDF, session days as columns with the marks
- * so far and room to tick by hand. Sessions that do not fit the width continue on further
- * pages (names repeated), and the header repeats on every page. Text stays uncompressed: the
- * file is small and its names can be searched. The standard Helvetica covers WinAnsi (German
- * umlauts and ß); other scripts would need an embedded font.
- */
-export function attendancePdf(sheet: AttendanceSheet): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, compress: false });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-
-  const left = doc.page.margins.left;
-  const room = doc.page.width - left - doc.page.margins.right - FIXED_WIDTHS.reduce((a, b) => a + b, 0);
-  const perPage = Math.max(1, Math.floor(room / MIN_SESSION_WIDTH));
-  const header = sheetHeader(sheet);
-  const rows = sheetRows(sheet);
-
-  const drawRow = (cells: string[], widths: number[], bold: boolean) => {
-    const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
-    let x = left;
-    cells.forEach((cell, i) => {
-      const w = widths[i] ?? MIN_SESSION_WIDTH;
-      doc.rect(x, y, w, ROW_HEIGHT).stroke();
-      doc.text(cell, x + 3, y + 6, { width: w - 6, height: ROW_HEIGHT - 6, lineBreak: false, ellipsis: true });
-      x += w;
-    });
-    doc.x = left;
-    doc.y = y + ROW_HEIGHT;
-  };
-
-  for (let first = 0; first < Math.max(1, sheet.sessions.length); first += perPage) {
-    const columns = [0, 1, 2, ...Array.from({ length: Math.min(perPage, sheet.sessions.length - first) }, (_, i) => 3 + first + i)];
-    const sessionWidth = Math.max(MIN_SESSION_WIDTH, room / Math.max(1, columns.length - 3));
-    const widths = columns.map((c) => FIXED_WIDTHS[c] ?? sessionWidth);
-    const pick = (cells: string[]) => columns.map((c) => cells[c] ?? '');
-    const startPage = () => {
-      doc.font('Helvetica-Bold').fontSize(14).text(`Anwesenheitsliste / Attendance: ${sheet.title}`);
-      doc.moveDown();
-      drawRow(pick(header), widths, true);
-    };
-    if (first > 0) doc.addPage();
-    startPage();
-    for (const row of rows) {
-      if (doc.y + ROW_HEIGHT > doc.page.height - doc.page.margins.bottom) {
-        doc.addPage();
-        startPage();
-      }
-      drawRow(pick(row.map(String)), widths, false);
-    }
-  }
-  doc.end();
-  return done;
-}

@@ -1,6 +1,6 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -35,9 +35,17 @@ export const API_TABLE_ACTIONS = [
 /** Steady requests per second and burst for the whole API; a registration rush of a few hundred families fits. */
 export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
-/** The Hono app on Lambda behind an HTTP API: one catch-all route, the app does its own routing. */
+/** Routes the exports Lambda answers: the ones that need the PDF library. */
+export const EXPORT_ROUTES = ['/api/provider/offers/{id}/attendance.pdf'] as const;
+
+/**
+ * The Hono app on Lambda behind an HTTP API: a catch-all route to the API function (the app
+ * does its own routing), and the PDF export to a second function of the same app whose bundle
+ * carries the PDF library, so the function every booking goes through stays small.
+ */
 export class Api extends Construct {
   readonly handler: RegiokursFunction;
+  readonly exportsHandler: RegiokursFunction;
   readonly httpApi: HttpApi;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
@@ -46,19 +54,28 @@ export class Api extends Construct {
       description: 'Signs session tokens (JWT); changing it signs everybody out',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-    this.handler = new RegiokursFunction(this, 'Api', {
-      entry: 'api',
-      description: 'regiokurs HTTP API (Hono)',
+    const functionProps = {
       timeZone: props.timeZone,
       alarmTopic: props.alarmTopic,
       tableAccess: { table: props.table, actions: API_TABLE_ACTIONS },
-      // No SES here: the API writes e-mails to the table and the stream function sends them.
-      // More memory is more CPU on Lambda: it shortens cold starts in the registration rush.
-      memorySize: 1024,
       environment: {
         // CloudFormation resolves the reference at deploy time; the value never appears in the template.
         SESSION_SECRET: sessionSecret.secretValue.unsafeUnwrap(),
       },
+    };
+    this.handler = new RegiokursFunction(this, 'Api', {
+      ...functionProps,
+      entry: 'api',
+      description: 'regiokurs HTTP API (Hono)',
+      // No SES here: the API writes e-mails to the table and the stream function sends them.
+      // More memory is more CPU on Lambda: it shortens cold starts in the registration rush.
+      memorySize: 1024,
+    });
+    this.exportsHandler = new RegiokursFunction(this, 'Exports', {
+      ...functionProps,
+      entry: 'exports',
+      description: 'regiokurs PDF exports (Hono, same app)',
+      memorySize: 1024,
     });
     Validations.of(sessionSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
@@ -80,6 +97,8 @@ export class Api extends Construct {
         },
       }),
     });
+    const exportsIntegration = new HttpLambdaIntegration('Exports', this.exportsHandler.fn);
+    for (const path of EXPORT_ROUTES) this.httpApi.addRoutes({ path, methods: [HttpMethod.GET], integration: exportsIntegration });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
     const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,

@@ -8,6 +8,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** Every Lambda entry the app deploys, by the short name its construct and its bundle carry. */
 export const lambdaEntries = {
   api: 'functions/api/lambda.ts',
+  exports: 'functions/api/exports-lambda.ts',
   stream: 'functions/jobs/stream.ts',
   scheduled: 'functions/jobs/scheduled.ts',
 } as const;

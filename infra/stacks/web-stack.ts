@@ -38,7 +38,7 @@ export class WebStack extends Stack {
       embeddingOrigins: config.municipalities.flatMap((m) => (m.website ? [new URL(m.website).origin] : [])),
       assetsDir: props.siteAssetsDir,
     });
-    this.api.handler.fn.addEnvironment('PUBLIC_URL', this.site.url);
+    for (const fn of [this.api.handler.fn, this.api.exportsHandler.fn]) fn.addEnvironment('PUBLIC_URL', this.site.url);
 
     new CfnOutput(this, 'Url', { value: this.site.url, description: 'The region’s web app' });
     new CfnOutput(this, 'SiteBucket', { value: this.site.bucket.bucketName });

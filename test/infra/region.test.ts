@@ -14,6 +14,7 @@ import { SYNTH_TIMEOUT_MS, synthRegion, type SynthesisedRegion } from './support
 /** Where each Lambda entry is deployed, by stack and function description. */
 const functionOf: Record<LambdaName, ['web' | 'jobs', string]> = {
   api: ['web', 'regiokurs HTTP API (Hono)'],
+  exports: ['web', 'regiokurs PDF exports (Hono, same app)'],
   stream: ['jobs', 'Side effects of table changes (DynamoDB Streams)'],
   scheduled: ['jobs', 'Runs the job an EventBridge schedule names'],
 };
@@ -89,7 +90,7 @@ describe('functions (house construct)', () => {
   ];
 
   it('run Node.js 22 on arm64 with JSON logs into their own log group', () => {
-    expect(all()).toHaveLength(3);
+    expect(all()).toHaveLength(Object.keys(functionOf).length);
     for (const fn of all()) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -135,7 +136,7 @@ describe('functions (house construct)', () => {
 
   it('each have error, throttle and p99-duration alarms sent to the alarm topic', () => {
     for (const [template, count] of [
-      [region.templates.web, 1],
+      [region.templates.web, 2],
       [region.templates.jobs, 2],
     ] as const) {
       for (const metric of ['Errors', 'Throttles']) {
@@ -182,6 +183,18 @@ describe('api', () => {
     );
     const config = loadConfig(env);
     expect(config).toMatchObject({ APP_MODE: 'cloud', TIME_ZONE: 'Europe/Vienna', COOKIE_SECURE: true });
+  });
+
+  it('sends the PDF export to the exports function and everything else to the API function', () => {
+    const { web } = region.templates;
+    const exportsFn = lambdaNamed(web, functionOf.exports[1]);
+    const routes = Object.values(web.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    const pdf = routes.find((r) => r.Properties.RouteKey === 'GET /api/provider/offers/{id}/attendance.pdf');
+    const integrations = web.findResources('AWS::ApiGatewayV2::Integration') as Record<string, Resource>;
+    const target = JSON.stringify(pdf?.Properties.Target);
+    const [integrationId] = Object.keys(integrations).filter((id) => target.includes(id));
+    expect(JSON.stringify(integrations[integrationId!]?.Properties.IntegrationUri)).toContain(exportsFn.id);
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(['$default', 'GET /api/provider/offers/{id}/attendance.pdf']);
   });
 
   it('sits behind an HTTP API with throttling and JSON access logs', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createApp } from '../../functions/api/app.js';
 import type { AppContext } from '../../functions/api/context.js';
+import { createLocalApp } from '../../functions/api/local-server.js';
 import { Outbox } from '../../functions/api/outbox.js';
 import { loadConfig } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
@@ -29,5 +29,5 @@ export async function createTestContext(env: Record<string, string> = {}, clock:
   await ensureTable(table);
   const outbox = new Outbox();
   const ctx: AppContext = { config, table, repos: createRepos(table), mailer: outbox, clock, outbox };
-  return { ctx, app: createApp(ctx), outbox, clock };
+  return { ctx, app: createLocalApp(ctx), outbox, clock };
 }

@@ -6,23 +6,29 @@ import {
   listParticipants,
   recordAttendance,
 } from '../../domain/attendance.js';
-import { attendanceCsv, attendancePdf } from '../../domain/exports.js';
+import { attendanceCsv } from '../../domain/exports.js';
 import { createDraftOffer, getOwnOffer, listOwnOffers, updateOwnOffer } from '../../domain/offers.js';
 import { allow, currentUser } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
 
 /** A download's name: the offer id is safe in a header (ids are [A-Za-z0-9_-]). */
-const attachment = (offerId: string, ext: string) => `attachment; filename="anwesenheit-${offerId}.${ext}"`;
+export const attachment = (offerId: string, ext: string) => `attachment; filename="anwesenheit-${offerId}.${ext}"`;
 
-/** A provider's own offers: lifecycle, participants, attendance and its exports. Every route checks ownership in the domain. */
+/**
+ * A provider's own offers: lifecycle, participants, attendance and its CSV list (the PDF list is
+ * ./attendance-pdf.ts). Every route checks ownership in the domain.
+ */
+/** What the provider's use cases need from the app context. */
+export const providerPorts = (ctx: AppContext) => ({
+  ...ctx.repos,
+  mailer: ctx.mailer,
+  clock: ctx.clock,
+  timeZone: ctx.config.TIME_ZONE,
+});
+
 export const providerRoutes = (ctx: AppContext) => {
-  const ports = {
-    ...ctx.repos,
-    mailer: ctx.mailer,
-    clock: ctx.clock,
-    timeZone: ctx.config.TIME_ZONE,
-  };
+  const ports = providerPorts(ctx);
   const provider = allow(['provider']);
   return new Hono<Env>()
     .post('/provider/offers', provider, validate('json', offerInput), async (c) =>
@@ -59,10 +65,5 @@ export const providerRoutes = (ctx: AppContext) => {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': attachment(id, 'csv'),
       });
-    })
-    .get('/provider/offers/:id/attendance.pdf', provider, validate('param', offerPathParam), async (c) => {
-      const { id } = c.req.valid('param');
-      const pdf = await attendancePdf(await buildAttendanceSheet(ports, currentUser(c), id));
-      return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(id, 'pdf') });
     });
 };
