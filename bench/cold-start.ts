@@ -11,6 +11,7 @@ const lambdaEnv = {
   APP_MODE: 'cloud',
   TABLE_NAME: 'regiokurs-bench',
   AWS_REGION: 'eu-central-1',
+  TIME_ZONE: 'Europe/Vienna',
   SESSION_SECRET: 'x'.repeat(64),
   MAIL_FROM: 'noreply@regiokurs.example',
   PUBLIC_URL: 'https://regiokurs.example',
@@ -23,7 +24,7 @@ function timeImport(file: string): number {
     env: { PATH: process.env.PATH, ...lambdaEnv },
     encoding: 'utf8',
   });
-  if (out.status !== 0) throw new Error(`importing ${file} failed:\n${out.stderr}`);
+  if (out.status !== 0) throw new Error(`importing ${file} failed:\n${out.stderr.slice(-2000)}`);
   return Number(out.stdout);
 }
 
