@@ -3,7 +3,7 @@ import type { User } from '../../shared/schemas/auth.js';
 import type { Municipality, Provider } from '../../shared/schemas/region.js';
 import { createTestContext } from '../support/context.js';
 import { createUser, json, type TestUser } from '../support/users.js';
-import { body, seedRegionConfig } from './provider-support.js';
+import { body, seedRegionConfig } from '../support/provider.js';
 
 type Problem = { status: number; errors?: { path: string }[] };
 

@@ -6,7 +6,7 @@ import { createRegistrationRepo } from '../../functions/db/registration-repo.js'
 import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
-import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from './booking-support.js';
+import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from '../support/booking.js';
 
 type App = ReturnType<typeof createApp>;
 const families = (ctx: AppContext, n: number) => Promise.all(Array.from({ length: n }, () => createFamily(ctx)));

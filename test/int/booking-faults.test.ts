@@ -7,7 +7,7 @@ import { createRepos } from '../../functions/db/repos.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
-import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from './booking-support.js';
+import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from '../support/booking.js';
 
 /** The app over the test's table, its transactions failing at `rate`; test data goes through the sound `ctx`. */
 function faultyApp(ctx: AppContext, rate: number) {

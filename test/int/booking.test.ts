@@ -4,7 +4,7 @@ import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
 import { createUser, json } from '../support/users.js';
-import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf } from './booking-support.js';
+import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf } from '../support/booking.js';
 
 type Problem = { type: string; status: number; detail?: string; title: string; errors?: { path: string }[] };
 

@@ -7,7 +7,7 @@ import { keys } from '../../functions/db/keys.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
-import { book, createFamily } from './booking-support.js';
+import { book, createFamily } from '../support/booking.js';
 
 describe('check:consistency', () => {
   it('passes on a booked table and names every item a corruption breaks', async () => {

@@ -8,8 +8,8 @@ import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
 import { createUser, json, type TestUser } from '../support/users.js';
-import { book, bornYearsAgo, cancel } from './booking-support.js';
-import { body, createHousehold, seedRegionConfig, type Household } from './provider-support.js';
+import { book, bornYearsAgo, cancel } from '../support/booking.js';
+import { body, createHousehold, seedRegionConfig, type Household } from '../support/provider.js';
 
 /** A small deterministic generator (mulberry32), so the dataset is the same on every run. */
 function random(seed: number) {

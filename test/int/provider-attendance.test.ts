@@ -7,8 +7,8 @@ import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext, testClock } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
 import { createUser, json, type TestUser } from '../support/users.js';
-import { book, bornYearsAgo } from './booking-support.js';
-import { body, createHousehold, seedRegionConfig, type Household } from './provider-support.js';
+import { book, bornYearsAgo } from '../support/booking.js';
+import { body, createHousehold, seedRegionConfig, type Household } from '../support/provider.js';
 
 type Problem = { status: number; errors?: { path: string }[] };
 

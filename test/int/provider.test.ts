@@ -3,8 +3,8 @@ import type { Offer } from '../../shared/schemas/offer.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
 import { createUser, json, type TestUser } from '../support/users.js';
-import { book, bornYearsAgo, expectConsistent, listRegistrations } from './booking-support.js';
-import { body, createHousehold, seedRegionConfig } from './provider-support.js';
+import { book, bornYearsAgo, expectConsistent, listRegistrations } from '../support/booking.js';
+import { body, createHousehold, seedRegionConfig } from '../support/provider.js';
 
 type Problem = { type: string; status: number; errors?: { path: string }[] };
 

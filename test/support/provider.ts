@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../functions/api/context.js';
 import { demoMunicipalities, demoProviders, demoRegion } from '../../functions/demo/region.js';
-import { createUser, type TestUser } from '../support/users.js';
+import { createUser, type TestUser } from './users.js';
 
 /** The demo region's configuration, municipalities and providers, without offers or accounts. */
 export async function seedRegionConfig(ctx: AppContext) {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { AppContext } from '../../functions/api/context.js';
 import { checkConsistency } from '../../functions/db/consistency.js';
 import type { Registration } from '../../shared/schemas/registration.js';
-import { createUser, json, type TestUser } from '../support/users.js';
+import { createUser, json, type TestUser } from './users.js';
 
 export type Family = TestUser & { householdId: string; childIds: string[] };
 type App = { request(path: string, init?: RequestInit): Response | Promise<Response> };
