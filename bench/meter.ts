@@ -70,4 +70,11 @@ export function percentiles(durations: number[]) {
   return { p50: at(50), p95: at(95), p99: at(99), max: sorted.at(-1) ?? 0 };
 }
 
+/** GETs `url` and reads the body; anything but 2xx stops the benchmark, so no figure measures an error page. */
+export async function fetchOk(url: string, init?: RequestInit): Promise<void> {
+  const res = await fetch(url, init);
+  const body = await res.text();
+  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${res.status}: ${body.slice(0, 300)}`);
+}
+
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

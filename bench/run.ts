@@ -6,7 +6,7 @@ import { runBareTransactions } from './bare.js';
 import { measureColdStarts } from './cold-start.js';
 import { attachMeter, round } from './meter.js';
 import { runRush } from './rush.js';
-import { coordinatorHeaders, runScaling } from './scaling.js';
+import { coordinatorHeaders, DASHBOARD_PATH, runScaling } from './scaling.js';
 import { measureInitialLoad } from './web-size.js';
 import { costPer10kBookings, measureWork } from './work.js';
 
@@ -61,7 +61,7 @@ try {
 
   const scaling = await runScaling(server, meter, sizes, {
     'offer list page': { path: '/api/offers?limit=20' },
-    'dashboard (whole region)': { path: '/api/dashboard', headers: await coordinatorHeaders(server) },
+    'dashboard (whole region)': { path: DASHBOARD_PATH, headers: await coordinatorHeaders(server) },
   });
   console.log('\nScaling: read cost as registrations grow');
   for (const row of scaling) line(`${row.registrations} registrations`, { ...row, registrations: undefined });

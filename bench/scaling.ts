@@ -1,11 +1,14 @@
 import { BatchWriteItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { LocalServer } from '../functions/api/local-server.js';
-import { percentiles, round, type Meter } from './meter.js';
+import { fetchOk, percentiles, round, type Meter } from './meter.js';
 import { createUser } from '../test/support/users.js';
 import { book, createFamilies, createOpenOffer } from './rush.js';
 
 type Item = Record<string, AttributeValue>;
+
+/** The region's dashboard over a wide window: every offer the benchmark makes falls in it. */
+export const DASHBOARD_PATH = '/api/dashboard?from=2000-01-01&to=2099-12-31';
 
 /** A region-wide coordinator's session: the dashboard with the most to read. */
 export const coordinatorHeaders = async (server: LocalServer) =>
@@ -86,7 +89,7 @@ export async function runScaling(server: LocalServer, meter: Meter, sizes: numbe
       const times = 20;
       for (let i = 0; i < times; i++) {
         const started = performance.now();
-        await (await fetch(`${server.url}${probe.path}`, { headers: probe.headers })).arrayBuffer();
+        await fetchOk(`${server.url}${probe.path}`, { headers: probe.headers });
         durations.push(performance.now() - started);
       }
       const usage = meter.take();

@@ -1,7 +1,7 @@
 import type { LocalServer } from '../functions/api/local-server.js';
-import { round, type Meter, type Usage } from './meter.js';
+import { fetchOk, round, type Meter, type Usage } from './meter.js';
 import { book, createFamilies, createOpenOffer } from './rush.js';
-import { coordinatorHeaders } from './scaling.js';
+import { coordinatorHeaders, DASHBOARD_PATH } from './scaling.js';
 
 export type OperationCost = {
   requests: number;
@@ -36,18 +36,20 @@ export async function measureWork(server: LocalServer, meter: Meter, times = 10)
   const offer = await createOpenOffer(server, times);
   const families = await createFamilies(server, times * 2);
   const ids: string[] = [];
-  const confirmed = await measure(meter, times, async (i) => {
-    const answer = await book(url, families[i]!, offer.id);
-    ids.push((answer.body as { id: string }).id);
-  });
-  const waitlisted = await measure(meter, times, (i) => book(url, families[times + i]!, offer.id));
+  const booked = async (family: (typeof families)[number], status: string) => {
+    const answer = await book(url, family, offer.id);
+    if (answer.status !== 201 || answer.body.status !== status) throw new Error(`booking answered ${answer.status} ${JSON.stringify(answer.body)}`);
+    return (answer.body as { id: string }).id;
+  };
+  const confirmed = await measure(meter, times, async (i) => void ids.push(await booked(families[i]!, 'confirmed')));
+  const waitlisted = await measure(meter, times, (i) => booked(families[times + i]!, 'waitlisted'));
   const cancellation = await measure(meter, times, (i) =>
-    fetch(`${url}/api/registrations/${ids[i]}`, { method: 'DELETE', headers: families[i]!.headers }),
+    fetchOk(`${url}/api/registrations/${ids[i]}`, { method: 'DELETE', headers: families[i]!.headers }),
   );
-  const offerListPage = await measure(meter, times, () => fetch(`${url}/api/offers?limit=20`).then((r) => r.arrayBuffer()));
-  const offerDetail = await measure(meter, times, () => fetch(`${url}/api/offers/${offer.id}`).then((r) => r.arrayBuffer()));
+  const offerListPage = await measure(meter, times, () => fetchOk(`${url}/api/offers?limit=20`));
+  const offerDetail = await measure(meter, times, () => fetchOk(`${url}/api/offers/${offer.id}`));
   const headers = await coordinatorHeaders(server);
-  const dashboard = await measure(meter, times, () => fetch(`${url}/api/dashboard`, { headers }).then((r) => r.arrayBuffer()));
+  const dashboard = await measure(meter, times, () => fetchOk(`${url}${DASHBOARD_PATH}`, { headers }));
   return {
     'booking (confirmed)': confirmed,
     'booking (waitlisted)': waitlisted,
