@@ -7,6 +7,7 @@ try {
   const server = await startLocalServer();
   console.log(`regiokurs läuft / is running: ${server.url}`);
   console.log(`  Demo-Konten und Anmeldecodes / demo accounts and login codes: ${server.url}/api/dev/outbox`);
+  console.log(`  DynamoDB Local: ${server.dynamo.endpoint} (DYNAMODB_ENDPOINT=${server.dynamo.endpoint} npm run check:consistency)`);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

@@ -1,8 +1,9 @@
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { isActive } from '../domain/booking.js';
-import { fromItem, type Item, type TableRef } from './dynamo.js';
+import { fromItem, withoutKeys, type Item, type TableRef } from './dynamo.js';
 import type { UnitItem } from './offer-repo.js';
 import type { RegistrationItem } from './registration-repo.js';
+import { countersOf } from './stats-repo.js';
 
 /** One broken rule, naming the item (`pk / sk`) that breaks it. */
 export type Inconsistency = { invariant: 'I1' | 'I2' | 'I3' | 'I5'; item: string; message: string };
@@ -12,8 +13,11 @@ const itemName = (item: Item) => `${String(item.pk)} / ${String(item.sk)}`;
 /** Counts by key, for comparing a stored counter with what the registrations say. */
 class Tally {
   private readonly counts = new Map<string, number>();
-  add(key: string) {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  add(key: string, n = 1) {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + n);
+  }
+  keys() {
+    return this.counts.keys();
   }
   get(key: string) {
     return this.counts.get(key) ?? 0;
@@ -26,7 +30,8 @@ class Tally {
 /**
  * Checks the whole table's booking data against I1, I2, I3 and I5: every unit's `confirmed`,
  * `waiting` and `free`, every child's `activeRegistrations`, every guard and waitlist entry,
- * recomputed from the registrations. Pure: the items come from `scanTable`.
+ * and every offer's dashboard counters, recomputed from the registrations and attendance
+ * marks. Pure: the items come from `scanTable`.
  */
 export function findInconsistencies(items: Item[]): Inconsistency[] {
   const problems: Inconsistency[] = [];
@@ -38,6 +43,8 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
   const waits = new Map<string, Item>();
   const children = new Map<string, Item>();
   const registrations = new Map<string, RegistrationItem & Item>();
+  const stats = new Map<string, Item>();
+  const expectedCounters = new Tally();
   for (const item of items) {
     const [pk, sk] = [String(item.pk), String(item.sk)];
     const offerId = pk.slice('OFFER#'.length);
@@ -46,6 +53,8 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
     else if (pk.startsWith('OFFER#') && sk.startsWith('WAIT#')) waits.set(`${offerId}/${sk.slice(5).replace('#', '/')}`, item);
     else if (pk.startsWith('HH#') && sk.startsWith('CHILD#')) children.set(`${pk.slice(3)}/${sk.slice(6)}`, item);
     else if (pk.startsWith('REG#')) registrations.set(String(item.id), item as RegistrationItem & Item);
+    else if (pk.startsWith('OFFER#') && sk === 'AGG') stats.set(offerId, item);
+    else if (pk.startsWith('OFFER#') && sk.startsWith('ATT#')) expectedCounters.add(`${offerId}/att:${String(item.mark)}`);
   }
 
   const confirmed = new Tally();
@@ -57,6 +66,10 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
     if (!isActive(r.status)) continue;
     const unit = `${r.offerId}/${r.unitId}`;
     (r.status === 'confirmed' ? confirmed : waiting).add(unit);
+    // A registration stored without its dashboard dimensions was never counted (see stats-repo).
+    if (r.residence !== undefined && r.band !== undefined) {
+      for (const name of countersOf({ ...r, residence: r.residence, band: r.band }, r.status)) expectedCounters.add(`${r.offerId}/${name}`);
+    }
     perChild.add(`${r.householdId}/${r.childId}`);
     perChildAndUnit.add(`${unit}/${r.childId}`);
     if (!units.has(unit)) report('I5', r, `registration for unknown unit ${unit}`);
@@ -94,6 +107,15 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
     }
     if (unit.waiting > 0 && unit.free > 0) report('I3', unit, `${unit.free} places free while ${unit.waiting} wait`);
     if ((maxTicket.get(key) ?? 0) > (unit.waitTail ?? 0)) report('I3', unit, `waitTail ${unit.waitTail} below a ticket in use`);
+  }
+  const storedCounters = new Tally();
+  for (const [offerId, item] of stats) {
+    for (const [name, n] of Object.entries(withoutKeys(item))) storedCounters.add(`${offerId}/${name}`, Number(n));
+  }
+  for (const key of new Set([...storedCounters.keys(), ...expectedCounters.keys()])) {
+    const [offerId = '', name = ''] = key.split(/\/(.*)/s);
+    const [stored, expected] = [storedCounters.get(key), expectedCounters.get(key)];
+    if (stored !== expected) report('I5', `OFFER#${offerId} / AGG`, `counter ${name} is ${stored}, registrations and marks say ${expected}`);
   }
   for (const [key, child] of children) {
     const stored = Number(child.activeRegistrations ?? 0);

@@ -51,7 +51,7 @@ export type RegistrationMove = {
 const digest = (id: string) => createHash('sha256').update(id).digest('base64url').slice(0, 11);
 
 /** The counters one registration adds to while in `status`. */
-const countersOf = (m: RegistrationMove, status: RegistrationStatus | undefined): string[] =>
+export const countersOf = (m: RegistrationMove, status: RegistrationStatus | undefined): string[] =>
   status === 'confirmed'
     ? [`conf:${m.band}`, `kid:${m.residence}:${digest(m.childId)}`, `hh:${m.residence}:${digest(m.householdId)}`]
     : status === 'waitlisted'

@@ -19,12 +19,21 @@ describe('check:consistency', () => {
     expect((await checkConsistency(ctx.table)).problems).toEqual([]);
 
     const { client, tableName: TableName } = ctx.table;
-    const set = (key: { pk: string; sk: string }, expression: string, values: Record<string, unknown>) =>
-      client.send(new UpdateItemCommand({ TableName, Key: toItem(key), UpdateExpression: expression, ExpressionAttributeValues: toItem(values) }));
+    const set = (key: { pk: string; sk: string }, expression: string, values: Record<string, unknown>, names?: Record<string, string>) =>
+      client.send(
+        new UpdateItemCommand({
+          TableName,
+          Key: toItem(key),
+          UpdateExpression: expression,
+          ExpressionAttributeValues: toItem(values),
+          ExpressionAttributeNames: names,
+        }),
+      );
     await set(keys.unit(offer.id, 'u1'), 'SET confirmed = :two', { ':two': 2 });
     await set(keys.child(c.householdId, c.childIds[0] ?? ''), 'SET activeRegistrations = :five', { ':five': 5 });
     await client.send(new DeleteItemCommand({ TableName, Key: toItem(keys.childInUnit(offer.id, 'u1', a.childIds[0] ?? '')) }));
     await client.send(new DeleteItemCommand({ TableName, Key: toItem(keys.waitlistEntry(offer.id, 'u1', 1)) }));
+    await set(keys.offerStats(offer.id), 'ADD #n :one', { ':one': 1 }, { '#n': 'conf:6-9' });
 
     const { problems } = await checkConsistency(ctx.table);
     const unit = `OFFER#${offer.id} / UNIT#u1`;
@@ -36,9 +45,10 @@ describe('check:consistency', () => {
         { invariant: 'I5', item: `HH#${c.householdId} / CHILD#${c.childIds[0]}`, message: 'activeRegistrations is 5, registrations say 1' },
         { invariant: 'I2', item: `REG#${regs[0]?.id} / REG`, message: `active registration without its guard GUARD#u1#${a.childIds[0]}` },
         { invariant: 'I3', item: `REG#${regs[1]?.id} / REG`, message: 'waitlisted without its waitlist entry (ticket 1)' },
+        { invariant: 'I5', item: `OFFER#${offer.id} / AGG`, message: expect.stringMatching(/^counter conf:6-9 is \d+, registrations and marks say \d+$/) },
       ]),
     );
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(7);
 
     // The command itself: non-zero exit, the offending items on stderr.
     const run = spawnSync('npx', ['tsx', 'functions/jobs/check-consistency.ts'], {
@@ -47,6 +57,6 @@ describe('check:consistency', () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`I1  ${unit}  confirmed 2 above capacity 1`);
-    expect(run.stdout).toMatch(/\d+ items checked, 6 problems/);
+    expect(run.stdout).toMatch(/\d+ items checked, 7 problems/);
   });
 });

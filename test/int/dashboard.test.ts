@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanTable } from '../../functions/db/consistency.js';
+import { checkConsistency, scanTable } from '../../functions/db/consistency.js';
 import type { Item } from '../../functions/db/dynamo.js';
 import { ageOn, dayIn } from '../../shared/dates.js';
 import type { Dashboard } from '../../shared/schemas/dashboard.js';
@@ -171,6 +171,8 @@ describe('municipality dashboard', () => {
       expect(one).toEqual(await recount(m));
     }
     expect(await body(t.app.request(`/api/dashboard?from=${from}&to=${to}`, { headers: lindach.headers }))).toEqual(await recount('lindach'));
+    // I5 for the whole table, dashboard counters and attendance marks included.
+    expect((await checkConsistency(t.ctx.table)).problems).toEqual([]);
   });
 
   it.each([
