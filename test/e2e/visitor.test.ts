@@ -112,6 +112,16 @@ describe.each(viewports)('visitor at $name size', (viewport) => {
     await page.context().close();
   });
 
+  it('says plainly that a lottery offer cannot be booked here yet, instead of offering a button that fails', async () => {
+    const page = await openPage(browser, viewport);
+    await page.goto('/offers/ferienbetreuung-sommer-weidenbrunn');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Ferienbetreuung Sommer');
+    await poll(() => page.locator('section.booking').textContent()).toContain('Die Plätze werden verlost');
+    expect(await page.locator('section.booking').getByRole('link', { name: 'Zum Buchen anmelden' }).count()).toBe(0);
+    await expectAccessible(page, 'lottery offer');
+    await page.context().close();
+  });
+
   it('shows the embeddable calendar for one municipality', async () => {
     const page = await openPage(browser, viewport);
     await page.goto('/embed?municipality=lindach');

@@ -144,7 +144,7 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
             {(err) => (err() instanceof Error && (err() as Error).message === 'none' ? <p class="field-error" role="alert">{t('booking.chooseSomething')}</p> : <ErrorNotice error={err()} />)}
           </Show>
           <button type="submit" class="button primary big" disabled={busy()}>
-            {busy() ? t('state.sending') : props.offer.bookingMode === 'lottery' ? t('booking.wish') : t('booking.submit', { n: items().length })}
+            {busy() ? t('state.sending') : t('booking.submit', { n: items().length })}
           </button>
         </form>
       }
@@ -197,6 +197,9 @@ export function BookingPanel(props: { offer: Offer; onBooked: () => void }) {
         </Match>
         <Match when={window() === 'closed'}>
           <p>{t('booking.closed')}</p>
+        </Match>
+        <Match when={props.offer.bookingMode === 'lottery'}>
+          <p>{t('booking.lotteryNotYet')}</p>
         </Match>
         <Match when={session.me.state !== 'ready'}>
           <p role="status">{t('state.loading')}</p>
