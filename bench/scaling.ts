@@ -1,4 +1,6 @@
-import { BatchWriteItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { scanTable } from '../functions/db/consistency.js';
+import { toItem } from '../functions/db/dynamo.js';
 import { randomUUID } from 'node:crypto';
 import type { LocalServer } from '../functions/api/local-server.js';
 import { fetchOk, percentiles, round, type Meter } from './meter.js';
@@ -18,24 +20,8 @@ export const coordinatorHeaders = async (server: LocalServer) =>
 const renamed = (item: Item, from: string, to: string): Item =>
   Object.fromEntries(Object.entries(item).map(([k, v]) => [k, v.S?.includes(from) ? { S: v.S.replaceAll(from, to) } : v]));
 
-async function registrationItems(server: LocalServer): Promise<Item[]> {
-  const { client, tableName } = server.ctx.table;
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const out = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'begins_with(pk, :reg)',
-        ExpressionAttributeValues: { ':reg': { S: 'REG#' } },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+const registrationItems = async (server: LocalServer) =>
+  (await scanTable(server.ctx.table)).filter((item) => String(item.pk).startsWith('REG#')).map((item) => toItem(item));
 
 /** Writes copies of `templates` under new ids until `count` copies exist. */
 async function writeCopies(server: LocalServer, templates: Item[], count: number) {

@@ -1,6 +1,5 @@
-import { TransactWriteItemsCommand, TransactionCanceledException, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { AttendanceMark } from '../../shared/schemas/provider.js';
-import { queryAll, toItem, withoutKeys, type Item, type TableRef } from './dynamo.js';
+import { queryAll, toItem, transactWrite, withoutKeys, type Item, type TableRef } from './dynamo.js';
 import { indexKeys, keys } from './keys.js';
 import type { RegistrationItem } from './registration-repo.js';
 import { statsUpdate } from './stats-repo.js';
@@ -11,7 +10,7 @@ export type MarkChange = AttendanceRecord & { from?: AttendanceMark };
 
 /** Marks per offer session and the offer's participants as the attendance list needs them. */
 export function createAttendanceRepo(table: TableRef) {
-  const { client, tableName: TableName } = table;
+  const { tableName: TableName } = table;
 
   return {
     /** Every registration of an offer, any status, through the eventually consistent index. */
@@ -45,26 +44,22 @@ export function createAttendanceRepo(table: TableRef) {
         [`att:${mark}`]: 1,
         ...(from && { [`att:${from}`]: -1 }),
       }));
-      const items: TransactWriteItem[] = [
+      const failures = await transactWrite(table, [
         ...changes.map(({ sessionId, registrationId, mark, from }) => ({
-          Put: {
-            TableName,
-            Item: toItem({ ...keys.attendance(offerId, sessionId, registrationId), sessionId, registrationId, mark, updatedAt: now }),
-            // I5: the counters move by what the marks were; a mark changed meanwhile must be read again.
-            ConditionExpression: from ? 'mark = :from' : 'attribute_not_exists(pk)',
-            ...(from && { ExpressionAttributeValues: toItem({ ':from': from }) }),
+          item: {
+            Put: {
+              TableName,
+              Item: toItem({ ...keys.attendance(offerId, sessionId, registrationId), sessionId, registrationId, mark, updatedAt: now }),
+              // I5: the counters move by what the marks were; a mark changed meanwhile must be read again.
+              ConditionExpression: from ? 'mark = :from' : 'attribute_not_exists(pk)',
+              ...(from && { ExpressionAttributeValues: toItem({ ':from': from }) }),
+            },
           },
+          failure: () => 'mark changed' as const,
         })),
-        statsUpdate(table, offerId, deltas),
-      ];
-      try {
-        await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
-        return true;
-      } catch (error) {
-        const failed = error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed');
-        if (failed) return false;
-        throw error;
-      }
+        { item: statsUpdate(table, offerId, deltas) },
+      ]);
+      return failures.length === 0;
     },
   };
 }

@@ -2,6 +2,9 @@ import {
   ConditionalCheckFailedException,
   GetItemCommand,
   QueryCommand,
+  TransactWriteItemsCommand,
+  TransactionCanceledException,
+  type TransactWriteItem,
   type DynamoDBClient,
   type QueryCommandInput,
   type AttributeValue,
@@ -26,6 +29,29 @@ export async function conditionHolds(write: Promise<unknown>): Promise<boolean> 
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
+  }
+}
+
+/** One item of a transaction and, if its condition can fail, what that failure means (given the item as it was). */
+export type TransactEntry<F> = { item: TransactWriteItem; failure?: (old: Item | undefined) => F };
+
+/**
+ * Runs the entries as one transaction: [] when it committed, else what each failed condition
+ * means. Conflicts, throttling and any other error are thrown: they decide nothing (retry.ts
+ * treats them as transient).
+ */
+export async function transactWrite<F>(table: TableRef, entries: TransactEntry<F>[]): Promise<F[]> {
+  try {
+    await table.client.send(new TransactWriteItemsCommand({ TransactItems: entries.map((e) => e.item) }));
+    return [];
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    const failed = reasons.flatMap((reason, i) => {
+      const failure = entries[i]?.failure;
+      return reason.Code === 'ConditionalCheckFailed' && failure ? [failure(reason.Item && fromItem(reason.Item))] : [];
+    });
+    if (failed.length === 0) throw error;
+    return failed;
   }
 }
 

@@ -1,10 +1,6 @@
-import {
-  TransactWriteItemsCommand,
-  TransactionCanceledException,
-  type TransactWriteItem,
-} from '@aws-sdk/client-dynamodb';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Offer, Unit } from '../../shared/schemas/offer.js';
-import { fromItem, queryAll, toItem, withoutKeys, type Item, type TableRef } from './dynamo.js';
+import { queryAll, toItem, transactWrite, withoutKeys, type Item, type TableRef } from './dynamo.js';
 import { indexKeys, keys } from './keys.js';
 
 /** Where an offer sits in time, in the region's calendar days; computed by the domain. */
@@ -63,7 +59,7 @@ const names = (...attrs: string[]) => Object.fromEntries(attrs.map((a) => [`#${a
 
 /** Offers and their bookable units. Registrations and waitlists live in ./registration-repo.ts. */
 export function createOfferRepo(table: TableRef) {
-  const { client, tableName: TableName } = table;
+  const { tableName: TableName } = table;
 
   // Only published offers and their units carry catalog keys: drafts and cancelled offers are
   // absent from the public catalog by construction, not by a filter someone could forget.
@@ -136,26 +132,10 @@ export function createOfferRepo(table: TableRef) {
     };
   };
 
-  /** Runs the entries as one transaction; [] on success, else what each failed condition means. */
-  async function transact<F>(entries: { item: TransactWriteItem; failure?: (old: Item | undefined) => F }[]): Promise<F[]> {
-    try {
-      await client.send(new TransactWriteItemsCommand({ TransactItems: entries.map((e) => e.item) }));
-      return [];
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const failed = (error.CancellationReasons ?? []).flatMap((reason, i) => {
-        const failure = entries[i]?.failure;
-        return reason.Code === 'ConditionalCheckFailed' && failure ? [failure(reason.Item && fromItem(reason.Item))] : [];
-      });
-      if (failed.length === 0) throw error;
-      return failed;
-    }
-  }
-
   return {
     /** Writes a new offer with its units in one transaction; false if the id is taken. */
     async createOffer(offer: Offer, span: OfferSpan, now: string): Promise<boolean> {
-      const failures = await transact([
+      const failures = await transactWrite(table, [
         {
           item: {
             Put: {
@@ -180,7 +160,7 @@ export function createOfferRepo(table: TableRef) {
       const { before, after, span, now } = edit;
       const oldUnits = new Map(before.units.map((u) => [u.id, u]));
       const kept = new Set(after.units.map((u) => u.id));
-      return transact<OfferEditFailure>([
+      return transactWrite<OfferEditFailure>(table, [
         {
           item: {
             Put: {

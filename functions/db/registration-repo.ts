@@ -1,15 +1,13 @@
 import {
   DeleteItemCommand,
   QueryCommand,
-  TransactWriteItemsCommand,
-  TransactionCanceledException,
   UpdateItemCommand,
   type AttributeValue,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import type { Registration } from '../../shared/schemas/registration.js';
 import type { Offer } from '../../shared/schemas/offer.js';
-import { fromItem, getItem, queryAll, toItem, withoutKeys, type Item, type TableRef } from './dynamo.js';
+import { fromItem, getItem, queryAll, toItem, transactWrite, withoutKeys, type Item, type TableRef, type TransactEntry } from './dynamo.js';
 import { indexKeys, keys, type Key } from './keys.js';
 import type { OfferSpan, UnitItem } from './offer-repo.js';
 import { registrationStatsUpdates } from './stats-repo.js';
@@ -73,7 +71,7 @@ export type RegistrationRepoOptions = {
   capacityCondition?: boolean;
 };
 
-type Entry<F> = { item: TransactWriteItem; failure?: (old: Item | undefined) => F };
+type Entry<F> = TransactEntry<F>;
 
 /** The `#name` placeholders of expressions, each for the attribute of that name (reserved words included). */
 const namesIn = (...expressions: (string | undefined)[]) =>
@@ -85,23 +83,6 @@ const namesIn = (...expressions: (string | undefined)[]) =>
  */
 export function createRegistrationRepo(table: TableRef, { capacityCondition = true }: RegistrationRepoOptions = {}) {
   const { client, tableName: TableName } = table;
-
-  /** Runs the entries as one transaction; [] on success, else the failures their conditions name. */
-  async function transact<F>(entries: Entry<F>[]): Promise<F[]> {
-    try {
-      await client.send(new TransactWriteItemsCommand({ TransactItems: entries.map((e) => e.item) }));
-      return [];
-    } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      const failed = reasons.flatMap((reason, i) => {
-        const failure = entries[i]?.failure;
-        return reason.Code === 'ConditionalCheckFailed' && failure ? [failure(reason.Item && fromItem(reason.Item))] : [];
-      });
-      // Conflicts and throttling decide nothing: retry.ts sees them as transient.
-      if (failed.length === 0) throw error;
-      return failed;
-    }
-  }
 
   const put = (item: Item, condition: string, values?: Item): TransactWriteItem => ({
     Put: {
@@ -268,7 +249,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
         },
       ];
       entries.push(...registrationStatsUpdates(table, offer.id, write.registrations.map((r) => ({ ...r, to: r.status }))).map((item) => ({ item })));
-      return transact(entries);
+      return transactWrite(table, entries);
     },
 
     /**
@@ -310,7 +291,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
         );
       }
       items.push(...registrationStatsUpdates(table, r.offerId, [{ ...r, from: r.status, to: 'cancelled' }]));
-      return (await transact(items.map((item) => ({ item, failure: () => true })))).length === 0;
+      return (await transactWrite(table, items.map((item) => ({ item, failure: () => true })))).length === 0;
     },
 
     /**
@@ -330,7 +311,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
         // I1: a place moves from free to confirmed only while one is free.
         ...dequeueItems(offerId, unitId, entry.ticket, '#waiting = #waiting - :one, #confirmed = #confirmed + :one, #free = #free - :one', '#free > :zero'),
       ];
-      return (await transact(items.map((item) => ({ item, failure: () => true })))).length === 0;
+      return (await transactWrite(table, items.map((item) => ({ item, failure: () => true })))).length === 0;
     },
 
     /** The unit's counters, read strongly: what the promoter decides on. */
@@ -410,7 +391,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
           ConsistentRead: true,
         });
       const emailItems = await partition(keys.userByEmail(household.email).pk);
-      const failures = await transact<true>([
+      const failures = await transactWrite<true>(table, [
         ...household.childIds.map((childId) => ({
           // A child with an active booking is not deleted (same rule as deleting one child).
           item: remove(

@@ -1,6 +1,6 @@
-import { TransactWriteItemsCommand, TransactionCanceledException, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Role, User } from '../../shared/schemas/auth.js';
-import { getItem, toItem, type TableRef } from './dynamo.js';
+import { getItem, toItem, transactWrite, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
 type UserItem = User & { createdAt: string };
@@ -24,45 +24,39 @@ export function createUserRepo(table: TableRef) {
      * transaction. Returns false when another request claimed the address first.
      */
     async createUser(user: User, createdAt: string): Promise<boolean> {
-      try {
-        await client.send(
-          new TransactWriteItemsCommand({
-            TransactItems: [
+      const failures = await transactWrite(table, [
+        {
+          item: {
+            Put: {
+              TableName,
+              Item: toItem({ ...keys.userByEmail(user.email), userId: user.id }),
+              // One account per address, even when two first logins race.
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          failure: () => 'address taken' as const,
+        },
+        { item: { Put: { TableName, Item: toItem({ ...keys.user(user.id), ...user, createdAt }) } } },
+        ...(user.householdId
+          ? [
               {
-                Put: {
-                  TableName,
-                  Item: toItem({ ...keys.userByEmail(user.email), userId: user.id }),
-                  // One account per address, even when two first logins race.
-                  ConditionExpression: 'attribute_not_exists(pk)',
+                item: {
+                  Put: {
+                    TableName,
+                    Item: toItem({
+                      ...keys.household(user.householdId),
+                      id: user.householdId,
+                      email: user.email,
+                      guardian: {},
+                      createdAt,
+                    }),
+                  },
                 },
               },
-              { Put: { TableName, Item: toItem({ ...keys.user(user.id), ...user, createdAt }) } },
-              ...(user.householdId
-                ? [
-                    {
-                      Put: {
-                        TableName,
-                        Item: toItem({
-                          ...keys.household(user.householdId),
-                          id: user.householdId,
-                          email: user.email,
-                          guardian: {},
-                          createdAt,
-                        }),
-                      },
-                    },
-                  ]
-                : []),
-            ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-          return false;
-        }
-        throw error;
-      }
+            ]
+          : []),
+      ]);
+      return failures.length === 0;
     },
 
     /** Sets the roles of an existing user (region administration, demo seed). */

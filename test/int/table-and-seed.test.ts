@@ -1,4 +1,5 @@
-import { DescribeTableCommand, DescribeTimeToLiveCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { scanTable } from '../../functions/db/consistency.js';
 import { describe, expect, it } from 'vitest';
 import type { TableRef } from '../../functions/db/dynamo.js';
 import { createTableInput } from '../../functions/db/table.js';
@@ -6,16 +7,8 @@ import { seedDemoRegion } from '../../functions/demo/seed.js';
 import type { Offer } from '../../shared/schemas/offer.js';
 import { createTestContext } from '../support/context.js';
 
-async function scanAll(table: TableRef) {
-  const items: unknown[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const out = await table.client.send(new ScanCommand({ TableName: table.tableName, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items.map((i) => JSON.stringify(i)).sort();
-}
+/** The whole table as sorted JSON lines: equal when the table is. */
+const snapshot = async (table: TableRef) => (await scanTable(table)).map((i) => JSON.stringify(i)).sort();
 
 describe('table and demo region', () => {
   it('creates the table exactly as the shared definition says, with TTL on', async () => {
@@ -34,9 +27,9 @@ describe('table and demo region', () => {
   it('seeds four municipalities, a dozen providers and about forty offers of every kind, and a second run changes nothing', async () => {
     const { ctx, app } = await createTestContext();
     await seedDemoRegion(ctx.repos, ctx.clock);
-    const first = await scanAll(ctx.table);
+    const first = await snapshot(ctx.table);
     await seedDemoRegion(ctx.repos, ctx.clock);
-    expect(await scanAll(ctx.table)).toEqual(first);
+    expect(await snapshot(ctx.table)).toEqual(first);
 
     expect(await ctx.repos.region.listMunicipalities()).toHaveLength(4);
     expect(await ctx.repos.region.listProviders()).toHaveLength(12);
