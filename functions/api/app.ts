@@ -56,8 +56,9 @@ export function createApp(ctx: AppContext, extra: RouteModule[] = []) {
   app.use(requestId());
   // The embeddable calendar is framed by municipalities' websites (in the cloud CloudFront
   // names them in frame-ancestors); no other page may be framed.
-  app.use(EMBED_PATH, secureHeaders({ xFrameOptions: false, contentSecurityPolicy: { frameAncestors: ['*'] } }));
-  app.use('*', (c, next) => (c.req.path === EMBED_PATH ? next() : secureHeaders()(c, next)));
+  const embeddable = secureHeaders({ xFrameOptions: false, contentSecurityPolicy: { frameAncestors: ['*'] } });
+  const unframed = secureHeaders();
+  app.use('*', (c, next) => (c.req.path === EMBED_PATH ? embeddable : unframed)(c, next));
   app.route('/api', createApi(ctx, extra));
   app.notFound((c) => problem(c, 404, 'not-found', 'Nicht gefunden / not found', c.req.path));
   app.onError(handleError);
