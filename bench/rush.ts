@@ -16,7 +16,7 @@ export async function createFamilies(server: LocalServer, n: number): Promise<Fa
       Array.from({ length: Math.min(50, n - start) }, async () => {
         const user = await createUser(ctx);
         const childId = randomUUID();
-        await ctx.repos.households.addChild(user.householdId!, { id: childId, firstName: 'Kim', birthDate: '2018-04-01' }, new Date().toISOString());
+        await ctx.ports.households.addChild(user.householdId!, { id: childId, firstName: 'Kim', birthDate: '2018-04-01' }, new Date().toISOString());
         return { headers: user.headers, childId };
       }),
     );

@@ -2,6 +2,11 @@ import * as z from 'zod';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** Every program the platform runs as; each loads the configuration for itself (see runtime.ts). */
+export type EntryPoint = 'api' | 'exports' | 'stream' | 'scheduled' | 'local' | 'tool';
+/** The entry points deployed as Lambda functions, each with its own grants. */
+export type CloudEntryPoint = Extract<EntryPoint, 'api' | 'exports' | 'stream' | 'scheduled'>;
+
 const configSchema = z
   .object({
     /** Not `MODE`: Vite and Vitest set that one. `local` enables the outbox mailer and /api/dev routes; `cloud` uses SES. */
@@ -19,6 +24,8 @@ const configSchema = z
     /** Test only: the share (0–1) of DynamoDB calls that fail as a transaction conflict would. */
     FAULT_RATE: z.coerce.number().min(0).max(1).default(0),
     COOKIE_SECURE: flag.optional(),
+    /** The sender of e-mails, for the one function that sends them through SES (the stream function). */
+    MAIL_FROM: z.email().optional(),
   })
   .transform((c) => ({
     ...c,
@@ -26,16 +33,23 @@ const configSchema = z
     SESSION_SECRET: c.SESSION_SECRET ?? (c.APP_MODE === 'local' ? 'local-development-secret-not-for-the-cloud' : ''),
     COOKIE_SECURE: c.COOKIE_SECURE ?? c.APP_MODE === 'cloud',
   }))
-  .refine((c) => c.SESSION_SECRET.length >= 32, {
-    message: 'SESSION_SECRET is required in the cloud (at least 32 characters)',
-    path: ['SESSION_SECRET'],
-  });
-
 export type Config = z.infer<typeof configSchema>;
 
+/** What each entry point needs beyond the defaults: sessions are signed by the API, mail is sent by the stream. */
+const requirementsOf = (entry: EntryPoint) =>
+  configSchema
+    .refine((c) => !['api', 'exports', 'local'].includes(entry) || c.SESSION_SECRET.length >= 32, {
+      message: 'SESSION_SECRET is required in the cloud (at least 32 characters)',
+      path: ['SESSION_SECRET'],
+    })
+    .refine((c) => entry !== 'stream' || c.APP_MODE === 'local' || c.MAIL_FROM !== undefined, {
+      message: 'MAIL_FROM is required for the stream function in the cloud',
+      path: ['MAIL_FROM'],
+    });
+
 /** Parses the environment once; a missing or bad value stops the program with its name. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+export function loadConfig(env: Record<string, string | undefined> = process.env, entry: EntryPoint = 'local'): Config {
+  const parsed = requirementsOf(entry).safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

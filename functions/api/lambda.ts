@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import { loadConfig } from '../config.js';
+import { buildRuntime } from '../runtime.js';
 import { createApp } from './app.js';
-import { buildContext } from './runtime.js';
 
-export const handler = handle(createApp(buildContext(loadConfig())));
+export const handler = handle(createApp(buildRuntime(loadConfig(process.env, 'api'), 'api')));

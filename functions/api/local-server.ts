@@ -6,10 +6,10 @@ import { loadConfig, type Config } from '../config.js';
 import { ensureTable } from '../db/bootstrap.js';
 import { startLocalDynamo, type LocalDynamo } from '../db/local-dynamo.js';
 import { seedDemoRegion } from '../demo/seed.js';
+import { buildRuntime } from '../runtime.js';
 import { createApp } from './app.js';
 import { attendancePdfRoutes } from './routes/attendance-pdf.js';
 import type { AppContext } from './context.js';
-import { buildContext } from './runtime.js';
 
 export const WEB_DIST = 'web/dist';
 
@@ -34,9 +34,9 @@ export async function startLocalServer(
   const dynamo = await startLocalDynamo(options.inMemory ? {} : { dataDir: join(base.DATA_DIR, 'dynamodb') });
   try {
     const config: Config = { ...base, DYNAMODB_ENDPOINT: dynamo.endpoint, APP_MODE: 'local' };
-    const ctx = buildContext(config);
+    const ctx = buildRuntime(config, 'local');
     await ensureTable(ctx.table);
-    if (options.seed !== false) await seedDemoRegion(ctx.repos, ctx.clock);
+    if (options.seed !== false) await seedDemoRegion(ctx.ports);
     const server = await listen(withWeb(createLocalApp(ctx)), config.PORT);
     const port = (server.address() as { port: number }).port;
     const stop = async () => {

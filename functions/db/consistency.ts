@@ -1,8 +1,9 @@
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { isActive } from '../domain/booking.js';
+import { isActive } from '../../shared/schemas/registration.js';
+import type { UnitItem } from '../ports/offers.js';
+import type { RegistrationItem } from '../ports/registrations.js';
 import { fromItem, withoutKeys, type Item, type TableRef } from './dynamo.js';
-import type { UnitItem } from './offer-repo.js';
-import type { RegistrationItem } from './registration-repo.js';
+import { keys, partition, sortKey } from './keys.js';
 import { countersOf } from './stats-repo.js';
 
 /** One broken rule, naming the item (`pk / sk`) that breaks it. */
@@ -47,14 +48,17 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
   const expectedCounters = new Tally();
   for (const item of items) {
     const [pk, sk] = [String(item.pk), String(item.sk)];
-    const offerId = pk.slice('OFFER#'.length);
-    if (pk.startsWith('OFFER#') && sk.startsWith('UNIT#')) units.set(`${offerId}/${sk.slice(5)}`, item as UnitItem & Item);
-    else if (pk.startsWith('OFFER#') && sk.startsWith('GUARD#')) guards.set(`${offerId}/${sk.slice(6).replace('#', '/')}`, item);
-    else if (pk.startsWith('OFFER#') && sk.startsWith('WAIT#')) waits.set(`${offerId}/${sk.slice(5).replace('#', '/')}`, item);
-    else if (pk.startsWith('HH#') && sk.startsWith('CHILD#')) children.set(`${pk.slice(3)}/${sk.slice(6)}`, item);
-    else if (pk.startsWith('REG#')) registrations.set(String(item.id), item as RegistrationItem & Item);
-    else if (pk.startsWith('OFFER#') && sk === 'AGG') stats.set(offerId, item);
-    else if (pk.startsWith('OFFER#') && sk.startsWith('ATT#')) expectedCounters.add(`${offerId}/att:${String(item.mark)}`);
+    const inOffer = pk.startsWith(partition.offer);
+    const offerId = pk.slice(partition.offer.length);
+    const after = (prefix: string) => sk.slice(prefix.length);
+    if (inOffer && sk.startsWith(sortKey.unit)) units.set(`${offerId}/${after(sortKey.unit)}`, item as UnitItem & Item);
+    else if (inOffer && sk.startsWith(sortKey.guard)) guards.set(itemName(item), item);
+    else if (inOffer && sk.startsWith(sortKey.waitlist)) waits.set(itemName(item), item);
+    else if (pk.startsWith(partition.household) && sk.startsWith(sortKey.child)) {
+      children.set(`${pk.slice(partition.household.length)}/${after(sortKey.child)}`, item);
+    } else if (pk.startsWith(partition.registration)) registrations.set(String(item.id), item as RegistrationItem & Item);
+    else if (inOffer && sk === sortKey.stats) stats.set(offerId, item);
+    else if (inOffer && sk.startsWith(sortKey.attendance)) expectedCounters.add(`${offerId}/att:${String(item.mark)}`);
   }
 
   const confirmed = new Tally();
@@ -73,11 +77,12 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
     perChild.add(`${r.householdId}/${r.childId}`);
     perChildAndUnit.add(`${unit}/${r.childId}`);
     if (!units.has(unit)) report('I5', r, `registration for unknown unit ${unit}`);
-    if (guards.get(`${unit}/${r.childId}`)?.registrationId !== r.id) {
-      report('I2', r, `active registration without its guard GUARD#${r.unitId}#${r.childId}`);
+    const guard = keys.childInUnit(r.offerId, r.unitId, r.childId);
+    if (guards.get(itemName(guard))?.registrationId !== r.id) {
+      report('I2', r, `active registration without its guard ${guard.sk}`);
     }
     if (r.status === 'waitlisted') {
-      const entry = r.ticket === undefined ? undefined : waits.get(`${unit}/${String(r.ticket).padStart(10, '0')}`);
+      const entry = r.ticket === undefined ? undefined : waits.get(itemName(keys.waitlistEntry(r.offerId, r.unitId, r.ticket)));
       if (entry?.registrationId !== r.id) report('I3', r, `waitlisted without its waitlist entry (ticket ${r.ticket})`);
       maxTicket.set(unit, Math.max(maxTicket.get(unit) ?? 0, r.ticket ?? 0));
     }
@@ -115,7 +120,7 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
   for (const key of new Set([...storedCounters.keys(), ...expectedCounters.keys()])) {
     const [offerId = '', name = ''] = key.split(/\/(.*)/s);
     const [stored, expected] = [storedCounters.get(key), expectedCounters.get(key)];
-    if (stored !== expected) report('I5', `OFFER#${offerId} / AGG`, `counter ${name} is ${stored}, registrations and marks say ${expected}`);
+    if (stored !== expected) report('I5', itemName(keys.offerStats(offerId)), `counter ${name} is ${stored}, registrations and marks say ${expected}`);
   }
   for (const [key, child] of children) {
     const stored = Number(child.activeRegistrations ?? 0);
@@ -124,7 +129,8 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
     }
   }
   for (const [key, count] of perChild.entries()) {
-    if (!children.has(key)) report('I5', `HH#${key.replace('/', ' / CHILD#')}`, `${count} active registrations of a missing child`);
+    const [householdId = '', childId = ''] = key.split('/');
+    if (!children.has(key)) report('I5', itemName(keys.child(householdId, childId)), `${count} active registrations of a missing child`);
   }
   return problems;
 }

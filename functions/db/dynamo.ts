@@ -55,6 +55,51 @@ export async function transactWrite<F>(table: TableRef, entries: TransactEntry<F
   }
 }
 
+/** The `#name` placeholders of expressions, each for the attribute of that name (reserved words included). */
+export const namesIn = (...expressions: (string | undefined)[]) =>
+  Object.fromEntries([...new Set(expressions.join(' ').match(/#\w+/g))].map((n) => [n, n.slice(1)]));
+
+/** Transaction items over one table; a failed condition returns the item as it was, for the failure's meaning. */
+export function transactionItems(tableName: string) {
+  return {
+    put: (item: Item, condition: string, values?: Item): TransactWriteItem => ({
+      Put: {
+        TableName: tableName,
+        Item: toItem(item),
+        ConditionExpression: condition,
+        ...(values && { ExpressionAttributeValues: toItem(values) }),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    }),
+    update: (key: Key, expression: string, condition: string | undefined, values: Item): TransactWriteItem => {
+      const attributeNames = namesIn(expression, condition);
+      return {
+        Update: {
+          TableName: tableName,
+          Key: toItem(key),
+          UpdateExpression: expression,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: toItem(values),
+          ExpressionAttributeNames: Object.keys(attributeNames).length > 0 ? attributeNames : undefined,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      };
+    },
+    remove: (key: Key, condition?: string, values?: Item): TransactWriteItem => ({
+      Delete: {
+        TableName: tableName,
+        Key: toItem(key),
+        ConditionExpression: condition,
+        ...(values && { ExpressionAttributeValues: toItem(values) }),
+      },
+    }),
+  };
+}
+
+/** Runs items that must all hold as one transaction: true when it committed, false when any condition failed. */
+export const transactAll = async (table: TableRef, items: TransactWriteItem[]): Promise<boolean> =>
+  (await transactWrite(table, items.map((item) => ({ item, failure: () => true })))).length === 0;
+
 /** Strongly consistent read: the repositories read what they are about to decide on. */
 export async function getItem<T = Item>(table: TableRef, key: Key): Promise<T | undefined> {
   const out = await table.client.send(
@@ -80,6 +125,15 @@ export async function queryAll<T = Item>(
   } while (start && items.length < max);
   return items.slice(0, max);
 }
+
+/** The keys of every item in a partition, strongly consistent. */
+export const partitionKeys = (table: TableRef, pk: string) =>
+  queryAll<Key>(table, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: toItem({ ':pk': pk }),
+    ProjectionExpression: 'pk, sk',
+    ConsistentRead: true,
+  });
 
 /** Strips the key attributes a repository wrote, leaving the entity. */
 export function withoutKeys<T extends Item>(item: T): Omit<T, 'pk' | 'sk' | `gsi${number}pk` | `gsi${number}sk`> {

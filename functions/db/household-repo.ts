@@ -4,14 +4,12 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { Child, ChildInput, GuardianInput, Household } from '../../shared/schemas/household.js';
-import { fromItem, queryAll, toItem, withoutKeys, type TableRef } from './dynamo.js';
-import { keys } from './keys.js';
+import type { Child, GuardianInput } from '../../shared/schemas/household.js';
+import type { HouseholdRepo } from '../ports/households.js';
+import { fromItem, partitionKeys, queryAll, toItem, transactionItems, transactWrite, withoutKeys, type TableRef } from './dynamo.js';
+import { keys, sortKey } from './keys.js';
 
 type HouseholdItem = { id: string; email: string; guardian: Partial<GuardianInput>; municipalityId?: string };
-/** `activeRegistrations` is kept by the booking transactions, so a booked child cannot be deleted. */
-export type ChildItem = Child & { activeRegistrations?: number };
-
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 const childFromItem = (item: Record<string, unknown>): Child => {
@@ -20,26 +18,26 @@ const childFromItem = (item: Record<string, unknown>): Child => {
 };
 
 /** A household (guardian contact, residence) and its children, stored in one partition. */
-export function createHouseholdRepo(table: TableRef) {
+export function createHouseholdRepo(table: TableRef): HouseholdRepo {
   const { client, tableName: TableName } = table;
+  const { remove } = transactionItems(TableName);
 
   return {
-    /** The household with its children, read in one strongly consistent query. */
-    async getHousehold(householdId: string): Promise<(Household & { email: string }) | undefined> {
+    async getHousehold(householdId) {
       const items = await queryAll<Record<string, unknown>>(table, {
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: toItem({ ':pk': keys.household(householdId).pk }),
         ConsistentRead: true,
       });
-      const head = items.find((i) => i.sk === 'HH') as HouseholdItem | undefined;
+      const head = items.find((i) => i.sk === sortKey.household) as HouseholdItem | undefined;
       if (!head) return undefined;
       const children = items
-        .filter((i) => String(i.sk).startsWith('CHILD#'))
+        .filter((i) => String(i.sk).startsWith(sortKey.child))
         .map(childFromItem);
       return { id: head.id, email: head.email, guardian: head.guardian, municipalityId: head.municipalityId, children };
     },
 
-    async updateGuardian(householdId: string, guardian: GuardianInput, municipalityId: string | undefined) {
+    async updateGuardian(householdId, guardian, municipalityId) {
       await client.send(
         new UpdateItemCommand({
           TableName,
@@ -51,7 +49,7 @@ export function createHouseholdRepo(table: TableRef) {
       );
     },
 
-    async addChild(householdId: string, child: Child, createdAt: string) {
+    async addChild(householdId, child, createdAt) {
       await client.send(
         new PutItemCommand({
           TableName,
@@ -61,8 +59,7 @@ export function createHouseholdRepo(table: TableRef) {
       );
     },
 
-    /** Applies the given fields; undefined if the child is not in this household. */
-    async updateChild(householdId: string, childId: string, patch: Partial<ChildInput>): Promise<Child | undefined> {
+    async updateChild(householdId, childId, patch) {
       const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
       if (entries.length === 0) return (await this.getHousehold(householdId))?.children.find((c) => c.id === childId);
       try {
@@ -84,8 +81,7 @@ export function createHouseholdRepo(table: TableRef) {
       }
     },
 
-    /** 'deleted', 'missing', or 'booked' when the child still holds active registrations. */
-    async deleteChild(householdId: string, childId: string): Promise<'deleted' | 'missing' | 'booked'> {
+    async deleteChild(householdId, childId) {
       try {
         await client.send(
           new DeleteItemCommand({
@@ -102,6 +98,20 @@ export function createHouseholdRepo(table: TableRef) {
         throw error;
       }
     },
+
+    async eraseHousehold(household) {
+      const emailItems = await partitionKeys(table, keys.userByEmail(household.email).pk);
+      const failures = await transactWrite<true>(table, [
+        ...household.childIds.map((childId) => ({
+          // A child with an active booking is not deleted (same rule as deleting one child).
+          item: remove(keys.child(household.id, childId), 'attribute_not_exists(activeRegistrations) OR activeRegistrations = :zero', { ':zero': 0 }),
+          failure: () => true as const,
+        })),
+        ...[keys.household(household.id), keys.user(household.userId), ...emailItems].map((key) => ({
+          item: remove({ pk: key.pk, sk: key.sk }),
+        })),
+      ]);
+      return failures.length === 0;
+    },
   };
 }
-export type HouseholdRepo = ReturnType<typeof createHouseholdRepo>;

@@ -6,64 +6,88 @@ export type Key = { pk: string; sk: string };
 
 const pad = (n: number, width = 10) => String(n).padStart(width, '0');
 
+/** Partition prefixes, by the entity that owns the partition. */
+export const partition = { offer: 'OFFER#', household: 'HH#', registration: 'REG#', user: 'USER#', email: 'EMAIL#', idempotency: 'IDEM#', mail: 'MAIL#' } as const;
+
+/**
+ * Sort keys of the items that share a partition with others. Within an offer's partition the
+ * order is 'AGG' < 'ATT#' < 'GUARD#' < 'OFFER' < 'UNIT#' < 'WAIT#': the detail page reads the
+ * range 'OFFER'…'UNIT#\uffff' and skips guards, marks, counters and lines.
+ */
+export const sortKey = {
+  offer: 'OFFER',
+  unit: 'UNIT#',
+  guard: 'GUARD#',
+  waitlist: 'WAIT#',
+  attendance: 'ATT#',
+  stats: 'AGG',
+  household: 'HH',
+  child: 'CHILD#',
+  municipality: 'MUNI#',
+  provider: 'PROVIDER#',
+} as const;
+
 export const keys = {
   // The region's own items share one partition: they are few and always read together.
   region: (): Key => ({ pk: 'REGION', sk: 'CONFIG' }),
-  municipality: (id: string): Key => ({ pk: 'REGION', sk: `MUNI#${id}` }),
-  provider: (id: string): Key => ({ pk: 'REGION', sk: `PROVIDER#${id}` }),
+  municipality: (id: string): Key => ({ pk: 'REGION', sk: `${sortKey.municipality}${id}` }),
+  provider: (id: string): Key => ({ pk: 'REGION', sk: `${sortKey.provider}${id}` }),
 
-  user: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'USER' }),
+  user: (userId: string): Key => ({ pk: `${partition.user}${userId}`, sk: 'USER' }),
   // One item per address makes "one account per e-mail" a condition, not a query.
-  userByEmail: (email: string): Key => ({ pk: `EMAIL#${email}`, sk: 'EMAIL' }),
-  loginCode: (email: string): Key => ({ pk: `EMAIL#${email}`, sk: 'CODE' }),
-  loginRate: (email: string, window: number): Key => ({ pk: `EMAIL#${email}`, sk: `RATE#${window}` }),
+  userByEmail: (email: string): Key => ({ pk: `${partition.email}${email}`, sk: 'EMAIL' }),
+  loginCode: (email: string): Key => ({ pk: `${partition.email}${email}`, sk: 'CODE' }),
+  loginRate: (email: string, window: number): Key => ({ pk: `${partition.email}${email}`, sk: `RATE#${window}` }),
 
   // A household and its children share a partition: the household page is one query.
-  household: (householdId: string): Key => ({ pk: `HH#${householdId}`, sk: 'HH' }),
-  child: (householdId: string, childId: string): Key => ({ pk: `HH#${householdId}`, sk: `CHILD#${childId}` }),
+  household: (householdId: string): Key => ({ pk: `${partition.household}${householdId}`, sk: sortKey.household }),
+  child: (householdId: string, childId: string): Key => ({ pk: `${partition.household}${householdId}`, sk: `${sortKey.child}${childId}` }),
 
   // An offer, its units, waitlists and uniqueness guards share a partition: the detail page is one query.
-  offer: (offerId: string): Key => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' }),
-  unit: (offerId: string, unitId: string): Key => ({ pk: `OFFER#${offerId}`, sk: `UNIT#${unitId}` }),
+  offer: (offerId: string): Key => ({ pk: `${partition.offer}${offerId}`, sk: sortKey.offer }),
+  unit: (offerId: string, unitId: string): Key => ({ pk: `${partition.offer}${offerId}`, sk: `${sortKey.unit}${unitId}` }),
   // I2: exists while the child holds an active registration for the unit.
   childInUnit: (offerId: string, unitId: string, childId: string): Key => ({
-    pk: `OFFER#${offerId}`,
-    sk: `GUARD#${unitId}#${childId}`,
+    pk: `${partition.offer}${offerId}`,
+    sk: `${sortKey.guard}${unitId}#${childId}`,
   }),
   // I3: the zero-padded ticket makes key order the waitlist order, so the head is `Limit 1`.
   waitlistEntry: (offerId: string, unitId: string, ticket: number): Key => ({
-    pk: `OFFER#${offerId}`,
-    sk: `WAIT#${unitId}#${pad(ticket)}`,
+    pk: `${partition.offer}${offerId}`,
+    sk: `${sortKey.waitlist}${unitId}#${pad(ticket)}`,
   }),
-  waitlistPrefix: (unitId: string) => `WAIT#${unitId}#`,
-  waitlistUpTo: (unitId: string, ticket: number) => `WAIT#${unitId}#${pad(ticket)}`,
+  waitlistPrefix: (unitId: string) => `${sortKey.waitlist}${unitId}#`,
+  waitlistUpTo: (unitId: string, ticket: number) => `${sortKey.waitlist}${unitId}#${pad(ticket)}`,
 
   // Attendance marks and the offer's aggregates live in its partition but sort outside the
-  // `OFFER`…`UNIT#` range the detail page reads ('AGG' and 'ATT#' sort before 'OFFER').
+  // `OFFER`…`UNIT#` range the detail page reads (see sortKey).
   attendance: (offerId: string, sessionId: string, registrationId: string): Key => ({
-    pk: `OFFER#${offerId}`,
-    sk: `ATT#${sessionId}#${registrationId}`,
+    pk: `${partition.offer}${offerId}`,
+    sk: `${sortKey.attendance}${sessionId}#${registrationId}`,
   }),
-  attendancePrefix: (sessionId?: string) => (sessionId ? `ATT#${sessionId}#` : 'ATT#'),
+  attendancePrefix: (sessionId?: string) => (sessionId ? `${sortKey.attendance}${sessionId}#` : sortKey.attendance),
   // One item per offer holds its dashboard counters, so a dashboard reads one item per offer.
-  offerStats: (offerId: string): Key => ({ pk: `OFFER#${offerId}`, sk: 'AGG' }),
+  offerStats: (offerId: string): Key => ({ pk: `${partition.offer}${offerId}`, sk: sortKey.stats }),
 
-  registration: (registrationId: string): Key => ({ pk: `REG#${registrationId}`, sk: 'REG' }),
+  registration: (registrationId: string): Key => ({ pk: `${partition.registration}${registrationId}`, sk: 'REG' }),
 
   // I4: scoped to the caller, so one family's key can never replay another's answer; one
   // partition per user, so erasing the account finds all of its records.
-  idempotency: (userId: string, key: string): Key => ({ pk: `IDEM#${userId}`, sk: `KEY#${key}` }),
+  idempotency: (userId: string, key: string): Key => ({ pk: `${partition.idempotency}${userId}`, sk: `KEY#${key}` }),
 
   // An e-mail to send: the API writes it, the stream function sends it through SES.
-  mail: (mailId: string): Key => ({ pk: `MAIL#${mailId}`, sk: 'MAIL' }),
+  mail: (mailId: string): Key => ({ pk: `${partition.mail}${mailId}`, sk: 'MAIL' }),
 };
+
+/** The one index partition of published offers and their units. */
+export const CATALOG = 'CATALOG';
 
 /** Secondary-index keys; each names the access pattern it serves. */
 export const indexKeys = {
   // Published offers and their units sort by their last day, so a date filter skips past offers.
-  catalogOffer: (lastDay: string, offerId: string) => ({ gsi1pk: 'CATALOG', gsi1sk: `${lastDay}#${offerId}` }),
+  catalogOffer: (lastDay: string, offerId: string) => ({ gsi1pk: CATALOG, gsi1sk: `${lastDay}#${offerId}` }),
   catalogUnit: (lastDay: string, offerId: string, unitId: string) => ({
-    gsi1pk: 'CATALOG',
+    gsi1pk: CATALOG,
     gsi1sk: `${lastDay}#${offerId}#U#${unitId}`,
   }),
   householdRegistration: (householdId: string, createdAt: string, registrationId: string) => ({

@@ -1,23 +1,20 @@
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { conditionHolds, getItem, toItem, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
-
-export type LoginCode = { codeHash: string; attempts: number; expiresAt: number };
+import type { LoginCode, LoginRepo } from '../ports/users.js';
 
 /** One-time login codes and the per-address rate limit; TTL removes both once stale. */
-export function createLoginRepo(table: TableRef) {
+export function createLoginRepo(table: TableRef): LoginRepo {
   const { client, tableName: TableName } = table;
 
   return {
-    /** A new code replaces any earlier one for the address. */
-    async saveCode(email: string, code: LoginCode): Promise<void> {
+    async saveCode(email, code) {
       await client.send(new PutItemCommand({ TableName, Item: toItem({ ...keys.loginCode(email), ...code }) }));
     },
 
-    getCode: (email: string) => getItem<LoginCode>(table, keys.loginCode(email)),
+    getCode: (email) => getItem<LoginCode>(table, keys.loginCode(email)),
 
-    /** Counts a wrong guess; false when the code is gone or out of attempts. */
-    async countFailedAttempt(email: string, maxAttempts: number): Promise<boolean> {
+    async countFailedAttempt(email, maxAttempts) {
       return conditionHolds(
         client.send(
           new UpdateItemCommand({
@@ -31,8 +28,7 @@ export function createLoginRepo(table: TableRef) {
       );
     },
 
-    /** Deletes the code if it is still the one checked; true for exactly one caller. */
-    async consumeCode(email: string, codeHash: string): Promise<boolean> {
+    async consumeCode(email, codeHash) {
       return conditionHolds(
         client.send(
           new DeleteItemCommand({
@@ -46,8 +42,7 @@ export function createLoginRepo(table: TableRef) {
       );
     },
 
-    /** Counts a code request in its time window; false once the window's limit is reached. */
-    async takeRateToken(email: string, window: number, limit: number, expiresAt: number): Promise<boolean> {
+    async takeRateToken(email, window, limit, expiresAt) {
       return conditionHolds(
         client.send(
           new UpdateItemCommand({
@@ -62,4 +57,3 @@ export function createLoginRepo(table: TableRef) {
     },
   };
 }
-export type LoginRepo = ReturnType<typeof createLoginRepo>;

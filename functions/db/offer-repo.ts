@@ -1,37 +1,10 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Offer, Unit } from '../../shared/schemas/offer.js';
 import { queryAll, toItem, transactWrite, withoutKeys, type Item, type TableRef } from './dynamo.js';
-import { indexKeys, keys } from './keys.js';
+import type { OfferEdit, OfferEditFailure, OfferRepo, OfferSpan, OfferStamps as Stamps, StoredOffer, UnitItem } from '../ports/offers.js';
+import { CATALOG, indexKeys, keys, sortKey } from './keys.js';
 
-/** Where an offer sits in time, in the region's calendar days; computed by the domain. */
-export type OfferSpan = { firstDay: string; lastDay: string; firstStart: string };
-
-/**
- * The stored unit: the public counters plus what the booking conditions need. `free` is
- * capacity − confirmed, kept beside them because a condition expression cannot subtract.
- * `waitTail` is the last waitlist ticket handed out. `position` keeps the units in the order
- * the provider entered them (their keys sort by id).
- */
-export type UnitItem = Unit & { offerId: string; free: number; waitTail: number; position?: number };
-/** `version` counts saved edits; an edit's condition compares it (timestamps can tie). */
-type Stamps = { createdAt: string; updatedAt: string; version: number };
-export type OfferItem = Omit<Offer, 'units'> & OfferSpan & Stamps;
-/** An offer as stored, with the stamp an edit's condition compares (see `updateOffer`). */
-export type StoredOffer = Offer & OfferSpan & Stamps;
-
-/** What an edit changes: the offer as read, as it is to be, and whether overbooking is meant. */
-export type OfferEdit = {
-  before: StoredOffer;
-  after: Offer;
-  span: OfferSpan;
-  now: string;
-  allowOverbooking: boolean;
-};
-/** Why an edit's transaction was refused, one entry per failed condition. */
-export type OfferEditFailure =
-  | { kind: 'changed' }
-  | { kind: 'below-confirmed'; unitId: string }
-  | { kind: 'unit-in-use'; unitId: string };
+type OfferItem = Omit<Offer, 'units'> & OfferSpan & Stamps;
 
 const unitFromItem = ({ id, label, capacity, confirmed, waiting }: UnitItem): Unit => {
   return { id, label, capacity, confirmed, waiting };
@@ -41,7 +14,7 @@ const unitFromItem = ({ id, label, capacity, confirmed, waiting }: UnitItem): Un
 function assembleOffers(items: Item[]): StoredOffer[] {
   const unitsByOffer = new Map<string, UnitItem[]>();
   for (const item of items) {
-    if (String(item.sk).startsWith('UNIT#')) {
+    if (String(item.sk).startsWith(sortKey.unit)) {
       const offerId = String(item.offerId);
       unitsByOffer.set(offerId, [...(unitsByOffer.get(offerId) ?? []), item as UnitItem]);
     }
@@ -49,7 +22,7 @@ function assembleOffers(items: Item[]): StoredOffer[] {
   const inOrder = (units: UnitItem[]) =>
     units.map((u, i) => ({ u, at: u.position ?? i })).sort((a, b) => a.at - b.at).map(({ u }) => unitFromItem(u));
   return items
-    .filter((item) => item.sk === 'OFFER')
+    .filter((item) => item.sk === sortKey.offer)
     .map((item) => ({ ...(withoutKeys(item) as OfferItem), units: inOrder(unitsByOffer.get(String(item.id)) ?? []) }));
 }
 /** The offer as the public sees it: without the stamps. */
@@ -58,7 +31,7 @@ const publicOffer = ({ createdAt: _c, updatedAt: _u, version: _v, ...offer }: St
 const names = (...attrs: string[]) => Object.fromEntries(attrs.map((a) => [`#${a}`, a]));
 
 /** Offers and their bookable units. Registrations and waitlists live in ./registration-repo.ts. */
-export function createOfferRepo(table: TableRef) {
+export function createOfferRepo(table: TableRef): OfferRepo {
   const { tableName: TableName } = table;
 
   // Only published offers and their units carry catalog keys: drafts and cancelled offers are
@@ -133,8 +106,7 @@ export function createOfferRepo(table: TableRef) {
   };
 
   return {
-    /** Writes a new offer with its units in one transaction; false if the id is taken. */
-    async createOffer(offer: Offer, span: OfferSpan, now: string): Promise<boolean> {
+    async createOffer(offer, span, now) {
       const failures = await transactWrite(table, [
         {
           item: {
@@ -151,12 +123,8 @@ export function createOfferRepo(table: TableRef) {
       return failures.length === 0;
     },
 
-    /**
-     * Applies an edit in one transaction: the offer (only if nobody saved it since it was read),
-     * its units' labels, capacities and index keys, new units, and removed units (only while
-     * nobody is registered in them). [] when it committed.
-     */
-    updateOffer(edit: OfferEdit): Promise<OfferEditFailure[]> {
+    // One transaction: the offer, its units' labels, capacities and index keys, new and removed units.
+    updateOffer(edit) {
       const { before, after, span, now } = edit;
       const oldUnits = new Map(before.units.map((u) => [u.id, u]));
       const kept = new Set(after.units.map((u) => u.id));
@@ -200,19 +168,18 @@ export function createOfferRepo(table: TableRef) {
       ]);
     },
 
-    /** The offer with its units and stamps, strongly consistent: what an edit decides on. */
-    async getStoredOffer(offerId: string): Promise<StoredOffer | undefined> {
+    async getStoredOffer(offerId) {
       const items = await queryAll<Item>(table, {
         // 'OFFER' < 'UNIT#…' < 'WAIT#…' in key order: this range skips guards and waitlists.
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :offer AND :units',
-        ExpressionAttributeValues: toItem({ ':pk': keys.offer(offerId).pk, ':offer': 'OFFER', ':units': 'UNIT#\uffff' }),
+        ExpressionAttributeValues: toItem({ ':pk': keys.offer(offerId).pk, ':offer': sortKey.offer, ':units': `${sortKey.unit}\uffff` }),
         ConsistentRead: true,
       });
       return assembleOffers(items)[0];
     },
 
-    /** A provider's offers of every status, with units, soonest first (eventually consistent index). */
-    async listProviderOffers(providerId: string): Promise<StoredOffer[]> {
+    // Through the eventually consistent provider index.
+    async listProviderOffers(providerId) {
       const items = await queryAll<Item>(table, {
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk',
@@ -221,24 +188,19 @@ export function createOfferRepo(table: TableRef) {
       return assembleOffers(items);
     },
 
-    /** The offer and its units, strongly consistent: the numbers a family books against. */
-    async getOffer(offerId: string): Promise<(Offer & OfferSpan) | undefined> {
+    async getOffer(offerId) {
       const stored = await this.getStoredOffer(offerId);
       return stored && publicOffer(stored);
     },
 
-    /**
-     * Published offers (with units) whose last day is `fromDay` or later. The index is
-     * eventually consistent: list numbers may lag a booking by a moment; the detail never does.
-     */
-    async listCatalog(fromDay: string): Promise<(Offer & OfferSpan)[]> {
+    // The catalog index is eventually consistent: list numbers may lag a booking; the detail never does.
+    async listCatalog(fromDay) {
       const items = await queryAll<Item>(table, {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
-        ExpressionAttributeValues: toItem({ ':pk': 'CATALOG', ':from': fromDay }),
+        ExpressionAttributeValues: toItem({ ':pk': CATALOG, ':from': fromDay }),
       });
       return assembleOffers(items).map(publicOffer);
     },
   };
 }
-export type OfferRepo = ReturnType<typeof createOfferRepo>;

@@ -1,10 +1,11 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Municipality, Provider, Region } from '../../shared/schemas/region.js';
 import { conditionHolds, getItem, queryAll, toItem, withoutKeys, type TableRef } from './dynamo.js';
-import { keys } from './keys.js';
+import type { RegionRepo } from '../ports/region.js';
+import { keys, sortKey } from './keys.js';
 
 /** The region's configuration, municipalities and providers: few items, one partition. */
-export function createRegionRepo(table: TableRef) {
+export function createRegionRepo(table: TableRef): RegionRepo {
   const { client, tableName: TableName } = table;
 
   /** Writes an item if its key is free (a new item) or taken (a replacement); true if written. */
@@ -26,19 +27,18 @@ export function createRegionRepo(table: TableRef) {
       const item = await getItem<Region & Record<string, unknown>>(table, keys.region());
       return item && (withoutKeys(item) as Region);
     },
-    listMunicipalities: () => listByPrefix<Municipality>('MUNI#'),
-    listProviders: () => listByPrefix<Provider>('PROVIDER#'),
-    getProvider: async (id: string) => {
+    listMunicipalities: () => listByPrefix<Municipality>(sortKey.municipality),
+    listProviders: () => listByPrefix<Provider>(sortKey.provider),
+    getProvider: async (id) => {
       const item = await getItem<Provider & Record<string, unknown>>(table, keys.provider(id));
       return item && (withoutKeys(item) as Provider);
     },
 
-    createRegion: (region: Region) => putNew({ ...keys.region(), ...region }),
-    createMunicipality: (m: Municipality) => putNew({ ...keys.municipality(m.id), ...m }),
-    createProvider: (p: Provider) => putNew({ ...keys.provider(p.id), ...p }),
+    createRegion: (region) => putNew({ ...keys.region(), ...region }),
+    createMunicipality: (m) => putNew({ ...keys.municipality(m.id), ...m }),
+    createProvider: (p) => putNew({ ...keys.provider(p.id), ...p }),
     /** Region administration: false if there is no such municipality or provider. */
-    replaceMunicipality: (m: Municipality) => replace({ ...keys.municipality(m.id), ...m }),
-    replaceProvider: (p: Provider) => replace({ ...keys.provider(p.id), ...p }),
+    replaceMunicipality: (m) => replace({ ...keys.municipality(m.id), ...m }),
+    replaceProvider: (p) => replace({ ...keys.provider(p.id), ...p }),
   };
 }
-export type RegionRepo = ReturnType<typeof createRegionRepo>;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BatchGetItemCommand, type BatchGetItemCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { RegistrationStatus } from '../../shared/schemas/registration.js';
+import { emptyStats, type OfferStats, type StatsRepo } from '../ports/stats.js';
 import { fromItem, toItem, withoutKeys, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
@@ -58,18 +59,6 @@ export const countersOf = (m: RegistrationMove, status: RegistrationStatus | und
       ? [`wait:${m.band}`]
       : [];
 
-/** An offer's counters, read: by age band, who holds a place (ids by residence, for distinct counts), attendance marks. */
-export type OfferStats = {
-  confirmedByBand: Record<string, number>;
-  waitingByBand: Record<string, number>;
-  children: { residence: string; id: string }[];
-  families: { residence: string; id: string }[];
-  attendance: Record<string, number>;
-};
-
-/** The stats of an offer nobody has counted yet. */
-export const emptyStats = (): OfferStats => ({ confirmedByBand: {}, waitingByBand: {}, children: [], families: [], attendance: {} });
-
 /** Reads the counter names `countersOf` and the attendance transaction write; counters at 0 count nothing. */
 function readStats(counters: OfferCounters): OfferStats {
   const stats = emptyStats();
@@ -105,10 +94,9 @@ export function registrationStatsUpdates(
 }
 
 /** The offers' counter items: one item per offer, however many registrations and marks it has. */
-export function createStatsRepo(table: TableRef) {
+export function createStatsRepo(table: TableRef): StatsRepo {
   return {
-    /** Each counted offer's counters, read; an offer nobody has counted yet is absent. */
-    async getStats(offerIds: string[]): Promise<Map<string, OfferStats>> {
+    async getStats(offerIds) {
       const found = new Map<string, OfferStats>();
       for (let i = 0; i < offerIds.length; i += BATCH) {
         let request: BatchGetItemCommand['input']['RequestItems'] = {
@@ -127,4 +115,3 @@ export function createStatsRepo(table: TableRef) {
     },
   };
 }
-export type StatsRepo = ReturnType<typeof createStatsRepo>;

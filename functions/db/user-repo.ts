@@ -1,29 +1,27 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import type { Role, User } from '../../shared/schemas/auth.js';
+import type { User } from '../../shared/schemas/auth.js';
+import type { UserRepo } from '../ports/users.js';
 import { getItem, toItem, transactWrite, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
 type UserItem = User & { createdAt: string };
 
 /** Accounts and the e-mail address each belongs to. */
-export function createUserRepo(table: TableRef) {
+export function createUserRepo(table: TableRef): UserRepo {
   const { client, tableName: TableName } = table;
 
   return {
-    async getUser(userId: string): Promise<User | undefined> {
+    async getUser(userId) {
       const item = await getItem<UserItem>(table, keys.user(userId));
       return item && { id: item.id, email: item.email, roles: item.roles, householdId: item.householdId };
     },
 
-    async findUserIdByEmail(email: string): Promise<string | undefined> {
+    async findUserIdByEmail(email) {
       return (await getItem<{ userId: string }>(table, keys.userByEmail(email)))?.userId;
     },
 
-    /**
-     * Creates the user, its e-mail claim and (for families) an empty household in one
-     * transaction. Returns false when another request claimed the address first.
-     */
-    async createUser(user: User, createdAt: string): Promise<boolean> {
+    // One transaction, so two first logins of one address cannot both create an account.
+    async createUser(user, createdAt) {
       const failures = await transactWrite(table, [
         {
           item: {
@@ -59,12 +57,10 @@ export function createUserRepo(table: TableRef) {
       return failures.length === 0;
     },
 
-    /** Sets the roles of an existing user (region administration, demo seed). */
-    async setRoles(userId: string, roles: Role[]): Promise<void> {
+    async setRoles(userId, roles) {
       const item = await getItem<UserItem>(table, keys.user(userId));
       if (!item) throw new Error(`no user ${userId}`);
       await client.send(new PutItemCommand({ TableName, Item: toItem({ ...item, roles }) }));
     },
   };
 }
-export type UserRepo = ReturnType<typeof createUserRepo>;

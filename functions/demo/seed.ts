@@ -1,7 +1,6 @@
 import { dayIn } from '../../shared/dates.js';
-import type { Repos } from '../db/repos.js';
 import { offerSpan } from '../domain/offers.js';
-import type { Clock } from '../domain/ports.js';
+import type { Ports } from '../ports/index.js';
 import { addDays, demoOffers } from './offers.js';
 import { demoAccounts, demoHouseholds, demoMunicipalities, demoProviders, demoRegion } from './region.js';
 
@@ -9,7 +8,7 @@ import { demoAccounts, demoHouseholds, demoMunicipalities, demoProviders, demoRe
  * Seeds the demo region. Every write is create-if-absent, so a second run changes nothing,
  * not even the counters of offers that families have booked since.
  */
-export async function seedDemoRegion(repos: Repos, clock: Clock): Promise<void> {
+export async function seedDemoRegion({ clock, ...repos }: Pick<Ports, 'region' | 'users' | 'households' | 'offers' | 'clock'>): Promise<void> {
   const now = clock.now().toISOString();
   const today = dayIn(demoRegion.timeZone, clock.now());
   await repos.region.createRegion(demoRegion);

@@ -1,22 +1,15 @@
 import { ageOn, dayIn } from '../../shared/dates.js';
 import type { User } from '../../shared/schemas/auth.js';
 import type { AttendanceInput, AttendanceMark, Participant } from '../../shared/schemas/provider.js';
-import type { AttendanceRepo } from '../db/attendance-repo.js';
-import type { HouseholdRepo } from '../db/household-repo.js';
-import type { OfferRepo, StoredOffer } from '../db/offer-repo.js';
-import type { RegistrationItem } from '../db/registration-repo.js';
-import { AGAIN, retryBounded } from '../db/retry.js';
+import { isActive } from '../../shared/schemas/registration.js';
+import type { Ports } from '../ports/index.js';
+import type { StoredOffer } from '../ports/offers.js';
+import type { RegistrationItem } from '../ports/registrations.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
 import { getOwnOffer } from './offers.js';
-import type { Clock } from './ports.js';
+import { AGAIN, retryBounded } from './retry.js';
 
-export type AttendancePorts = {
-  offers: OfferRepo;
-  attendance: AttendanceRepo;
-  households: HouseholdRepo;
-  clock: Clock;
-  timeZone: string;
-};
+export type AttendancePorts = Pick<Ports, 'offers' | 'registrations' | 'attendance' | 'households' | 'clock' | 'timeZone' | 'retry'>;
 
 /** The printable list: one row per confirmed child, one column per session. */
 export type AttendanceSheet = {
@@ -30,7 +23,7 @@ function inListOrder(offer: StoredOffer, registrations: RegistrationItem[]): Reg
   const unitOrder = new Map(offer.units.map((u, i) => [u.id, i]));
   const rank = (r: RegistrationItem) => (r.status === 'confirmed' ? 0 : 1);
   return registrations
-    .filter((r) => r.status === 'confirmed' || r.status === 'waitlisted')
+    .filter((r) => isActive(r.status))
     .sort(
       (a, b) =>
         (unitOrder.get(a.unitId) ?? 0) - (unitOrder.get(b.unitId) ?? 0) ||
@@ -45,7 +38,7 @@ function inListOrder(offer: StoredOffer, registrations: RegistrationItem[]): Reg
  * and age on the first day, the guardian's name and phone, the notes. No birth date, no e-mail.
  */
 async function participantsOf(ports: AttendancePorts, offer: StoredOffer): Promise<Participant[]> {
-  const registrations = inListOrder(offer, await ports.attendance.listOfferRegistrations(offer.id));
+  const registrations = inListOrder(offer, await ports.registrations.listByOffer(offer.id));
   const householdIds = [...new Set(registrations.map((r) => r.householdId))];
   const households = new Map(
     await Promise.all(householdIds.map(async (id) => [id, await ports.households.getHousehold(id)] as const)),
@@ -103,7 +96,7 @@ export async function recordAttendance(
   const offer = await getOwnOffer(ports, actor, offerId);
   sessionOf(offer, sessionId);
   const confirmed = new Set(
-    (await ports.attendance.listOfferRegistrations(offer.id)).filter((r) => r.status === 'confirmed').map((r) => r.id),
+    (await ports.registrations.listByOffer(offer.id)).filter((r) => r.status === 'confirmed').map((r) => r.id),
   );
   const stranger = Object.keys(marks).find((id) => !confirmed.has(id));
   if (stranger) throw new InvalidInputError('Keine bestätigte Anmeldung dieses Angebots / not a confirmed participant', stranger);
@@ -114,7 +107,7 @@ export async function recordAttendance(
       .map(([registrationId, mark]) => ({ sessionId, registrationId, mark, from: current[registrationId] }));
     const saved = await ports.attendance.saveMarks(offer.id, changes, ports.clock.now().toISOString());
     return saved ? { ...current, ...marks } : AGAIN;
-  });
+  }, ports.retry);
 }
 
 /** The attendance list of an own offer: confirmed children, session days in the region's zone. */

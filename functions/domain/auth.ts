@@ -1,10 +1,10 @@
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { User } from '../../shared/schemas/auth.js';
-import type { LoginRepo } from '../db/login-repo.js';
-import type { UserRepo } from '../db/user-repo.js';
+import type { Ports } from '../ports/index.js';
+import type { Clock } from '../ports/world.js';
 import { InvalidLoginCodeError, RateLimitedError } from './errors.js';
-import type { Clock, Mailer } from './ports.js';
+import { bilingualMail } from './mails/texts.js';
 
 export const LOGIN_CODE_TTL_SECONDS = 10 * 60;
 export const LOGIN_CODE_MAX_ATTEMPTS = 5;
@@ -13,7 +13,7 @@ export const LOGIN_CODE_REQUESTS_PER_WINDOW = 5;
 export const LOGIN_RATE_WINDOW_SECONDS = 15 * 60;
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
-export type AuthPorts = { logins: LoginRepo; users: UserRepo; mailer: Mailer; clock: Clock; secret: string };
+export type AuthPorts = Pick<Ports, 'logins' | 'users' | 'mailer' | 'clock'> & { secret: string };
 
 const epochSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 // Codes are stored as keyed hashes: a leaked table does not leak usable codes.
@@ -41,13 +41,7 @@ export async function requestLoginCode(ports: AuthPorts, email: string): Promise
     attempts: 0,
     expiresAt: now + LOGIN_CODE_TTL_SECONDS,
   });
-  await ports.mailer.send({
-    to: email,
-    subject: `Ihr Anmeldecode: ${code} / Your login code`,
-    text:
-      `Ihr Anmeldecode für regiokurs lautet ${code}. Er gilt 10 Minuten.\n\n` +
-      `Your regiokurs login code is ${code}. It is valid for 10 minutes.`,
-  });
+  await ports.mailer.send(bilingualMail(email, 'loginCode', { code, minutes: LOGIN_CODE_TTL_SECONDS / 60 }));
 }
 
 /**

@@ -1,16 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import * as z from 'zod';
 import { birthDatesForAges } from '../../shared/dates.js';
-import type { User } from '../../shared/schemas/auth.js';
 import type { Offer, Unit } from '../../shared/schemas/offer.js';
-import {
-  registrationSchema,
-  type BookingRequest,
-  type Registration,
-  type RegistrationStatus,
+import type {
+  BookingRequest,
+  Registration,
+  RegistrationStatus,
 } from '../../shared/schemas/registration.js';
-import type { HouseholdRepo } from '../db/household-repo.js';
-import type { OfferRepo, OfferSpan } from '../db/offer-repo.js';
+import type { Ports } from '../ports/index.js';
+import type { OfferSpan } from '../ports/offers.js';
 import type {
   BookedRegistration,
   BookingAnswer,
@@ -18,10 +15,8 @@ import type {
   ChildChange,
   IdempotencyRecord,
   RegistrationItem,
-  RegistrationRepo,
   UnitChange,
-} from '../db/registration-repo.js';
-import { AGAIN, retryBounded, type RetryOptions } from '../db/retry.js';
+} from '../ports/registrations.js';
 import {
   AlreadyRegisteredError,
   BookingRuleError,
@@ -32,18 +27,10 @@ import {
   UnitFullError,
 } from './errors.js';
 import { dashboardDimensions } from './dashboard.js';
-import { householdIdOf } from './household.js';
-import type { Clock, Mailer } from './ports.js';
+import { AGAIN, retryBounded } from './retry.js';
+import { promoteWaiting } from './waitlist.js';
 
-export type BookingPorts = {
-  registrations: RegistrationRepo;
-  offers: OfferRepo;
-  households: HouseholdRepo;
-  mailer: Mailer;
-  clock: Clock;
-  timeZone: string;
-  retry?: RetryOptions;
-};
+export type BookingPorts = Pick<Ports, 'registrations' | 'waitlists' | 'idempotency' | 'offers' | 'households' | 'mailer' | 'clock' | 'timeZone' | 'retry'>;
 /** Who books: the signed-in user (idempotency keys are theirs) and their household. */
 export type Caller = { userId: string; householdId: string };
 
@@ -51,23 +38,11 @@ export type Caller = { userId: string; householdId: string };
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** Booking attempts: conflicts back off, a changed unit or offer decides again at once. */
 const BOOKING_ATTEMPTS = 8;
-/** How far into the line concurrent promoters spread, so they do not all fight over the head. */
-const PROMOTION_SPREAD = 16;
 
-/** A household's registration as the family sees it, with names it can read. */
-export const familyRegistrationSchema = registrationSchema.extend({
-  offerTitle: z.string(),
-  unitLabel: z.string(),
-  childFirstName: z.string().optional(),
-});
-export type FamilyRegistration = z.infer<typeof familyRegistrationSchema>;
 export type BookingResult = { single: boolean; registrations: Registration[]; replayed: boolean };
 
 type BookingItem = { unitId: string; childId: string };
 type Placement = Extract<RegistrationStatus, 'confirmed' | 'waitlisted'>;
-
-/** Statuses that hold a place or a place in line, a guard and a count on the child. */
-export const isActive = (status: RegistrationStatus) => status === 'confirmed' || status === 'waitlisted';
 
 /** The (unit, child) pairs of a request, in the order given. */
 export const bookingItems = (request: BookingRequest): BookingItem[] =>
@@ -170,7 +145,7 @@ export async function bookRegistrations(
   };
   const now = ports.clock.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const prior = await ports.registrations.getIdempotency(caller.userId, idempotencyKey, nowSeconds);
+  const prior = await ports.idempotency.getIdempotency(caller.userId, idempotencyKey, nowSeconds);
   if (prior) return replay(prior);
 
   const createdAt = now.toISOString();
@@ -182,7 +157,7 @@ export async function bookRegistrations(
 
   // The offer as last read; a failed unit condition reports the unit's counters, so only a
   // changed offer needs reading again.
-  let known: Awaited<ReturnType<OfferRepo['getOffer']>>;
+  let known: Awaited<ReturnType<BookingPorts['offers']['getOffer']>>;
   return retryBounded(async () => {
     const offer = (known ??= await ports.offers.getOffer(request.offerId));
     if (!offer || offer.status === 'draft') throw new NotFoundError('Angebot nicht gefunden / offer not found', 'offerId');
@@ -192,7 +167,7 @@ export async function bookRegistrations(
     for (const { unitId, wait } of plan.units) {
       const tickets = held.get(unitId) ?? [];
       if (tickets.length < wait) {
-        held.set(unitId, [...tickets, ...(await ports.registrations.takeTickets(offer.id, unitId, wait - tickets.length))]);
+        held.set(unitId, [...tickets, ...(await ports.waitlists.takeTickets(offer.id, unitId, wait - tickets.length))]);
       }
     }
     const used = new Map<string, number>();
@@ -284,7 +259,7 @@ function throwDefiniteFailure(failures: BookingFailure[], offer: Pick<Offer, 'ag
 }
 
 /** A registration as the API shows it, fields in contract order; a waiting one with its position now. */
-async function publicRegistration(ports: Pick<BookingPorts, 'registrations'>, r: BookedRegistration): Promise<Registration> {
+export async function publicRegistration(ports: Pick<BookingPorts, 'waitlists'>, r: BookedRegistration): Promise<Registration> {
   const waiting = r.status === 'waitlisted' && r.ticket !== undefined;
   return {
     id: r.id,
@@ -292,142 +267,13 @@ async function publicRegistration(ports: Pick<BookingPorts, 'registrations'>, r:
     unitId: r.unitId,
     childId: r.childId,
     status: r.status,
-    ...(waiting && { waitlistPosition: await ports.registrations.waitlistPosition(r.offerId, r.unitId, r.ticket ?? 0) }),
+    ...(waiting && { waitlistPosition: await ports.waitlists.waitlistPosition(r.offerId, r.unitId, r.ticket ?? 0) }),
     createdAt: r.createdAt,
   };
 }
 
 /** A stored answer as the API returns it. */
-async function answer(ports: Pick<BookingPorts, 'registrations'>, booked: BookingAnswer, replayed: boolean): Promise<BookingResult> {
+async function answer(ports: Pick<BookingPorts, 'waitlists'>, booked: BookingAnswer, replayed: boolean): Promise<BookingResult> {
   const registrations = await Promise.all(booked.registrations.map((r) => publicRegistration(ports, r)));
   return { single: booked.single, registrations, replayed };
-}
-
-/** A family cancels its own registrations; a provider those of its own offers. */
-async function mayCancel(ports: Pick<BookingPorts, 'offers'>, actor: User, registration: RegistrationItem) {
-  if (actor.householdId !== undefined && actor.householdId === registration.householdId) return true;
-  const providerIds = actor.roles.flatMap((r) => (r.role === 'provider' ? [r.providerId] : []));
-  if (providerIds.length === 0) return false;
-  const offer = await ports.offers.getOffer(registration.offerId);
-  return offer !== undefined && providerIds.includes(offer.providerId);
-}
-
-/**
- * Cancels a registration. A freed place goes back to the unit, and at once to the waitlist
- * (`promoteWaiting`); until then new bookings still queue, because someone waits (I3).
- * Cancelling again changes nothing. Others' registrations are "not found": their existence is
- * not the caller's business (I6).
- */
-export async function cancelRegistration(ports: BookingPorts, actor: User, registrationId: string): Promise<void> {
-  let registration = await ports.registrations.getRegistration(registrationId);
-  if (!registration || !(await mayCancel(ports, actor, registration))) {
-    throw new NotFoundError('Anmeldung nicht gefunden / registration not found', 'id');
-  }
-  const { offerId, unitId } = registration;
-  await retryBounded(async () => {
-    if (!registration || !isActive(registration.status)) return undefined;
-    if (await ports.registrations.cancel(registration, ports.clock.now().toISOString())) return undefined;
-    registration = await ports.registrations.getRegistration(registrationId);
-    return AGAIN;
-  }, ports.retry);
-  await promoteWaiting(ports, offerId, unitId);
-}
-
-/**
- * Gives the unit's free places to the families waiting longest (I3), one transaction each, and
- * e-mails them. With `free` places and families waiting, the first `free` in line are all owed
- * a place, so concurrent promoters (several cancellations at once) each take a different one of
- * them at random instead of all fighting over the head; every place still goes to the front.
- * Runs after every cancellation and whenever a booking finds a place free while families wait.
- */
-export async function promoteWaiting(ports: BookingPorts, offerId: string, unitId: string): Promise<void> {
-  const random = ports.retry?.random ?? Math.random;
-  for (;;) {
-    const promoted = await retryBounded(async () => {
-      // The line first, then the free places: entries can only move forward in between, so
-      // each of the first `free` read here is owed a place (reading the other way round, the
-      // places could shrink under a line read later and the pick land behind someone owed).
-      const line = await ports.registrations.waitlistHeads(offerId, unitId, PROMOTION_SPREAD);
-      const unit = await ports.registrations.getUnit(offerId, unitId);
-      const owed = line.slice(0, Math.max(0, unit?.free ?? 0));
-      const entry = owed[Math.floor(random() * owed.length)];
-      if (!entry) return undefined;
-      const done = await ports.registrations.promote(offerId, unitId, entry, ports.clock.now().toISOString());
-      return done ? entry : AGAIN;
-    }, ports.retry);
-    if (!promoted) return;
-    await notifyPromotion(ports, promoted.registrationId);
-  }
-}
-
-/** Tells the family that its waiting registration now has a place, German first. */
-async function notifyPromotion(ports: BookingPorts, registrationId: string): Promise<void> {
-  const registration = await ports.registrations.getRegistration(registrationId);
-  const household = registration && (await ports.households.getHousehold(registration.householdId));
-  if (!registration || !household) return;
-  const child = household.children.find((c) => c.id === registration.childId)?.firstName ?? '';
-  const what = `„${registration.offerTitle}“ (${registration.unitLabel})`;
-  await ports.mailer.send({
-    to: household.email,
-    subject: `Platz frei: ${registration.offerTitle} / A place for you: ${registration.offerTitle}`,
-    text:
-      `Gute Nachricht: ${child} ist von der Warteliste für ${what} nachgerückt und hat jetzt einen fixen Platz.\n\n` +
-      `Good news: ${child} has moved up from the waiting list for ${what} and now has a confirmed place.`,
-  });
-}
-
-/** The household's registrations, newest first, waiting ones with their current position. */
-export async function listFamilyRegistrations(
-  ports: Pick<BookingPorts, 'registrations' | 'households'>,
-  householdId: string,
-): Promise<FamilyRegistration[]> {
-  const [items, household] = await Promise.all([
-    ports.registrations.listByHousehold(householdId),
-    ports.households.getHousehold(householdId),
-  ]);
-  const names = new Map(household?.children.map((c) => [c.id, c.firstName]));
-  return Promise.all(
-    items.map(async (r) => ({
-      ...(await publicRegistration(ports, r)),
-      offerTitle: r.offerTitle,
-      unitLabel: r.unitLabel,
-      childFirstName: names.get(r.childId),
-    })),
-  );
-}
-
-/** Everything stored about the family: account, household with children, every registration. */
-export async function exportFamilyData(ports: Pick<BookingPorts, 'registrations' | 'households' | 'clock'>, user: User) {
-  const householdId = householdIdOf(user);
-  const [household, registrations] = await Promise.all([
-    ports.households.getHousehold(householdId),
-    listFamilyRegistrations(ports, householdId),
-  ]);
-  return {
-    exportedAt: ports.clock.now().toISOString(),
-    account: { id: user.id, email: user.email, roles: user.roles },
-    household,
-    registrations,
-  };
-}
-
-/**
- * Erases the family: its active registrations are cancelled the normal way (waiting families
- * move up), then children, household, account and e-mail claim are deleted; registrations stay
- * only as anonymous counts. A booking that slips in meanwhile is cancelled on the next round.
- */
-export async function eraseFamily(ports: BookingPorts, user: User): Promise<void> {
-  const householdId = householdIdOf(user);
-  await retryBounded(async () => {
-    const registrations = await ports.registrations.listByHousehold(householdId);
-    for (const r of registrations.filter((r) => isActive(r.status))) await cancelRegistration(ports, user, r.id);
-    const household = await ports.households.getHousehold(householdId);
-    const erased = await ports.registrations.eraseHousehold({
-      id: householdId,
-      userId: user.id,
-      email: user.email,
-      childIds: household?.children.map((c) => c.id) ?? [],
-    });
-    return erased || AGAIN;
-  }, ports.retry);
 }

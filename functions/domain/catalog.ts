@@ -1,10 +1,10 @@
 import { dayIn } from '../../shared/dates.js';
 import type { Offer, OfferListQuery } from '../../shared/schemas/offer.js';
-import type { OfferRepo, OfferSpan } from '../db/offer-repo.js';
+import type { Ports } from '../ports/index.js';
+import type { OfferSpan } from '../ports/offers.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
-import type { Clock } from './ports.js';
 
-export type CatalogPorts = { offers: OfferRepo; clock: Clock; timeZone: string };
+export type CatalogPorts = Pick<Ports, 'offers' | 'clock' | 'timeZone'>;
 export type CatalogOffer = Offer & OfferSpan;
 
 /** Free places of a unit; never negative, even if capacity was lowered below the confirmed. */

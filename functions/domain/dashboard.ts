@@ -3,12 +3,12 @@ import type { User } from '../../shared/schemas/auth.js';
 import { AGE_BANDS, OTHER_RESIDENCE, type Dashboard, type DashboardQuery } from '../../shared/schemas/dashboard.js';
 import type { Household } from '../../shared/schemas/household.js';
 import type { Offer } from '../../shared/schemas/offer.js';
-import type { OfferRepo, OfferSpan } from '../db/offer-repo.js';
-import { emptyStats, type OfferStats, type StatsRepo } from '../db/stats-repo.js';
+import type { Ports } from '../ports/index.js';
+import type { OfferSpan } from '../ports/offers.js';
+import { emptyStats, type OfferStats } from '../ports/stats.js';
 import { ForbiddenError } from './errors.js';
-import { toExcelCsv } from './exports.js';
 
-export type DashboardPorts = { offers: OfferRepo; stats: StatsRepo };
+export type DashboardPorts = Pick<Ports, 'offers' | 'stats'>;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** An offer and its counters: everything a dashboard reads about it, however many registrations it has. */
@@ -153,20 +153,4 @@ export async function getDashboard(ports: DashboardPorts, actor: User, query: Da
   const stats = await ports.stats.getStats(offers.map((o) => o.id));
   const facts = offers.map((offer) => ({ offer, stats: stats.get(offer.id) ?? emptyStats() }));
   return aggregateDashboard(facts, { municipality, from: query.from, to: query.to });
-}
-
-/** The dashboard as one long CSV table: section, key, second key, figure, value. */
-export function dashboardCsv(d: Dashboard): string {
-  const rows: (string | number)[][] = [];
-  const add = (section: string, key: string, key2: string, values: Record<string, unknown>) => {
-    for (const [name, value] of Object.entries(values)) rows.push([section, key, key2, name, value === null ? '' : String(value)]);
-  };
-  const { scope: _scope, totals, byCategory, byAgeBand, byResidence, matrix, weekly } = d;
-  add('totals', '', '', totals);
-  for (const { category, ...v } of byCategory) add('category', category, '', v);
-  for (const { band, ...v } of byAgeBand) add('ageBand', band, '', v);
-  for (const { residence, ...v } of byResidence) add('residence', residence, '', v);
-  for (const { residence, location, ...v } of matrix) add('matrix', residence, location, v);
-  for (const { week, ...v } of weekly) add('week', week, '', v);
-  return toExcelCsv(['section', 'key', 'key2', 'figure', 'value'], rows);
 }

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../shared/schemas/auth.js';
 import type { Child, ChildInput, GuardianInput } from '../../shared/schemas/household.js';
-import type { HouseholdRepo } from '../db/household-repo.js';
-import type { RegionRepo } from '../db/region-repo.js';
+import type { Ports } from '../ports/index.js';
 import { ForbiddenError, InvalidStateError, NotFoundError } from './errors.js';
-import type { Clock } from './ports.js';
 
-export type HouseholdPorts = { households: HouseholdRepo; region: RegionRepo; clock: Clock };
+export type HouseholdPorts = Pick<Ports, 'households' | 'region' | 'clock'>;
 
 /** More children than this in one household is a typing accident, not a family. */
 export const MAX_CHILDREN = 15;

@@ -3,14 +3,17 @@ import { dayIn } from '../../shared/dates.js';
 import type { User } from '../../shared/schemas/auth.js';
 import type { Offer } from '../../shared/schemas/offer.js';
 import type { OfferInput, OfferPatch } from '../../shared/schemas/provider.js';
-import type { AttendanceRepo } from '../db/attendance-repo.js';
-import type { OfferEditFailure, OfferSpan, StoredOffer } from '../db/offer-repo.js';
-import type { RegionRepo } from '../db/region-repo.js';
-import { cancelRegistration, isActive, promoteWaiting, type BookingPorts } from './booking.js';
+import { isActive } from '../../shared/schemas/registration.js';
+import type { Ports } from '../ports/index.js';
+import type { OfferEditFailure, OfferSpan, StoredOffer } from '../ports/offers.js';
+import { cancelRegistration, type CancellationPorts } from './cancellation.js';
 import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
+import { bilingualMail } from './mails/texts.js';
+import { providerIdsOf } from './roles.js';
+import { promoteWaiting } from './waitlist.js';
 
-/** What the offer lifecycle needs: the booking engine's ports (cancellation) plus the region. */
-export type OfferPorts = BookingPorts & { region: RegionRepo; attendance: AttendanceRepo };
+/** What the offer lifecycle needs: cancellation and the waitlist (for raised capacity), plus the region. */
+export type OfferPorts = CancellationPorts & Pick<Ports, 'region' | 'timeZone'>;
 
 /** The first and last calendar day (in the region's zone) and the first start of an offer. */
 export function offerSpan(offer: Pick<Offer, 'sessions'>, timeZone: string): OfferSpan {
@@ -21,10 +24,6 @@ export function offerSpan(offer: Pick<Offer, 'sessions'>, timeZone: string): Off
   if (!firstStart || !lastEnd) throw new Error('an offer has at least one session');
   return { firstStart, firstDay: dayIn(timeZone, firstStart), lastDay: dayIn(timeZone, lastEnd) };
 }
-
-/** The providers a user works for; empty for anyone else. */
-export const providerIdsOf = (user: User): string[] =>
-  user.roles.flatMap((r) => (r.role === 'provider' ? [r.providerId] : []));
 
 /** The provider a new offer belongs to: the caller's own, never one named in the request. */
 function ownProviderId(user: User): string {
@@ -158,19 +157,13 @@ export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: st
  * mails it a place) only to cancel it a moment later.
  */
 async function cancelOfferRegistrations(ports: OfferPorts, actor: User, offer: Offer): Promise<void> {
-  const active = (await ports.attendance.listOfferRegistrations(offer.id)).filter((r) => isActive(r.status));
+  const active = (await ports.registrations.listByOffer(offer.id)).filter((r) => isActive(r.status));
   const ordered = [...active.filter((r) => r.status === 'waitlisted'), ...active.filter((r) => r.status === 'confirmed')];
   for (const registration of ordered) await cancelRegistration(ports, actor, registration.id);
   const households = new Set(active.map((r) => r.householdId));
   for (const householdId of households) {
     const household = await ports.households.getHousehold(householdId);
     if (!household) continue;
-    await ports.mailer.send({
-      to: household.email,
-      subject: `Abgesagt: ${offer.title} / Cancelled: ${offer.title}`,
-      text:
-        `Leider wurde „${offer.title}“ abgesagt. Ihre Anmeldungen dafür sind storniert.\n\n` +
-        `Unfortunately, "${offer.title}" has been cancelled. Your registrations for it are cancelled.`,
-    });
+    await ports.mailer.send(bilingualMail(household.email, 'offerCancelled', { offerTitle: offer.title }));
   }
 }

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { User } from '../../shared/schemas/auth.js';
 import type { RoleAssignment } from '../../shared/schemas/admin.js';
 import type { Municipality, Provider } from '../../shared/schemas/region.js';
-import type { RegionRepo } from '../db/region-repo.js';
-import type { UserRepo } from '../db/user-repo.js';
+import type { Ports } from '../ports/index.js';
 import { InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
-import type { Clock } from './ports.js';
 
-export type RegionAdminPorts = { region: RegionRepo; users: UserRepo; clock: Clock };
+export type RegionAdminPorts = Pick<Ports, 'region' | 'users' | 'clock'>;
 
 export async function createMunicipality(ports: RegionAdminPorts, municipality: Municipality): Promise<Municipality> {
   if (!(await ports.region.createMunicipality(municipality))) {

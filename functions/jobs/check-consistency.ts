@@ -7,7 +7,7 @@ import { checkConsistency } from '../db/consistency.js';
  * (DYNAMODB_ENDPOINT for DynamoDB Local). Exits 1 and names every offending item otherwise.
  * Run it while no bookings are in flight: a scan is not a snapshot.
  */
-const config = loadConfig();
+const config = loadConfig(process.env, 'tool');
 const { checked, problems } = await checkConsistency({ client: createDynamoClient(config), tableName: config.TABLE_NAME });
 for (const p of problems) console.error(`${p.invariant}  ${p.item}  ${p.message}`);
 console.log(`${checked} items checked, ${problems.length === 0 ? 'consistent' : `${problems.length} problems`}`);

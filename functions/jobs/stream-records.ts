@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { keys } from '../db/keys.js';
-import type { Mailer } from '../domain/ports.js';
-import { mailFromImage } from '../mail/table-outbox-mailer.js';
+import type { Mailer } from '../ports/world.js';
+import { mailFromImage } from '../db/mail-outbox.js';
 
 /** The slice of a DynamoDB Streams record this handler reads (string and number attributes). */
 type Image = Record<string, { S?: string; N?: string } | undefined>;

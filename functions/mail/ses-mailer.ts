@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { Mail, Mailer } from '../domain/ports.js';
+import type { Mail, Mailer } from '../ports/world.js';
 
 /** The cloud mailer: plain-text e-mails through SES, with the calendar entry as an attachment. */
 export function createSesMailer(from: string, client = new SESv2Client({})): Mailer {

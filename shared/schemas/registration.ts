@@ -12,6 +12,9 @@ export const registrationStatus = z.enum([
 ]);
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
 
+/** Statuses that hold a place or a place in line: they keep the child's guard (I2) and count on the unit. */
+export const isActive = (status: RegistrationStatus) => status === 'confirmed' || status === 'waitlisted';
+
 export const registrationSchema = z.object({
   id,
   offerId: id,
@@ -23,6 +26,14 @@ export const registrationSchema = z.object({
   createdAt: isoDateTime,
 });
 export type Registration = z.infer<typeof registrationSchema>;
+
+/** A household's registration as the family sees it, with names it can read. */
+export const familyRegistrationSchema = registrationSchema.extend({
+  offerTitle: z.string(),
+  unitLabel: z.string(),
+  childFirstName: z.string().optional(),
+});
+export type FamilyRegistration = z.infer<typeof familyRegistrationSchema>;
 
 const bookingItem = z.object({ unitId: id, childId: id });
 
@@ -37,3 +48,7 @@ export const bookingRequest = z.union([
 export type BookingRequest = z.infer<typeof bookingRequest>;
 
 export const idempotencyKey = z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/);
+
+/** What `POST /registrations` answers: the registration for a one-child request, `{items}` (one per item) for one with `items`. */
+export const bookingResponse = z.union([registrationSchema, z.object({ items: z.array(registrationSchema).min(1) })]);
+export type BookingResponse = z.infer<typeof bookingResponse>;

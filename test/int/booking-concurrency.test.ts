@@ -50,7 +50,7 @@ describe('the 8 o’clock rush', () => {
 
   it('control: without the capacity condition the same rush overbooks, and the check names the unit', async () => {
     const { ctx } = await createTestContext();
-    const unsafe = { ...ctx, repos: { ...ctx.repos, registrations: createRegistrationRepo(ctx.table, { capacityCondition: false }) } };
+    const unsafe = { ...ctx, ports: { ...ctx.ports, registrations: createRegistrationRepo(ctx.table, { capacityCondition: false }) } };
     const app = createApp(unsafe);
     const offer = await createOffer(ctx);
     const crowd = await families(ctx, 200);
@@ -85,7 +85,7 @@ describe('cancellations during bookings', () => {
     let running = true;
     const watch = (async () => {
       while (running) {
-        highest = Math.max(highest, (await ctx.repos.offers.getOffer(offer.id))?.units[0]?.confirmed ?? 0);
+        highest = Math.max(highest, (await ctx.ports.offers.getOffer(offer.id))?.units[0]?.confirmed ?? 0);
         await new Promise((r) => setTimeout(r, 5));
       }
     })();

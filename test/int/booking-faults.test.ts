@@ -19,7 +19,7 @@ function faultyApp(ctx: AppContext, rate: number) {
     return r;
   });
   const table = { client, tableName: ctx.table.tableName };
-  return { app: createApp({ ...ctx, table, repos: createRepos(table) }), faults };
+  return { app: createApp({ ...ctx, table, ports: { ...ctx.ports, ...createRepos(table) } }), faults };
 }
 
 const DEFINITE_BOOKING = [201, 409, 422, 503];

@@ -80,7 +80,7 @@ describe('booking', () => {
   it('refuses what the offer rules out with 422 naming the field, and writes nothing', async () => {
     const family = await createFamily(t.ctx);
     const stranger = await createFamily(t.ctx);
-    const now = t.ctx.clock.now().getTime();
+    const now = t.ctx.ports.clock.now().getTime();
     const day = 86_400_000;
     const open = await createOffer(t.ctx);
     const closed = await createOffer(t.ctx, { registrationOpens: new Date(now - 3 * day).toISOString(), registrationCloses: new Date(now - day).toISOString() });
@@ -111,11 +111,11 @@ describe('booking', () => {
     const offer = await createOffer(t.ctx, { ageRange: { min: 3, max: 3 } });
     const family = await createFamily(t.ctx, 0);
     // Turns 4 on the offer's first day (in a week): too old. Turns 4 the day after: fits.
-    const firstDay = new Date(t.ctx.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const firstDay = new Date(t.ctx.ports.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
     const [y, md] = [Number(firstDay.slice(0, 4)) - 4, firstDay.slice(4)];
     const tooOld = { id: 'old', firstName: 'Alt', birthDate: `${y}${md}` };
     const fits = { id: 'fits', firstName: 'Passt', birthDate: new Date(Date.parse(`${y}${md}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10) };
-    for (const child of [tooOld, fits]) await t.ctx.repos.households.addChild(family.householdId, child, firstDay);
+    for (const child of [tooOld, fits]) await t.ctx.ports.households.addChild(family.householdId, child, firstDay);
     expect((await book(t.app, family, { offerId: offer.id, unitId: 'u1', childId: 'old' })).status).toBe(422);
     expect((await book(t.app, family, { offerId: offer.id, unitId: 'u1', childId: 'fits' })).status).toBe(201);
   });

@@ -20,7 +20,7 @@ describe('offer counters for the dashboard', () => {
     const a = { householdId: 'h1', childId: 'c1', residence: 'lindach', band: '3-5' };
     const b = { householdId: 'h1', childId: 'c2', residence: 'lindach', band: '6-9' };
     await apply('o1', [{ ...a, to: 'confirmed' }, { ...b, to: 'waitlisted' }]);
-    const stats = async () => (await t.ctx.repos.stats.getStats(['o1'])).get('o1');
+    const stats = async () => (await t.ctx.ports.stats.getStats(['o1'])).get('o1');
     expect(await stats()).toEqual({
       confirmedByBand: { '3-5': 1 },
       waitingByBand: { '6-9': 1 },

@@ -11,7 +11,7 @@ describe('household and children', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    await seedDemoRegion(t.ctx.repos, t.ctx.clock);
+    await seedDemoRegion(t.ctx.ports);
     anna = await createUser(t.ctx);
     ben = await createUser(t.ctx);
   });

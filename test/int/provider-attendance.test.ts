@@ -102,7 +102,7 @@ describe('participants and attendance', () => {
     expect(await body(t.app.request(path, json('PUT', changed, provider.headers)))).toEqual({ ...marks, ...changed });
     expect(await body(t.app.request(path, { headers: provider.headers }))).toEqual({ ...marks, ...changed });
     expect(await body(t.app.request(`${base()}/sessions/s2/attendance`, { headers: provider.headers }))).toEqual({});
-    expect((await t.ctx.repos.stats.getStats([offer.id])).get(offer.id)?.attendance).toEqual({ present: 1, absent: 1 });
+    expect((await t.ctx.ports.stats.getStats([offer.id])).get(offer.id)?.attendance).toEqual({ present: 1, absent: 1 });
   });
 
   it('refuses marks for a waiting or unknown registration (400 naming it) and unknown sessions (404)', async () => {

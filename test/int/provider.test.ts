@@ -126,13 +126,13 @@ describe('offer lifecycle for providers', () => {
 
   it('never lets a concurrent edit overwrite another: the second save from the same read is refused', async () => {
     const offer = await create();
-    const before = await t.ctx.repos.offers.getStoredOffer(offer.id);
+    const before = await t.ctx.ports.offers.getStoredOffer(offer.id);
     if (!before) throw new Error('offer missing');
     const span = { firstDay: before.firstDay, lastDay: before.lastDay, firstStart: before.firstStart };
     const edit = (title: string) => ({ before, after: { ...before, title }, span, now: t.clock.now().toISOString(), allowOverbooking: false });
-    expect(await t.ctx.repos.offers.updateOffer(edit('Erste Änderung'))).toEqual([]);
-    expect(await t.ctx.repos.offers.updateOffer(edit('Zweite Änderung'))).toEqual([{ kind: 'changed' }]);
-    expect((await t.ctx.repos.offers.getStoredOffer(offer.id))?.title).toBe('Erste Änderung');
+    expect(await t.ctx.ports.offers.updateOffer(edit('Erste Änderung'))).toEqual([]);
+    expect(await t.ctx.ports.offers.updateOffer(edit('Zweite Änderung'))).toEqual([{ kind: 'changed' }]);
+    expect((await t.ctx.ports.offers.getStoredOffer(offer.id))?.title).toBe('Erste Änderung');
   });
 
   it('never lowers capacity below the confirmed silently: 409, or overbooked on purpose', async () => {

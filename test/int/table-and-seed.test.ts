@@ -26,17 +26,17 @@ describe('table and demo region', () => {
 
   it('seeds four municipalities, a dozen providers and about forty offers of every kind, and a second run changes nothing', async () => {
     const { ctx, app } = await createTestContext();
-    await seedDemoRegion(ctx.repos, ctx.clock);
+    await seedDemoRegion(ctx.ports);
     const first = await snapshot(ctx.table);
-    await seedDemoRegion(ctx.repos, ctx.clock);
+    await seedDemoRegion(ctx.ports);
     expect(await snapshot(ctx.table)).toEqual(first);
 
-    expect(await ctx.repos.region.listMunicipalities()).toHaveLength(4);
-    expect(await ctx.repos.region.listProviders()).toHaveLength(12);
+    expect(await ctx.ports.region.listMunicipalities()).toHaveLength(4);
+    expect(await ctx.ports.region.listProviders()).toHaveLength(12);
     const offers = ((await (await app.request('/api/offers?limit=100')).json()) as { items: Offer[] }).items;
     expect(offers.length).toBeGreaterThanOrEqual(35);
     expect(new Set(offers.map((o) => o.kind))).toEqual(new Set(['course', 'event', 'holiday_care', 'group']));
-    const now = ctx.clock.now().toISOString();
+    const now = ctx.ports.clock.now().toISOString();
     const open = (o: Offer) => new Date(o.registrationOpens).toISOString() <= now && now <= new Date(o.registrationCloses).toISOString();
     expect(offers.filter(open).length).toBeGreaterThan(10);
     expect(offers.some((o) => !open(o) && new Date(o.registrationOpens).toISOString() > now)).toBe(true);

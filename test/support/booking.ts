@@ -10,7 +10,7 @@ type App = { request(path: string, init?: RequestInit): Response | Promise<Respo
 
 /** The birth date of a child `years` old today (well inside the default offer's 3–10). */
 export const bornYearsAgo = (ctx: AppContext, years: number) => {
-  const d = ctx.clock.now();
+  const d = ctx.ports.clock.now();
   return `${d.getUTCFullYear() - years}${d.toISOString().slice(4, 10)}`;
 };
 
@@ -20,7 +20,7 @@ export async function createFamily(ctx: AppContext, children = 1, age = 5): Prom
   const householdId = user.householdId ?? '';
   const childIds = Array.from({ length: children }, () => randomUUID());
   for (const [i, id] of childIds.entries()) {
-    await ctx.repos.households.addChild(householdId, { id, firstName: `Kind${i + 1}`, birthDate: bornYearsAgo(ctx, age) }, ctx.clock.now().toISOString());
+    await ctx.ports.households.addChild(householdId, { id, firstName: `Kind${i + 1}`, birthDate: bornYearsAgo(ctx, age) }, ctx.ports.clock.now().toISOString());
   }
   return { ...user, householdId, childIds };
 }

@@ -8,7 +8,7 @@ import type { Offer } from '../../shared/schemas/offer.js';
  * context's clock, for ages 3–10, one session in a week) and returns it.
  */
 export async function createOffer(ctx: AppContext, overrides: Partial<Offer> = {}): Promise<Offer> {
-  const now = ctx.clock.now().getTime();
+  const now = ctx.ports.clock.now().getTime();
   const day = 24 * 3600 * 1000;
   const iso = (t: number) => new Date(t).toISOString();
   const offer: Offer = {
@@ -30,7 +30,7 @@ export async function createOffer(ctx: AppContext, overrides: Partial<Offer> = {
     units: [{ id: 'u1', label: 'Gruppe', capacity: 10, confirmed: 0, waiting: 0 }],
     ...overrides,
   };
-  const created = await ctx.repos.offers.createOffer(offer, offerSpan(offer, ctx.config.TIME_ZONE), iso(now));
+  const created = await ctx.ports.offers.createOffer(offer, offerSpan(offer, ctx.config.TIME_ZONE), iso(now));
   if (!created) throw new Error(`offer ${offer.id} exists`);
   return offer;
 }

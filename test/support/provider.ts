@@ -5,9 +5,9 @@ import { createUser, type TestUser } from './users.js';
 
 /** The demo region's configuration, municipalities and providers, without offers or accounts. */
 export async function seedRegionConfig(ctx: AppContext) {
-  await ctx.repos.region.createRegion(demoRegion);
-  await Promise.all(demoMunicipalities.map((m) => ctx.repos.region.createMunicipality(m)));
-  await Promise.all(demoProviders.map((p) => ctx.repos.region.createProvider(p)));
+  await ctx.ports.region.createRegion(demoRegion);
+  await Promise.all(demoMunicipalities.map((m) => ctx.ports.region.createMunicipality(m)));
+  await Promise.all(demoProviders.map((p) => ctx.ports.region.createProvider(p)));
 }
 
 export type Guardian = { name: string; phone: string; postalCode: string };
@@ -19,9 +19,9 @@ export async function createHousehold(ctx: AppContext, guardian: Guardian, child
   const user = await createUser(ctx);
   const householdId = user.householdId ?? '';
   const residence = demoMunicipalities.find((m) => m.postalCodes.includes(guardian.postalCode));
-  await ctx.repos.households.updateGuardian(householdId, guardian, residence?.id);
+  await ctx.ports.households.updateGuardian(householdId, guardian, residence?.id);
   const withIds = children.map((c) => ({ ...c, id: randomUUID() }));
-  for (const child of withIds) await ctx.repos.households.addChild(householdId, child, ctx.clock.now().toISOString());
+  for (const child of withIds) await ctx.ports.households.addChild(householdId, child, ctx.ports.clock.now().toISOString());
   return { ...user, householdId, children: withIds, guardian };
 }
 

@@ -13,8 +13,8 @@ export async function createUser(ctx: AppContext, roles: Role[] = [{ role: 'fami
   const id = randomUUID();
   const email = `${id}@test.example`;
   const householdId = roles.some((r) => r.role === 'family') ? `hh-${id}` : undefined;
-  await ctx.repos.users.createUser({ id, email, roles, householdId }, ctx.clock.now().toISOString());
-  const token = await issueSessionToken(ctx.config.SESSION_SECRET, id, ctx.clock);
+  await ctx.ports.users.createUser({ id, email, roles, householdId }, ctx.ports.clock.now().toISOString());
+  const token = await issueSessionToken(ctx.config.SESSION_SECRET, id, ctx.ports.clock);
   return { id, email, householdId, token, headers: { Authorization: `Bearer ${token}` } };
 }
 

@@ -1,7 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { findInconsistencies } from '../../functions/db/consistency.js';
-import { AGAIN, isTransient, retryBounded } from '../../functions/db/retry.js';
+import { isTransient as storageIsTransient } from '../../functions/db/transient.js';
+import { AGAIN, retryBounded } from '../../functions/domain/retry.js';
 import { bookingRuleViolation, fingerprintOf, planBooking, planUnit } from '../../functions/domain/booking.js';
 import { BusyError, BookingRuleError } from '../../functions/domain/errors.js';
 
@@ -67,7 +68,7 @@ describe('fingerprintOf', () => {
 });
 
 describe('retryBounded', () => {
-  const fast = { baseMs: 1, capMs: 1 };
+  const fast = { baseMs: 1, capMs: 1, isTransient: storageIsTransient };
 
   it('retries conflicts and throttling, then answers BusyError with Retry-After', async () => {
     let calls = 0;
@@ -87,8 +88,8 @@ describe('retryBounded', () => {
 
   it('passes a failed condition or any other error straight through', async () => {
     const failed = cancelled('ConditionalCheckFailed', 'TransactionConflict');
-    expect(isTransient(failed)).toBe(false);
-    expect(isTransient(Object.assign(new Error('slow'), { name: 'ThrottlingException' }))).toBe(true);
+    expect(storageIsTransient(failed)).toBe(false);
+    expect(storageIsTransient(Object.assign(new Error('slow'), { name: 'ThrottlingException' }))).toBe(true);
     await expect(retryBounded(async () => { throw failed; }, fast)).rejects.toBe(failed);
   });
 });

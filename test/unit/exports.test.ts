@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { AttendanceSheet } from '../../functions/domain/attendance.js';
-import { attendancePdf } from '../../functions/domain/attendance-pdf.js';
-import { attendanceCsv } from '../../functions/domain/exports.js';
+import { attendancePdf } from '../../functions/formats/attendance-pdf.js';
+import { attendanceCsv } from '../../functions/formats/attendance-list.js';
 
 const sheet: AttendanceSheet = {
   title: 'Babyschwimmen „Seepferdchen“',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduledHandler, handler as scheduledHandler, UnknownJobError } from '../../functions/jobs/scheduled.js';
 import { createStreamHandler, readRegistrationStatusChange, type StreamRecord } from '../../functions/jobs/stream-records.js';
-import type { Mail } from '../../functions/domain/ports.js';
+import type { Mail } from '../../functions/ports/world.js';
 
 const registrationRecord = (old?: string, next?: string): StreamRecord => ({
   eventName: old && next ? 'MODIFY' : next ? 'INSERT' : 'REMOVE',

@@ -18,17 +18,17 @@ const idParam = z.object({ id });
 
 /** Region administration: municipalities, providers, and who holds which role. */
 export const adminRoutes = (ctx: AppContext) => {
-  const ports = { region: ctx.repos.region, users: ctx.repos.users, clock: ctx.clock };
+  const { ports } = ctx;
   const admin = allow(['admin']);
   return new Hono<Env>()
-    .get('/admin/municipalities', admin, async (c) => c.json({ items: await ctx.repos.region.listMunicipalities() }))
+    .get('/admin/municipalities', admin, async (c) => c.json({ items: await ports.region.listMunicipalities() }))
     .post('/admin/municipalities', admin, validate('json', municipalitySchema), async (c) =>
       c.json(await createMunicipality(ports, c.req.valid('json')), 201),
     )
     .put('/admin/municipalities/:id', admin, validate('param', idParam), validate('json', municipalityUpdate), async (c) =>
       c.json(await updateMunicipality(ports, { ...c.req.valid('json'), id: c.req.valid('param').id })),
     )
-    .get('/admin/providers', admin, async (c) => c.json({ items: await ctx.repos.region.listProviders() }))
+    .get('/admin/providers', admin, async (c) => c.json({ items: await ports.region.listProviders() }))
     .post('/admin/providers', admin, validate('json', providerSchema), async (c) =>
       c.json(await createProvider(ports, c.req.valid('json')), 201),
     )

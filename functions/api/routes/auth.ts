@@ -7,13 +7,7 @@ import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
 
 export const authRoutes = (ctx: AppContext) => {
-  const ports = {
-    logins: ctx.repos.logins,
-    users: ctx.repos.users,
-    mailer: ctx.mailer,
-    clock: ctx.clock,
-    secret: ctx.config.SESSION_SECRET,
-  };
+  const ports = { ...ctx.ports, secret: ctx.config.SESSION_SECRET };
   return new Hono<Env>()
     .post('/auth/code', allow('anyone'), validate('json', requestCodeBody), async (c) => {
       await requestLoginCode(ports, c.req.valid('json').email);
@@ -22,7 +16,7 @@ export const authRoutes = (ctx: AppContext) => {
     .post('/auth/session', allow('anyone'), validate('json', createSessionBody), async (c) => {
       const { email, code } = c.req.valid('json');
       const user = await signInWithCode(ports, email, code);
-      const token = await issueSessionToken(ctx.config.SESSION_SECRET, user.id, ctx.clock);
+      const token = await issueSessionToken(ctx.config.SESSION_SECRET, user.id, ctx.ports.clock);
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         secure: ctx.config.COOKIE_SECURE,
@@ -38,7 +32,7 @@ export const authRoutes = (ctx: AppContext) => {
     })
     .get('/me', allow('signed-in'), async (c) => {
       const user = currentUser(c);
-      const household = user.householdId ? await ctx.repos.households.getHousehold(user.householdId) : undefined;
+      const household = user.householdId ? await ctx.ports.households.getHousehold(user.householdId) : undefined;
       return c.json({ ...user, household });
     });
 };

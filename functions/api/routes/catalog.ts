@@ -13,14 +13,14 @@ import { validate } from '../validate.js';
 const FEED_LIMIT = 100;
 
 export const catalogRoutes = (ctx: AppContext) => {
-  const ports = { offers: ctx.repos.offers, clock: ctx.clock, timeZone: ctx.config.TIME_ZONE };
+  const { ports } = ctx;
   return new Hono<Env>()
     .get('/region', allow('anyone'), async (c) => {
-      const region = await ctx.repos.region.getRegion();
+      const region = await ports.region.getRegion();
       if (!region) throw new NotFoundError('Region nicht eingerichtet / region not configured');
       return c.json(region);
     })
-    .get('/municipalities', allow('anyone'), async (c) => c.json({ items: await ctx.repos.region.listMunicipalities() }))
+    .get('/municipalities', allow('anyone'), async (c) => c.json({ items: await ports.region.listMunicipalities() }))
     .get('/offers', allow('anyone'), validate('query', offerListQuery), async (c) =>
       c.json(await listOffers(ports, c.req.valid('query'))),
     )
@@ -30,7 +30,7 @@ export const catalogRoutes = (ctx: AppContext) => {
     .get('/calendar.ics', allow('anyone'), validate('query', calendarQuery), async (c) => {
       const { offer, ...filters } = c.req.valid('query');
       const items = offer ? [await getPublishedOffer(ports, offer)] : (await listOffers(ports, { ...filters, limit: FEED_LIMIT })).items;
-      const region = await ctx.repos.region.getRegion();
+      const region = await ports.region.getRegion();
       const feed = buildCalendarFeed(items, { name: region?.name ?? 'regiokurs', publicUrl: ctx.config.PUBLIC_URL });
       return c.body(feed, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
     });

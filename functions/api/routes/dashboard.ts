@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { dashboardQuery } from '../../../shared/schemas/dashboard.js';
-import { dashboardCsv, getDashboard } from '../../domain/dashboard.js';
+import { getDashboard } from '../../domain/dashboard.js';
+import { dashboardCsv } from '../../formats/dashboard-csv.js';
 import { allow, currentUser } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
 
 /** Municipal coordinators' aggregates: counts only, small ones suppressed; never a name. */
 export const dashboardRoutes = (ctx: AppContext) => {
-  const ports = ctx.repos;
+  const { ports } = ctx;
   const coordinator = allow(['municipality']);
   return new Hono<Env>()
     .get('/dashboard', coordinator, validate('query', dashboardQuery), async (c) =>

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { allow } from '../access.js';
 import type { Env } from '../context.js';
-import type { Outbox } from '../outbox.js';
+import type { Outbox } from '../../mail/local-outbox.js';
 import { validate } from '../validate.js';
 
 /** Local mode only (app.ts mounts it only when an outbox exists): the e-mails sent, newest first. */

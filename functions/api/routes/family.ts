@@ -11,7 +11,7 @@ const childParam = z.object({ childId: id });
 
 /** A family's own household: every route reads the household id from the session, never the URL. */
 export const familyRoutes = (ctx: AppContext) => {
-  const ports = { households: ctx.repos.households, region: ctx.repos.region, clock: ctx.clock };
+  const { ports } = ctx;
   const family = allow(['family']);
   return new Hono<Env>()
     .get('/family/household', family, async (c) => c.json(await getHousehold(ports, householdIdOf(currentUser(c)))))

@@ -6,8 +6,8 @@ import {
   listParticipants,
   recordAttendance,
 } from '../../domain/attendance.js';
-import { attendanceCsv } from '../../domain/exports.js';
 import { createDraftOffer, getOwnOffer, listOwnOffers, updateOwnOffer } from '../../domain/offers.js';
+import { attendanceCsv } from '../../formats/attendance-list.js';
 import { allow, currentUser } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
@@ -19,16 +19,8 @@ export const attachment = (offerId: string, ext: string) => `attachment; filenam
  * A provider's own offers: lifecycle, participants, attendance and its CSV list (the PDF list is
  * ./attendance-pdf.ts). Every route checks ownership in the domain.
  */
-/** What the provider's use cases need from the app context. */
-export const providerPorts = (ctx: AppContext) => ({
-  ...ctx.repos,
-  mailer: ctx.mailer,
-  clock: ctx.clock,
-  timeZone: ctx.config.TIME_ZONE,
-});
-
 export const providerRoutes = (ctx: AppContext) => {
-  const ports = providerPorts(ctx);
+  const { ports } = ctx;
   const provider = allow(['provider']);
   return new Hono<Env>()
     .post('/provider/offers', provider, validate('json', offerInput), async (c) =>

@@ -2,13 +2,9 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { id } from '../../../shared/schemas/common.js';
 import { bookingRequest, idempotencyKey, type BookingRequest } from '../../../shared/schemas/registration.js';
-import {
-  bookRegistrations,
-  cancelRegistration,
-  eraseFamily,
-  exportFamilyData,
-  listFamilyRegistrations,
-} from '../../domain/booking.js';
+import { bookRegistrations } from '../../domain/booking.js';
+import { cancelRegistration } from '../../domain/cancellation.js';
+import { eraseFamily, exportFamilyData, listFamilyRegistrations } from '../../domain/family-data.js';
 import { householdIdOf } from '../../domain/household.js';
 import { allow, currentUser } from '../access.js';
 import type { AppContext, Env } from '../context.js';
@@ -34,14 +30,7 @@ const bookingBody = z.unknown().transform((body, ctx): BookingRequest => {
 
 /** Booking, cancelling and the family's view of its registrations, plus its data rights. */
 export const registrationRoutes = (ctx: AppContext) => {
-  const ports = {
-    registrations: ctx.repos.registrations,
-    offers: ctx.repos.offers,
-    households: ctx.repos.households,
-    mailer: ctx.mailer,
-    clock: ctx.clock,
-    timeZone: ctx.config.TIME_ZONE,
-  };
+  const { ports } = ctx;
   const family = allow(['family']);
   return new Hono<Env>()
     .post('/registrations', family, validate('header', bookingHeaders), validate('json', bookingBody), async (c) => {

@@ -1,4 +1,4 @@
-import type { Mail, Mailer } from '../domain/ports.js';
+import type { Mail, Mailer } from '../ports/world.js';
 
 export type SentMail = Mail & { sentAt: string };
 

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { AttendanceSheet } from './attendance.js';
-import { sheetHeader, sheetRows } from './exports.js';
+import type { AttendanceSheet } from '../domain/attendance.js';
+import { sheetHeader, sheetRows } from './attendance-list.js';
 
 // pdfkit and its fonts weigh about 900 kB bundled: this module is served by its own Lambda
 // (functions/api/exports-lambda.ts), so the API that families book through stays small.

@@ -1,8 +1,8 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { toItem, type TableRef } from '../db/dynamo.js';
-import { keys } from '../db/keys.js';
-import type { Clock, Mail, Mailer } from '../domain/ports.js';
+import type { Clock, Mail, Mailer } from '../ports/world.js';
+import { toItem, type TableRef } from './dynamo.js';
+import { keys } from './keys.js';
 
 /** Unsent mail older than this is dropped by TTL; the stream sends within seconds or fails to the DLQ. */
 const MAIL_TTL_SECONDS = 7 * 24 * 3600;

@@ -1,16 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import type { AttendanceMark } from '../../shared/schemas/provider.js';
-import type { AttendanceSheet } from './attendance.js';
+import type { AttendanceSheet } from '../domain/attendance.js';
+import { toExcelCsv } from './excel-csv.js';
 
 /** How a mark reads on a German list. */
 const markLabel: Record<AttendanceMark, string> = { present: 'anwesend', absent: 'abwesend', excused: 'entschuldigt' };
-
-/**
- * A CSV German Excel opens right: a byte-order mark (else umlauts turn into mojibake) and `;`
- * between fields (Excel's German list separator; `,` is the decimal comma there).
- */
-export const toExcelCsv = (header: string[], rows: (string | number)[][]): string =>
-  stringify([header, ...rows], { bom: true, delimiter: ';', record_delimiter: 'windows' });
 
 /** The attendance list's header row: child, guardian, phone, then each session's day. */
 export const sheetHeader = (sheet: AttendanceSheet) => ['Kind', 'Erziehungsberechtigte', 'Telefon', ...sheet.sessions.map((s) => s.day)];

@@ -1,4 +1,4 @@
-/** What the domain needs from the world besides its repositories. */
+/** What the domain needs from the world besides its repositories: time, e-mail, and which failures pass. */
 export interface Clock {
   now(): Date;
 }
@@ -15,5 +15,11 @@ export type Mail = {
 export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
+
+/**
+ * Whether a failed call may succeed if simply made again a moment later (a conflict, throttling).
+ * Only the storage adapter can tell; how often and how long to wait is the domain's policy.
+ */
+export type IsTransient = (error: unknown) => boolean;
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,108 @@
+import { QueryCommand, UpdateItemCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { UnitItem } from '../ports/offers.js';
+import type { RegistrationItem, WaitlistEntry, WaitlistRepo } from '../ports/registrations.js';
+import { fromItem, getItem, queryAll, toItem, transactAll, transactionItems, type TableRef } from './dynamo.js';
+import { keys } from './keys.js';
+import { registrationStatsUpdates } from './stats-repo.js';
+
+/** The entry that holds a waiting registration's place in line, for the booking's transaction. */
+export function waitlistEntryPut(tableName: string, r: RegistrationItem & { ticket: number }): TransactWriteItem {
+  // I3: the ticket is the place in line; each is handed out once.
+  return transactionItems(tableName).put(
+    { ...keys.waitlistEntry(r.offerId, r.unitId, r.ticket), registrationId: r.id, ticket: r.ticket },
+    'attribute_not_exists(pk)',
+  );
+}
+
+/** Removes one entry and counts it out of the unit's `waiting` with `set` (I5). */
+export function dequeueItems(tableName: string, offerId: string, unitId: string, ticket: number, set: string, condition?: string): TransactWriteItem[] {
+  const { remove, update } = transactionItems(tableName);
+  return [
+    remove(keys.waitlistEntry(offerId, unitId, ticket), 'attribute_exists(pk)'),
+    update(keys.unit(offerId, unitId), `SET ${set}`, ['#waiting > :zero', condition].filter(Boolean).join(' AND '), { ':one': 1, ':zero': 0 }),
+  ];
+}
+
+/** Each unit's line: entries keyed by zero-padded ticket, so key order is line order (see ./KEYS.md). */
+export function createWaitlistRepo(table: TableRef): WaitlistRepo {
+  const { client, tableName: TableName } = table;
+  const { update } = transactionItems(TableName);
+
+  return {
+    async takeTickets(offerId, unitId, count) {
+      const out = await client.send(
+        new UpdateItemCommand({
+          TableName,
+          Key: toItem(keys.unit(offerId, unitId)),
+          UpdateExpression: 'ADD waitTail :n',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: toItem({ ':n': count }),
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      const tail = fromItem<{ waitTail: number }>(out.Attributes ?? {}).waitTail;
+      return Array.from({ length: count }, (_, i) => tail - count + 1 + i);
+    },
+
+    async promote(offerId, unitId, entry, now) {
+      const promoted = await getItem<RegistrationItem>(table, keys.registration(entry.registrationId));
+      return transactAll(table, [
+        ...registrationStatsUpdates(table, offerId, promoted ? [{ ...promoted, from: 'waitlisted', to: 'confirmed' }] : []),
+        update(keys.registration(entry.registrationId), 'SET #status = :confirmed, updatedAt = :now REMOVE ticket', '#status = :waitlisted', {
+          ':confirmed': 'confirmed',
+          ':waitlisted': 'waitlisted',
+          ':now': now,
+        }),
+        // I1: a place moves from free to confirmed only while one is free.
+        ...dequeueItems(
+          TableName,
+          offerId,
+          unitId,
+          entry.ticket,
+          '#waiting = #waiting - :one, #confirmed = #confirmed + :one, #free = #free - :one',
+          '#free > :zero',
+        ),
+      ]);
+    },
+
+    getUnit: (offerId, unitId) => getItem<UnitItem>(table, keys.unit(offerId, unitId)),
+
+    async waitlistHeads(offerId, unitId, count) {
+      const heads = await queryAll<WaitlistEntry>(
+        table,
+        {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: toItem({ ':pk': keys.offer(offerId).pk, ':prefix': keys.waitlistPrefix(unitId) }),
+          ConsistentRead: true,
+          Limit: count,
+        },
+        count,
+      );
+      return heads.map(({ registrationId, ticket }) => ({ registrationId, ticket }));
+    },
+
+    async waitlistPosition(offerId, unitId, ticket) {
+      let ahead = 0;
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const out = await client.send(
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+            ExpressionAttributeValues: toItem({
+              ':pk': keys.offer(offerId).pk,
+              ':first': keys.waitlistPrefix(unitId),
+              ':last': keys.waitlistUpTo(unitId, ticket - 1),
+            }),
+            Select: 'COUNT',
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        ahead += out.Count ?? 0;
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return ahead + 1;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { User } from '../../shared/schemas/auth.js';
+import { isActive, type FamilyRegistration } from '../../shared/schemas/registration.js';
+import type { Ports } from '../ports/index.js';
+import { publicRegistration } from './booking.js';
+import { cancelRegistration, type CancellationPorts } from './cancellation.js';
+import { householdIdOf } from './household.js';
+import { AGAIN, retryBounded } from './retry.js';
+
+/** The family's rights over its data: see it, take it along, have it erased. */
+export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency'>;
+
+/** The household's registrations, newest first, waiting ones with their current position. */
+export async function listFamilyRegistrations(
+  ports: Pick<Ports, 'registrations' | 'waitlists' | 'households'>,
+  householdId: string,
+): Promise<FamilyRegistration[]> {
+  const [items, household] = await Promise.all([
+    ports.registrations.listByHousehold(householdId),
+    ports.households.getHousehold(householdId),
+  ]);
+  const names = new Map(household?.children.map((c) => [c.id, c.firstName]));
+  return Promise.all(
+    items.map(async (r) => ({
+      ...(await publicRegistration(ports, r)),
+      offerTitle: r.offerTitle,
+      unitLabel: r.unitLabel,
+      childFirstName: names.get(r.childId),
+    })),
+  );
+}
+
+/** Everything stored about the family: account, household with children, every registration. */
+export async function exportFamilyData(ports: Pick<Ports, 'registrations' | 'waitlists' | 'households' | 'clock'>, user: User) {
+  const householdId = householdIdOf(user);
+  const [household, registrations] = await Promise.all([
+    ports.households.getHousehold(householdId),
+    listFamilyRegistrations(ports, householdId),
+  ]);
+  return {
+    exportedAt: ports.clock.now().toISOString(),
+    account: { id: user.id, email: user.email, roles: user.roles },
+    household,
+    registrations,
+  };
+}
+
+/**
+ * Erases the family: its active registrations are cancelled the normal way (waiting families
+ * move up), then children, household, account and e-mail claim are deleted, then the stored
+ * answers of its requests; registrations stay only as anonymous counts. A booking that slips in
+ * meanwhile is cancelled on the next round.
+ */
+export async function eraseFamily(ports: FamilyDataPorts, user: User): Promise<void> {
+  const householdId = householdIdOf(user);
+  await retryBounded(async () => {
+    const registrations = await ports.registrations.listByHousehold(householdId);
+    for (const r of registrations.filter((r) => isActive(r.status))) await cancelRegistration(ports, user, r.id);
+    const household = await ports.households.getHousehold(householdId);
+    const erased = await ports.households.eraseHousehold({
+      id: householdId,
+      userId: user.id,
+      email: user.email,
+      childIds: household?.children.map((c) => c.id) ?? [],
+    });
+    return erased || AGAIN;
+  }, ports.retry);
+  // The children are gone, so no booking can come in now; what remains is anonymous.
+  await ports.idempotency.deleteUserRecords(user.id);
+  await ports.registrations.anonymiseHousehold(householdId);
+}

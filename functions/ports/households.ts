@@ -1,0 +1,22 @@
+import type { Child, ChildInput, GuardianInput, Household } from '../../shared/schemas/household.js';
+
+export type StoredHousehold = Household & { email: string };
+/** What erasing a family deletes: its account, address claim, household and children. */
+export type HouseholdErasure = { id: string; userId: string; email: string; childIds: string[] };
+
+/** A household (guardian contact, residence) and its children. */
+export interface HouseholdRepo {
+  /** The household with its children, strongly consistent. */
+  getHousehold(householdId: string): Promise<StoredHousehold | undefined>;
+  updateGuardian(householdId: string, guardian: GuardianInput, municipalityId: string | undefined): Promise<void>;
+  addChild(householdId: string, child: Child, createdAt: string): Promise<void>;
+  /** Applies the given fields; undefined if the child is not in this household. */
+  updateChild(householdId: string, childId: string, patch: Partial<ChildInput>): Promise<Child | undefined>;
+  /** 'booked' when the child still holds active registrations. */
+  deleteChild(householdId: string, childId: string): Promise<'deleted' | 'missing' | 'booked'>;
+  /**
+   * Deletes children, household, account and everything under the e-mail address at once.
+   * False if a child holds an active registration (one slipped in): cancel it and try again.
+   */
+  eraseHousehold(household: HouseholdErasure): Promise<boolean>;
+}

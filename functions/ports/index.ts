@@ -1,0 +1,43 @@
+import type { AttendanceRepo } from './attendance.js';
+import type { HouseholdRepo } from './households.js';
+import type { OfferRepo } from './offers.js';
+import type { RegionRepo } from './region.js';
+import type { IdempotencyRepo, RegistrationRepo, WaitlistRepo } from './registrations.js';
+import type { StatsRepo } from './stats.js';
+import type { LoginRepo, UserRepo } from './users.js';
+import type { Clock, IsTransient, Mailer } from './world.js';
+
+/** Every repository the domain uses; functions/db implements them over one table. */
+export type Repos = {
+  users: UserRepo;
+  logins: LoginRepo;
+  region: RegionRepo;
+  households: HouseholdRepo;
+  offers: OfferRepo;
+  registrations: RegistrationRepo;
+  waitlists: WaitlistRepo;
+  idempotency: IdempotencyRepo;
+  attendance: AttendanceRepo;
+  stats: StatsRepo;
+};
+
+/** Everything a use case may receive; each takes the slice it needs (`Pick<Ports, …>`). */
+export type Ports = Repos & {
+  mailer: Mailer;
+  clock: Clock;
+  /** The region's time zone: calendar days and times shown are in it. */
+  timeZone: string;
+  retry: RetryPolicy;
+};
+
+/** How the domain retries contention: which failures pass (from storage) and how long to wait. */
+export type RetryPolicy = {
+  isTransient: IsTransient;
+  /** Attempts in all, the first included. */
+  attempts?: number;
+  baseMs?: number;
+  capMs?: number;
+  random?: () => number;
+  /** Called before each backoff; tests count retries with it. */
+  onTransient?: (error: unknown, attempt: number) => void;
+};

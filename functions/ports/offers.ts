@@ -1,0 +1,49 @@
+import type { Offer, Unit } from '../../shared/schemas/offer.js';
+
+/** Where an offer sits in time, in the region's calendar days; computed by the domain. */
+export type OfferSpan = { firstDay: string; lastDay: string; firstStart: string };
+
+/**
+ * The stored unit: the public counters plus what the booking conditions need. `free` is
+ * capacity − confirmed, kept beside them because a condition expression cannot subtract.
+ * `waitTail` is the last waitlist ticket handed out. `position` keeps the units in the order
+ * the provider entered them.
+ */
+export type UnitItem = Unit & { offerId: string; free: number; waitTail: number; position?: number };
+/** `version` counts saved edits; an edit's condition compares it (timestamps can tie). */
+export type OfferStamps = { createdAt: string; updatedAt: string; version: number };
+/** An offer as stored, with the stamp an edit's condition compares. */
+export type StoredOffer = Offer & OfferSpan & OfferStamps;
+
+/** What an edit changes: the offer as read, as it is to be, and whether overbooking is meant. */
+export type OfferEdit = {
+  before: StoredOffer;
+  after: Offer;
+  span: OfferSpan;
+  now: string;
+  allowOverbooking: boolean;
+};
+/** Why an edit was refused, one entry per failed condition. */
+export type OfferEditFailure =
+  | { kind: 'changed' }
+  | { kind: 'below-confirmed'; unitId: string }
+  | { kind: 'unit-in-use'; unitId: string };
+
+/** Offers and their bookable units. */
+export interface OfferRepo {
+  /** Writes a new offer with its units at once; false if the id is taken. */
+  createOffer(offer: Offer, span: OfferSpan, now: string): Promise<boolean>;
+  /**
+   * Applies an edit all or nothing: the offer (only if nobody saved it since it was read), its
+   * units, new units, and removed units (only while nobody is registered in them). [] when done.
+   */
+  updateOffer(edit: OfferEdit): Promise<OfferEditFailure[]>;
+  /** The offer with its units and stamps, strongly consistent: what an edit decides on. */
+  getStoredOffer(offerId: string): Promise<StoredOffer | undefined>;
+  /** A provider's offers of every status, with units, soonest first (may lag a moment). */
+  listProviderOffers(providerId: string): Promise<StoredOffer[]>;
+  /** The offer and its units, strongly consistent: the numbers a family books against. */
+  getOffer(offerId: string): Promise<(Offer & OfferSpan) | undefined>;
+  /** Published offers (with units) whose last day is `fromDay` or later; numbers may lag a booking by a moment. */
+  listCatalog(fromDay: string): Promise<(Offer & OfferSpan)[]>;
+}

@@ -1,0 +1,97 @@
+import type { Offer } from '../../shared/schemas/offer.js';
+import type { Registration } from '../../shared/schemas/registration.js';
+import type { OfferSpan, UnitItem } from './offers.js';
+
+/** The stored registration: the public fields plus what listing, cancelling and erasing need. */
+export type RegistrationItem = Omit<Registration, 'waitlistPosition'> & {
+  householdId: string;
+  /** The waitlist ticket, while waitlisted: its place in the unit's line. */
+  ticket?: number;
+  /** Copied at booking so a household's list needs no offer reads. */
+  offerTitle: string;
+  unitLabel: string;
+  updatedAt: string;
+  /** Dashboard dimensions fixed at booking: municipality of residence and age band. */
+  residence?: string;
+  band?: string;
+};
+export type BookedRegistration = Pick<RegistrationItem, 'id' | 'offerId' | 'unitId' | 'childId' | 'status' | 'ticket' | 'createdAt'>;
+/** What a booking answered, kept with its idempotency record so that a repeat answers the same (I4). */
+export type BookingAnswer = { single: boolean; registrations: BookedRegistration[] };
+export type IdempotencyRecord = { fingerprint: string; answer: BookingAnswer; expiresAt: number };
+
+/** The offer as the booking decided on it; the write checks it is still so. */
+export type OfferSnapshot = Pick<Offer, 'id' | 'bookingMode' | 'waitlist' | 'ageRange' | 'registrationOpens' | 'registrationCloses'> &
+  Pick<OfferSpan, 'firstDay'>;
+/** How many of the request's children a unit confirms and how many join its waitlist. */
+export type UnitChange = { unitId: string; confirm: number; wait: number };
+/** A child booked into `count` units; its birth date must lie in (after, notAfter]. */
+export type ChildChange = { childId: string; count: number; birthAfter: string; birthNotAfter: string };
+
+export type BookingWrite = {
+  offer: OfferSnapshot;
+  householdId: string;
+  units: UnitChange[];
+  children: ChildChange[];
+  registrations: RegistrationItem[];
+  idempotency: { userId: string; key: string } & IdempotencyRecord;
+  /** Epoch seconds: an idempotency record that expired before now may be replaced. */
+  nowSeconds: number;
+};
+
+/** Why a booking was refused, one entry per failed condition. */
+export type BookingFailure =
+  | { kind: 'replay'; record: IdempotencyRecord }
+  /** The unit's counters moved past what the plan assumed; `now` is what they are. */
+  | { kind: 'unit'; unitId: string; now?: Pick<UnitItem, 'capacity' | 'confirmed' | 'waiting'> }
+  | { kind: 'already-registered'; unitId: string; childId: string }
+  | { kind: 'child'; childId: string; exists: boolean }
+  | { kind: 'offer-changed' };
+
+export type WaitlistEntry = { registrationId: string; ticket: number };
+
+/** Registrations and their uniqueness guards. */
+export interface RegistrationRepo {
+  /**
+   * The booking, all or nothing: unit counters, registrations, guards, waitlist entries, child
+   * counters, the offer check and the idempotency record. [] when it committed.
+   */
+  book(write: BookingWrite): Promise<BookingFailure[]>;
+  /**
+   * Cancels an active registration at once: a waiting one leaves the line, a confirmed one
+   * gives its place back to the unit. False when the registration changed meanwhile.
+   */
+  cancel(registration: RegistrationItem, now: string): Promise<boolean>;
+  getRegistration(id: string): Promise<RegistrationItem | undefined>;
+  /** A household's registrations, newest first (may lag a moment). */
+  listByHousehold(householdId: string): Promise<RegistrationItem[]>;
+  /** Every registration of an offer, any status (may lag a moment). */
+  listByOffer(offerId: string): Promise<RegistrationItem[]>;
+  /** Strips household and child from a household's registrations, which stay as anonymous counts. */
+  anonymiseHousehold(householdId: string): Promise<void>;
+}
+
+/** The units' lines: tickets, entries in ticket order, and promotion to a free place. */
+export interface WaitlistRepo {
+  /**
+   * Hands out `count` consecutive tickets of a unit. A ticket is a place in line only once the
+   * booking that holds it commits; unused tickets leave gaps, which positions ignore.
+   */
+  takeTickets(offerId: string, unitId: string, count: number): Promise<number[]>;
+  /** Gives one free place of the unit to `entry`; false when the place or the entry was taken meanwhile. */
+  promote(offerId: string, unitId: string, entry: WaitlistEntry, now: string): Promise<boolean>;
+  /** The unit's counters, strongly consistent: what a promoter decides on. */
+  getUnit(offerId: string, unitId: string): Promise<UnitItem | undefined>;
+  /** The first `count` committed entries of a unit, in ticket order, strongly consistent. */
+  waitlistHeads(offerId: string, unitId: string, count: number): Promise<WaitlistEntry[]>;
+  /** 1 + the committed entries of the unit with a smaller ticket, counted strongly. */
+  waitlistPosition(offerId: string, unitId: string, ticket: number): Promise<number>;
+}
+
+/** The stored answers of requests sent with an Idempotency-Key (I4); the booking writes them. */
+export interface IdempotencyRepo {
+  /** The stored answer for a user's key, unless it has expired. */
+  getIdempotency(userId: string, key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined>;
+  /** Erasure: every record of the user. */
+  deleteUserRecords(userId: string): Promise<void>;
+}

@@ -1,0 +1,25 @@
+import type { Role, User } from '../../shared/schemas/auth.js';
+
+/** Accounts and the e-mail address each belongs to. */
+export interface UserRepo {
+  getUser(userId: string): Promise<User | undefined>;
+  findUserIdByEmail(email: string): Promise<string | undefined>;
+  /** Creates the user, its address claim and (for families) an empty household; false when the address is taken. */
+  createUser(user: User, createdAt: string): Promise<boolean>;
+  setRoles(userId: string, roles: Role[]): Promise<void>;
+}
+
+export type LoginCode = { codeHash: string; attempts: number; expiresAt: number };
+
+/** One-time login codes and the per-address rate limit. */
+export interface LoginRepo {
+  /** A new code replaces any earlier one for the address. */
+  saveCode(email: string, code: LoginCode): Promise<void>;
+  getCode(email: string): Promise<LoginCode | undefined>;
+  /** Counts a wrong guess; false when the code is gone or out of attempts. */
+  countFailedAttempt(email: string, maxAttempts: number): Promise<boolean>;
+  /** Deletes the code if it is still the one checked; true for exactly one caller. */
+  consumeCode(email: string, codeHash: string): Promise<boolean>;
+  /** Counts a code request in its time window; false once the window's limit is reached. */
+  takeRateToken(email: string, window: number, limit: number, expiresAt: number): Promise<boolean>;
+}
