@@ -4,7 +4,7 @@ import type { User } from '../../shared/schemas/auth.js';
 import type { Ports } from '../ports/index.js';
 import type { Clock } from '../ports/world.js';
 import { InvalidLoginCodeError, RateLimitedError } from './errors.js';
-import { bilingualMail } from './mails/texts.js';
+import { bilingualMail } from './mails/bilingual.js';
 
 export const LOGIN_CODE_TTL_SECONDS = 10 * 60;
 export const LOGIN_CODE_MAX_ATTEMPTS = 5;

@@ -8,7 +8,7 @@ import type { Ports } from '../ports/index.js';
 import type { OfferEditFailure, OfferSpan, StoredOffer } from '../ports/offers.js';
 import { cancelRegistration, type CancellationPorts } from './cancellation.js';
 import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
-import { bilingualMail } from './mails/texts.js';
+import { bilingualMail } from './mails/bilingual.js';
 import { providerIdsOf } from './roles.js';
 import { promoteWaiting } from './waitlist.js';
 

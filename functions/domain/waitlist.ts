@@ -1,5 +1,5 @@
 import type { Ports } from '../ports/index.js';
-import { bilingualMail } from './mails/texts.js';
+import { bilingualMail } from './mails/bilingual.js';
 import { retryBounded, AGAIN } from './retry.js';
 
 export type WaitlistPorts = Pick<Ports, 'registrations' | 'waitlists' | 'households' | 'mailer' | 'clock' | 'retry'>;

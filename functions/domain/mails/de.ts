@@ -1,4 +1,4 @@
-import type { MailTexts } from './texts.js';
+import type { MailTexts } from './kinds.js';
 
 /** Deutsch: the language every e-mail opens with. */
 export const de: MailTexts = {

@@ -1,4 +1,4 @@
-import type { MailTexts } from './texts.js';
+import type { MailTexts } from './kinds.js';
 
 /** English: the second language of every e-mail. */
 export const en: MailTexts = {
