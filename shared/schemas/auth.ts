@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { id } from './common.js';
+import { householdAnswer } from './household.js';
 
 export const email = z
   .email('Bitte eine gültige E-Mail-Adresse angeben / please enter a valid e-mail address')
@@ -34,3 +35,7 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 export const sessionAnswer = z.object({ token: z.string(), user: userSchema });
+
+/** `GET /me`: the signed-in user and, for a family, its household. */
+export const meSchema = userSchema.extend({ household: householdAnswer.optional() });
+export type Me = z.infer<typeof meSchema>;

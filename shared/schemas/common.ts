@@ -19,6 +19,8 @@ export type Problem = z.infer<typeof problemSchema>;
 /** Every list answer: a page of items and, if there is more, the cursor for the next page. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.string().optional() });
+/** The type of a list answer of `item`s, e.g. `Page<typeof offerSchema>`. */
+export type Page<T extends z.ZodType> = z.infer<ReturnType<typeof pageOf<T>>>;
 
 export const pageQuery = z.object({
   cursor: z.string().max(512).optional(),

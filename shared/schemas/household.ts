@@ -29,3 +29,7 @@ export const householdSchema = z.object({
   children: z.array(childSchema),
 });
 export type Household = z.infer<typeof householdSchema>;
+
+/** The household as the API answers it (`/family/household`, `/me`): with the account's address. */
+export const householdAnswer = householdSchema.extend({ email: z.email() });
+export type HouseholdAnswer = z.infer<typeof householdAnswer>;

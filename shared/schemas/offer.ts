@@ -57,6 +57,12 @@ export const offerSchema = z.object({
 });
 export type Offer = z.infer<typeof offerSchema>;
 
+/** Where an offer sits in time, in the region's calendar days; the server computes it on every save. */
+const offerSpanSchema = z.object({ firstDay: isoDate, lastDay: isoDate, firstStart: isoDateTime });
+/** An offer as the API answers it (catalog and provider alike): the offer and its span. */
+export const catalogOfferSchema = offerSchema.extend(offerSpanSchema.shape);
+export type CatalogOffer = z.infer<typeof catalogOfferSchema>;
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const offerListQuery = pageQuery.extend({

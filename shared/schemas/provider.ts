@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { id } from './common.js';
-import { offerSchema, sessionSchema, unitSchema } from './offer.js';
+import { id, isoDateTime } from './common.js';
+import { catalogOfferSchema, offerSchema, sessionSchema, unitSchema } from './offer.js';
 
 /** A session as a provider enters it; a new one gets its id from the server. */
 export const sessionInput = sessionSchema
@@ -37,6 +37,17 @@ export const offerPatch = offerFields
   })
   .refine(windowInOrder, windowMessage);
 export type OfferPatch = z.infer<typeof offerPatch>;
+
+/**
+ * A provider's own offer as `GET/POST/PATCH /provider/offers…` answer it: any status, with the
+ * stamps of the stored item (`version` counts saved edits).
+ */
+export const providerOfferSchema = catalogOfferSchema.extend({
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  version: z.number().int().min(0),
+});
+export type ProviderOffer = z.infer<typeof providerOfferSchema>;
 
 export const attendanceMark = z.enum(['present', 'absent', 'excused']);
 export type AttendanceMark = z.infer<typeof attendanceMark>;

@@ -1,31 +1,39 @@
-import type { Role, User } from '../../../shared/schemas/auth';
-import type { Problem } from '../../../shared/schemas/common';
-import type { Child, ChildInput, GuardianInput, Household } from '../../../shared/schemas/household';
-import type { Offer, OfferListQuery } from '../../../shared/schemas/offer';
-import type { Municipality, Region } from '../../../shared/schemas/region';
-import type { BookingRequest, Registration, RegistrationStatus } from '../../../shared/schemas/registration';
+import type * as z from 'zod';
+import type { Me, createSessionBody, requestCodeBody, sessionAnswer } from '../../../shared/schemas/auth';
+import type { Page, Problem } from '../../../shared/schemas/common';
 import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard';
-import type { AttendanceInput, AttendanceMark, OfferInput, OfferPatch, Participant } from '../../../shared/schemas/provider';
+import type { Child, ChildInput, GuardianInput, HouseholdAnswer, childPatch, childSchema } from '../../../shared/schemas/household';
+import type { CatalogOffer, Offer, OfferListQuery, calendarQuery, catalogOfferSchema } from '../../../shared/schemas/offer';
+import type {
+  AttendanceInput,
+  AttendanceMark,
+  OfferInput,
+  OfferPatch,
+  Participant,
+  ProviderOffer,
+  participantSchema,
+  providerOfferSchema,
+} from '../../../shared/schemas/provider';
+import type { Region, municipalitySchema } from '../../../shared/schemas/region';
+import type {
+  BookingRequest,
+  BookingResponse,
+  FamilyRegistration,
+  Registration,
+  familyRegistrationSchema,
+} from '../../../shared/schemas/registration';
 
-export type { Child, ChildInput, GuardianInput, Household, Municipality, Offer, Region, Registration, Role, User };
-
-export type Page<T> = { items: T[]; cursor?: string };
-export type OfferQuery = Partial<Omit<OfferListQuery, 'limit'>> & { limit?: number };
-export type Me = User & { household?: Household };
-
-/** One booking outcome; a multi-item booking answers with one per item. */
-export type BookingResult = {
-  id: string;
-  unitId?: string;
-  childId?: string;
-  status: RegistrationStatus;
-  waitlistPosition?: number;
-};
-
-/** A registration as the family sees it; the API may add the offer's and child's names. */
-export type FamilyRegistration = Registration & { offerTitle?: string; unitLabel?: string; childFirstName?: string };
-
-export type { AttendanceInput, AttendanceMark, Dashboard, DashboardQuery, OfferInput, OfferPatch, Participant };
+/*
+ * Every request and answer type below is inferred from the shared zod schemas the API validates
+ * with and answers by (types only: no zod at runtime here), so a field the API has cannot fall
+ * out of the web app unnoticed.
+ */
+export type { AttendanceInput, AttendanceMark, CatalogOffer, Child, ChildInput, Dashboard, DashboardQuery, FamilyRegistration, GuardianInput };
+export type { Me, Offer, OfferInput, OfferPatch, Participant, ProviderOffer, Region, Registration };
+/** The household as the API answers it. */
+export type Household = HouseholdAnswer;
+/** A catalog search: the list query's fields, every one optional (the server applies the defaults). */
+export type OfferQuery = Partial<OfferListQuery>;
 
 /** Every failed call: the server's problem+json, or one made up for a network failure. */
 export class ApiError extends Error {
@@ -77,46 +85,46 @@ function isProblem(data: unknown): data is Problem {
   return typeof data === 'object' && data !== null && 'title' in data && 'status' in data;
 }
 
-/** Lists are `{items}` by contract; a bare array is accepted so a page never breaks on it. */
-const items = <T>(answer: Page<T> | T[]): T[] => (Array.isArray(answer) ? answer : answer.items);
-
 /** The one HTTP client of the web app; every call goes through `request`. */
 export const api = {
-  requestCode: (email: string) => request<void>('POST', '/auth/code', { body: { email } }),
-  signIn: (email: string, code: string) => request<{ token: string; user: User }>('POST', '/auth/session', { body: { email, code } }),
+  requestCode: (email: string) => request<void>('POST', '/auth/code', { body: { email } satisfies z.input<typeof requestCodeBody> }),
+  signIn: (email: string, code: string) =>
+    request<z.infer<typeof sessionAnswer>>('POST', '/auth/session', { body: { email, code } satisfies z.input<typeof createSessionBody> }),
   signOut: () => request<void>('DELETE', '/auth/session'),
   me: () => request<Me>('GET', '/me'),
 
   region: () => request<Region>('GET', '/region'),
-  municipalities: async () => items(await request<Page<Municipality> | Municipality[]>('GET', '/municipalities')),
-  offers: (query: OfferQuery) => request<Page<Offer>>('GET', '/offers', { query }),
-  offer: (id: string) => request<Offer>('GET', `/offers/${encodeURIComponent(id)}`),
-  calendarUrl: (query: Pick<OfferQuery, 'municipality' | 'category'> & { offer?: string }) => `/api/calendar.ics${toSearch(query)}`,
+  municipalities: async () => (await request<Page<typeof municipalitySchema>>('GET', '/municipalities')).items,
+  offers: (query: OfferQuery) => request<Page<typeof catalogOfferSchema>>('GET', '/offers', { query }),
+  offer: (id: string) => request<CatalogOffer>('GET', `/offers/${encodeURIComponent(id)}`),
+  calendarUrl: (query: z.infer<typeof calendarQuery>) => `/api/calendar.ics${toSearch(query)}`,
 
-  household: () => request<Household>('GET', '/family/household'),
-  saveGuardian: (guardian: GuardianInput) => request<Household>('PUT', '/family/household', { body: guardian }),
-  children: async () => items(await request<Page<Child> | Child[]>('GET', '/family/children')),
+  household: () => request<HouseholdAnswer>('GET', '/family/household'),
+  saveGuardian: (guardian: GuardianInput) => request<HouseholdAnswer>('PUT', '/family/household', { body: guardian }),
+  children: async () => (await request<Page<typeof childSchema>>('GET', '/family/children')).items,
   addChild: (child: ChildInput) => request<Child>('POST', '/family/children', { body: child }),
-  updateChild: (id: string, child: Partial<ChildInput>) => request<Child>('PATCH', `/family/children/${encodeURIComponent(id)}`, { body: child }),
+  updateChild: (id: string, child: z.infer<typeof childPatch>) => request<Child>('PATCH', `/family/children/${encodeURIComponent(id)}`, { body: child }),
   removeChild: (id: string) => request<void>('DELETE', `/family/children/${encodeURIComponent(id)}`),
 
-  book: async (booking: BookingRequest, idempotencyKey: string): Promise<BookingResult[]> => {
-    const answer = await request<BookingResult | Page<BookingResult>>('POST', '/registrations', {
+  /** One registration per booked item, each with its unit and child as the API answers them. */
+  book: async (booking: BookingRequest, idempotencyKey: string): Promise<Registration[]> => {
+    const answer = await request<BookingResponse>('POST', '/registrations', {
       body: booking,
       headers: { 'Idempotency-Key': idempotencyKey },
     });
     return 'items' in answer ? answer.items : [answer];
   },
-  myRegistrations: async () => items(await request<Page<FamilyRegistration>>('GET', '/family/registrations')),
+  myRegistrations: async () => (await request<Page<typeof familyRegistrationSchema>>('GET', '/family/registrations')).items,
   cancelRegistration: (id: string) => request<void>('DELETE', `/registrations/${encodeURIComponent(id)}`),
   exportUrl: '/api/family/export',
   eraseFamily: () => request<void>('DELETE', '/family'),
 
-  providerOffers: async () => items(await request<Page<Offer>>('GET', '/provider/offers')),
-  providerOffer: (id: string) => request<Offer>('GET', `/provider/offers/${encodeURIComponent(id)}`),
-  createOffer: (draft: OfferInput) => request<Offer>('POST', '/provider/offers', { body: draft }),
-  updateOffer: (id: string, patch: OfferPatch) => request<Offer>('PATCH', `/provider/offers/${encodeURIComponent(id)}`, { body: patch }),
-  participants: async (offerId: string) => items(await request<Page<Participant>>('GET', `/provider/offers/${encodeURIComponent(offerId)}/participants`)),
+  providerOffers: async () => (await request<Page<typeof providerOfferSchema>>('GET', '/provider/offers')).items,
+  providerOffer: (id: string) => request<ProviderOffer>('GET', `/provider/offers/${encodeURIComponent(id)}`),
+  createOffer: (draft: OfferInput) => request<ProviderOffer>('POST', '/provider/offers', { body: draft }),
+  updateOffer: (id: string, patch: OfferPatch) => request<ProviderOffer>('PATCH', `/provider/offers/${encodeURIComponent(id)}`, { body: patch }),
+  participants: async (offerId: string) =>
+    (await request<Page<typeof participantSchema>>('GET', `/provider/offers/${encodeURIComponent(offerId)}/participants`)).items,
   attendance: (offerId: string, sessionId: string) =>
     request<AttendanceInput>('GET', `/provider/offers/${encodeURIComponent(offerId)}/sessions/${encodeURIComponent(sessionId)}/attendance`),
   setAttendance: (offerId: string, sessionId: string, marks: AttendanceInput) =>

@@ -1,5 +1,5 @@
 import { createResource, createSignal } from 'solid-js';
-import { api, type AttendanceMark, type Offer, type OfferPatch } from '../api/client';
+import { api, type AttendanceMark, type OfferPatch } from '../api/client';
 
 /** The provider's own offers; status changes show at once and roll back if refused. */
 export function createProviderOffers() {
@@ -7,11 +7,12 @@ export function createProviderOffers() {
   return {
     offers,
     refetch,
-    async update(id: string, patch: OfferPatch) {
+    /** Publishes or cancels; the list shows the server's answer once it is there. */
+    async setStatus(id: string, status: NonNullable<OfferPatch['status']>) {
       const before = offers();
-      mutate(before?.map((o): Offer => (o.id === id ? ({ ...o, ...patch } as Offer) : o)));
+      mutate(before?.map((o) => (o.id === id ? { ...o, status } : o)));
       try {
-        const saved = await api.updateOffer(id, patch);
+        const saved = await api.updateOffer(id, { status });
         mutate((list) => list?.map((o) => (o.id === id ? saved : o)));
       } catch (error) {
         mutate(before);

@@ -1,34 +1,16 @@
 import { A } from '@solidjs/router';
-import { For, Match, Show, Switch, createResource, createSignal } from 'solid-js';
-import { api, type FamilyRegistration, type Offer } from '../../api/client';
+import { For, Match, Show, Switch, createSignal } from 'solid-js';
+import type { FamilyRegistration } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { ConfirmAction } from '../../components/confirm-action';
 import { RolePage } from '../../components/role-page';
 import { localizeMessage, t } from '../../i18n';
 import { createRegistrations } from '../../stores/registrations';
 
-/** Offers are fetched once per page view, however many registrations point at one. */
-function createOfferLookup() {
-  const cache = new Map<string, Promise<Offer | undefined>>();
-  return (id: string) => {
-    if (!cache.has(id)) cache.set(id, api.offer(id).catch(() => undefined));
-    return cache.get(id) as Promise<Offer | undefined>;
-  };
-}
-
-function RegistrationItem(props: {
-  registration: FamilyRegistration;
-  childName: string;
-  lookup: (id: string) => Promise<Offer | undefined>;
-  store: ReturnType<typeof createRegistrations>;
-}) {
+/** The API's answer names the offer, the unit and the child (the child's name unless it was removed since). */
+function RegistrationItem(props: { registration: FamilyRegistration; store: ReturnType<typeof createRegistrations> }) {
   const r = () => props.registration;
-  const [offer] = createResource(() => (r().offerTitle ? undefined : r().offerId), props.lookup);
-  const title = () => r().offerTitle ?? offer()?.title ?? t('state.loading');
-  const unit = () => {
-    const label = r().unitLabel ?? offer()?.units.find((u) => u.id === r().unitId)?.label;
-    return label && localizeMessage(label);
-  };
+  const unit = () => localizeMessage(r().unitLabel);
   const [error, setError] = createSignal<unknown>();
   const run = (action: Promise<unknown>) => {
     setError(undefined);
@@ -37,10 +19,10 @@ function RegistrationItem(props: {
   return (
     <li class={`registration status-${r().status}`}>
       <h3>
-        <A href={`/offers/${r().offerId}`}>{title()}</A>
+        <A href={`/offers/${r().offerId}`}>{r().offerTitle}</A>
       </h3>
       <p>
-        {props.childName}
+        {r().childFirstName}
         <Show when={unit()}> · {unit()}</Show>
       </p>
       <p class="status">
@@ -60,12 +42,9 @@ function RegistrationItem(props: {
 
 function BookingsContent() {
   const store = createRegistrations();
-  const [children] = createResource(api.children);
-  const lookup = createOfferLookup();
-  const childName = (r: FamilyRegistration) => r.childFirstName ?? children()?.find((c) => c.id === r.childId)?.firstName ?? '';
   const list = (items: FamilyRegistration[]) => (
     <ul class="registration-list">
-      <For each={items}>{(r) => <RegistrationItem registration={r} childName={childName(r)} lookup={lookup} store={store} />}</For>
+      <For each={items}>{(r) => <RegistrationItem registration={r} store={store} />}</For>
     </ul>
   );
   return (

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch, createResource, createSignal, createUniqueId } from 'solid-js';
-import { api, ApiError, type BookingResult, type Child, type Offer } from '../../api/client';
+import { api, ApiError, type Child, type Offer, type Registration } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { ageOn } from '../../lib/dates';
 import { localizeMessage, t } from '../../i18n';
@@ -77,7 +77,7 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
   const single = props.offer.units.length === 1;
   const [childIds, setChildIds] = createSignal<string[]>(props.children.length === 1 && fits(props.children[0] as Child, props.offer) ? [(props.children[0] as Child).id] : []);
   const [unitIds, setUnitIds] = createSignal<string[]>(single ? [(props.offer.units[0] as Offer['units'][number]).id] : []);
-  const [results, setResults] = createSignal<BookingResult[]>();
+  const [results, setResults] = createSignal<Registration[]>();
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
   /** The server names `childId`, `unitId` or `items.N.childId`: show it at that group. */
@@ -92,8 +92,8 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
     key = crypto.randomUUID();
   };
   const items = () => childIds().flatMap((childId) => unitIds().map((unitId) => ({ unitId, childId })));
-  const childName = (id?: string) => props.children.find((c) => c.id === id)?.firstName ?? '';
-  const unitLabel = (id?: string) => localizeMessage(props.offer.units.find((u) => u.id === id)?.label ?? '');
+  const childName = (id: string) => props.children.find((c) => c.id === id)?.firstName ?? '';
+  const unitLabel = (id: string) => localizeMessage(props.offer.units.find((u) => u.id === id)?.label ?? '');
   let resultHeading!: HTMLHeadingElement;
 
   async function book(e: SubmitEvent) {
@@ -103,9 +103,9 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
     setError(undefined);
     try {
       const list = items();
-      const answer =
-        list.length === 1 ? await api.book({ offerId: props.offer.id, ...(list[0] as { unitId: string; childId: string }) }, key) : await api.book({ offerId: props.offer.id, items: list }, key);
-      setResults(answer.map((r, i) => ({ ...r, childId: r.childId ?? list[i]?.childId, unitId: r.unitId ?? list[i]?.unitId })));
+      const [one] = list;
+      // Every registration of the answer names its unit and child; the result shows them as answered.
+      setResults(await api.book(list.length === 1 && one ? { offerId: props.offer.id, ...one } : { offerId: props.offer.id, items: list }, key));
       key = crypto.randomUUID();
       props.onBooked();
       queueMicrotask(() => resultHeading?.focus());

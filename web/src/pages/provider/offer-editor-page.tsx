@@ -8,77 +8,10 @@ import { Checkbox, Field, Select, TextArea } from '../../components/field';
 import { BackLink } from '../../components/back-link';
 import { RolePage } from '../../components/role-page';
 import { createForm } from '../../lib/form';
-import { zonedIso, zonedParts } from '../../lib/zoned';
 import { locale, t } from '../../i18n';
 import { timeZone } from '../../i18n/format';
 import { useRegion } from '../../stores/region';
-
-
-type SessionRow = { id?: string; date: string; start: string; end: string; place: string };
-type UnitRow = { id?: string; label: string; capacity: string };
-type Values = {
-  title: string;
-  description: string;
-  category: string;
-  kind: string;
-  municipalityId: string;
-  address: string;
-  accessibility: string;
-  bookingMode: string;
-  waitlist: boolean;
-  ageRange: { min: string; max: string };
-  price: { amount: string };
-  registrationOpens: string;
-  registrationCloses: string;
-  sessions: SessionRow[];
-  units: UnitRow[];
-};
-
-const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
-const local = (iso: string) => {
-  const p = zonedParts(iso, timeZone());
-  return `${p.date}T${p.time}`;
-};
-
-function valuesOf(offer?: Offer): Values {
-  const session = (s: Offer['sessions'][number]): SessionRow => {
-    const start = zonedParts(s.start, timeZone());
-    return { id: s.id, date: start.date, start: start.time, end: zonedParts(s.end, timeZone()).time, place: s.place };
-  };
-  return {
-    title: offer?.title ?? '',
-    description: offer?.description ?? '',
-    category: offer?.category ?? '',
-    kind: offer?.kind ?? 'course',
-    municipalityId: offer?.municipalityId ?? '',
-    address: offer?.address ?? '',
-    accessibility: offer?.accessibility ?? '',
-    bookingMode: offer?.bookingMode ?? 'fcfs',
-    waitlist: offer?.waitlist ?? true,
-    ageRange: { min: String(offer?.ageRange.min ?? ''), max: String(offer?.ageRange.max ?? '') },
-    price: { amount: String(offer?.price.amount ?? '0') },
-    registrationOpens: offer ? local(offer.registrationOpens) : '',
-    registrationCloses: offer ? local(offer.registrationCloses) : '',
-    sessions: offer?.sessions.map(session) ?? [{ date: '', start: '', end: '', place: '' }],
-    units: offer?.units.map((u) => ({ id: u.id, label: u.label, capacity: String(u.capacity) })) ?? [{ label: '', capacity: '' }],
-  };
-}
-
-/** Form strings → the API's shape; empty or half-typed times become values the schema rejects. */
-function toDraft(v: Values): unknown {
-  const iso = (s: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) ? zonedIso(s, timeZone()) : s);
-  return {
-    ...v,
-    address: v.address || undefined,
-    accessibility: v.accessibility || undefined,
-    ageRange: { min: num(v.ageRange.min), max: num(v.ageRange.max) },
-    price: { amount: num(v.price.amount) },
-    registrationOpens: iso(v.registrationOpens),
-    registrationCloses: iso(v.registrationCloses),
-    sessions: v.sessions.map((s) => ({ id: s.id, start: iso(`${s.date}T${s.start}`), end: iso(`${s.date}T${s.end}`), place: s.place })),
-    units: v.units.map((u) => ({ id: u.id, label: u.label, capacity: num(u.capacity) })),
-  };
-}
+import { toDraft, valuesOf } from './offer-draft';
 
 /** A repeatable group of fields (dates, units) with add and remove buttons. */
 function Rows<T>(props: { title: string; rows: T[]; add: string; onAdd: () => void; onRemove: (i: number) => void; removeLabel: (n: number) => string; legend: (n: number) => string; children: (i: number) => JSX.Element }) {
@@ -108,9 +41,10 @@ function Rows<T>(props: { title: string; rows: T[]; add: string; onAdd: () => vo
 function Editor(props: { offer?: Offer }) {
   const navigate = useNavigate();
   const { region, municipalities } = useRegion();
-  const form = createForm({ schema: offerInput, initial: valuesOf(props.offer), toInput: toDraft });
+  const form = createForm({ schema: offerInput, initial: valuesOf(props.offer, timeZone()), toInput: (v) => toDraft(v, timeZone()) });
   const options = <V extends string>(list: readonly V[], label: (v: V) => string) => list.map((v) => ({ value: v, label: label(v) }));
   const blank = (label: string) => [{ value: '', label }];
+  // An edit sends every field of the offer (see OfferDraft), so that none is dropped on save.
   const save = (draft: OfferInput) => (props.offer ? api.updateOffer(props.offer.id, draft) : api.createOffer(draft));
   return (
     <form
@@ -134,6 +68,7 @@ function Editor(props: { offer?: Offer }) {
       <Field form={form} name="ageRange.min" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMin')} required />
       <Field form={form} name="ageRange.max" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMax')} required />
       <Field form={form} name="price.amount" type="number" inputmode="decimal" min="0" step="0.5" label={t('provider.price')} required />
+      <Field form={form} name="price.reduced" type="number" inputmode="decimal" min="0" step="0.5" label={t('provider.priceReduced')} hint={t('provider.priceReducedHint')} />
       <Select form={form} name="bookingMode" label={t('provider.bookingMode')} options={options(bookingMode.options, (m) => t(`provider.mode_${m}`))} />
       <Checkbox form={form} name="waitlist" label={t('provider.waitlist')} />
       <Field form={form} name="registrationOpens" type="datetime-local" label={t('provider.opens')} required />

@@ -12,7 +12,7 @@ function OfferAdmin(props: { offer: Offer; store: ReturnType<typeof createProvid
   const [error, setError] = createSignal<unknown>();
   const setStatus = (status: 'published' | 'cancelled') => {
     setError(undefined);
-    props.store.update(props.offer.id, { status }).catch(setError);
+    props.store.setStatus(props.offer.id, status).catch(setError);
   };
   const totals = () =>
     props.offer.units.reduce((a, u) => ({ confirmed: a.confirmed + u.confirmed, capacity: a.capacity + u.capacity, waiting: a.waiting + u.waiting }), { confirmed: 0, capacity: 0, waiting: 0 });
