@@ -1,5 +1,5 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { Offer, Unit } from '../../shared/schemas/offer.js';
+import type { CatalogOffer, Offer, Unit } from '../../shared/schemas/offer.js';
 import { queryAll, toItem, transactWrite, withoutKeys, type Item, type TableRef } from './dynamo.js';
 import type { OfferEdit, OfferEditFailure, OfferRepo, OfferSpan, OfferStamps as Stamps, StoredOffer, UnitItem } from '../ports/offers.js';
 import { CATALOG, indexKeys, keys, sortKey } from './keys.js';
@@ -26,7 +26,7 @@ function assembleOffers(items: Item[]): StoredOffer[] {
     .map((item) => ({ ...(withoutKeys(item) as OfferItem), units: inOrder(unitsByOffer.get(String(item.id)) ?? []) }));
 }
 /** The offer as the public sees it: without the stamps. */
-const publicOffer = ({ createdAt: _c, updatedAt: _u, version: _v, ...offer }: StoredOffer): Offer & OfferSpan => offer;
+const publicOffer = ({ createdAt: _c, updatedAt: _u, version: _v, ...offer }: StoredOffer): CatalogOffer => offer;
 
 const names = (...attrs: string[]) => Object.fromEntries(attrs.map((a) => [`#${a}`, a]));
 

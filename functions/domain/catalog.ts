@@ -1,11 +1,9 @@
 import { dayIn } from '../../shared/dates.js';
-import type { Offer, OfferListQuery } from '../../shared/schemas/offer.js';
+import type { CatalogOffer, Offer, OfferListQuery } from '../../shared/schemas/offer.js';
 import type { Ports } from '../ports/index.js';
-import type { OfferSpan } from '../ports/offers.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
 
 export type CatalogPorts = Pick<Ports, 'offers' | 'clock' | 'timeZone'>;
-export type CatalogOffer = Offer & OfferSpan;
 
 /** Free places of a unit; never negative, even if capacity was lowered below the confirmed. */
 export const freePlaces = (unit: Offer['units'][number]) => Math.max(0, unit.capacity - unit.confirmed);

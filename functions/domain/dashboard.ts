@@ -2,9 +2,8 @@ import { ageOn } from '../../shared/dates.js';
 import type { User } from '../../shared/schemas/auth.js';
 import { AGE_BANDS, OTHER_RESIDENCE, type Dashboard, type DashboardQuery } from '../../shared/schemas/dashboard.js';
 import type { Household } from '../../shared/schemas/household.js';
-import type { Offer } from '../../shared/schemas/offer.js';
+import type { CatalogOffer, Offer } from '../../shared/schemas/offer.js';
 import type { Ports } from '../ports/index.js';
-import type { OfferSpan } from '../ports/offers.js';
 import { emptyStats, type OfferStats } from '../ports/stats.js';
 import { ForbiddenError } from './errors.js';
 
@@ -12,7 +11,7 @@ export type DashboardPorts = Pick<Ports, 'offers' | 'stats'>;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** An offer and its counters: everything a dashboard reads about it, however many registrations it has. */
-export type OfferFacts = { offer: Offer & OfferSpan; stats: OfferStats };
+export type OfferFacts = { offer: CatalogOffer; stats: OfferStats };
 
 /** Fewer than this many children in a cell could single a family out. */
 export const MIN_COUNT = 3;

@@ -1,7 +1,8 @@
-import type { Offer, Unit } from '../../shared/schemas/offer.js';
+import type { CatalogOffer, Offer, Unit } from '../../shared/schemas/offer.js';
+import type { ProviderOffer } from '../../shared/schemas/provider.js';
 
 /** Where an offer sits in time, in the region's calendar days; computed by the domain. */
-export type OfferSpan = { firstDay: string; lastDay: string; firstStart: string };
+export type OfferSpan = Pick<CatalogOffer, 'firstDay' | 'lastDay' | 'firstStart'>;
 
 /**
  * The stored unit: the public counters plus what the booking conditions need. `free` is
@@ -11,9 +12,9 @@ export type OfferSpan = { firstDay: string; lastDay: string; firstStart: string 
  */
 export type UnitItem = Unit & { offerId: string; free: number; waitTail: number; position?: number };
 /** `version` counts saved edits; an edit's condition compares it (timestamps can tie). */
-export type OfferStamps = { createdAt: string; updatedAt: string; version: number };
-/** An offer as stored, with the stamp an edit's condition compares. */
-export type StoredOffer = Offer & OfferSpan & OfferStamps;
+export type OfferStamps = Pick<ProviderOffer, 'createdAt' | 'updatedAt' | 'version'>;
+/** An offer as stored (and as its provider sees it), with the stamp an edit's condition compares. */
+export type StoredOffer = ProviderOffer;
 
 /** What an edit changes: the offer as read, as it is to be, and whether overbooking is meant. */
 export type OfferEdit = {
@@ -43,7 +44,7 @@ export interface OfferRepo {
   /** A provider's offers of every status, with units, soonest first (may lag a moment). */
   listProviderOffers(providerId: string): Promise<StoredOffer[]>;
   /** The offer and its units, strongly consistent: the numbers a family books against. */
-  getOffer(offerId: string): Promise<(Offer & OfferSpan) | undefined>;
+  getOffer(offerId: string): Promise<CatalogOffer | undefined>;
   /** Published offers (with units) whose last day is `fromDay` or later; numbers may lag a booking by a moment. */
-  listCatalog(fromDay: string): Promise<(Offer & OfferSpan)[]>;
+  listCatalog(fromDay: string): Promise<CatalogOffer[]>;
 }
