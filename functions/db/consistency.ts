@@ -1,5 +1,5 @@
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { isActive } from '../../shared/schemas/registration.js';
+import { isActive } from '../../shared/registration-status.js';
 import type { UnitItem } from '../ports/offers.js';
 import type { RegistrationItem } from '../ports/registrations.js';
 import { fromItem, withoutKeys, type Item, type TableRef } from './dynamo.js';

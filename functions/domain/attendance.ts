@@ -1,7 +1,7 @@
 import { ageOn, dayIn } from '../../shared/dates.js';
 import type { User } from '../../shared/schemas/auth.js';
 import type { AttendanceInput, AttendanceMark, Participant } from '../../shared/schemas/provider.js';
-import { isActive } from '../../shared/schemas/registration.js';
+import { isActive } from '../../shared/registration-status.js';
 import type { Ports } from '../ports/index.js';
 import type { StoredOffer } from '../ports/offers.js';
 import type { RegistrationItem } from '../ports/registrations.js';

@@ -1,5 +1,5 @@
 import type { User } from '../../shared/schemas/auth.js';
-import { isActive } from '../../shared/schemas/registration.js';
+import { isActive } from '../../shared/registration-status.js';
 import type { Ports } from '../ports/index.js';
 import type { RegistrationItem } from '../ports/registrations.js';
 import { NotFoundError } from './errors.js';

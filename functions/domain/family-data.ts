@@ -1,5 +1,6 @@
 import type { User } from '../../shared/schemas/auth.js';
-import { isActive, type FamilyRegistration } from '../../shared/schemas/registration.js';
+import { isActive } from '../../shared/registration-status.js';
+import type { FamilyRegistration } from '../../shared/schemas/registration.js';
 import type { Ports } from '../ports/index.js';
 import { publicRegistration } from './booking.js';
 import { cancelRegistration, type CancellationPorts } from './cancellation.js';

@@ -3,7 +3,7 @@ import { dayIn } from '../../shared/dates.js';
 import type { User } from '../../shared/schemas/auth.js';
 import type { Offer } from '../../shared/schemas/offer.js';
 import type { OfferInput, OfferPatch } from '../../shared/schemas/provider.js';
-import { isActive } from '../../shared/schemas/registration.js';
+import { isActive } from '../../shared/registration-status.js';
 import type { Ports } from '../ports/index.js';
 import type { OfferEditFailure, OfferSpan, StoredOffer } from '../ports/offers.js';
 import { cancelRegistration, type CancellationPorts } from './cancellation.js';

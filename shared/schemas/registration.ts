@@ -12,9 +12,6 @@ export const registrationStatus = z.enum([
 ]);
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
 
-/** Statuses that hold a place or a place in line: they keep the child's guard (I2) and count on the unit. */
-export const isActive = (status: RegistrationStatus) => status === 'confirmed' || status === 'waitlisted';
-
 export const registrationSchema = z.object({
   id,
   offerId: id,

@@ -1,7 +1,6 @@
 import { createResource } from 'solid-js';
+import { isActive } from '../../../shared/registration-status';
 import { api, type FamilyRegistration } from '../api/client';
-
-const ACTIVE = new Set(['requested', 'confirmed', 'waitlisted', 'offered']);
 
 /** The family's registrations; cancelling shows at once and rolls back if refused. */
 export function createRegistrations() {
@@ -9,8 +8,8 @@ export function createRegistrations() {
   const sorted = () => [...(registrations() ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return {
     registrations,
-    active: () => sorted().filter((r) => ACTIVE.has(r.status)),
-    past: () => sorted().filter((r) => !ACTIVE.has(r.status)),
+    active: () => sorted().filter((r) => isActive(r.status)),
+    past: () => sorted().filter((r) => !isActive(r.status)),
     async cancel(id: string) {
       const before = registrations();
       mutate(before?.map((r): FamilyRegistration => (r.id === id ? { ...r, status: 'cancelled', waitlistPosition: undefined } : r)));

@@ -5,6 +5,7 @@ import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { ConfirmAction } from '../../components/confirm-action';
 import { RolePage } from '../../components/role-page';
 import { localizeMessage, t } from '../../i18n';
+import { isActive } from '../../../../shared/registration-status';
 import { createRegistrations } from '../../stores/registrations';
 
 /** The API's answer names the offer, the unit and the child (the child's name unless it was removed since). */
@@ -32,7 +33,7 @@ function RegistrationItem(props: { registration: FamilyRegistration; store: Retu
       </p>
       <Show when={error()}>{(err) => <ErrorNotice error={err()} />}</Show>
       <div class="actions">
-        <Show when={['confirmed', 'waitlisted', 'requested'].includes(r().status)}>
+        <Show when={isActive(r().status)}>
           <ConfirmAction label={t('bookings.cancel')} question={t('bookings.cancelConfirm')} confirmLabel={t('bookings.cancelYes')} onConfirm={() => run(props.store.cancel(r().id))} />
         </Show>
       </div>
