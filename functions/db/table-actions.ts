@@ -5,9 +5,10 @@ import type { CloudEntryPoint } from '../config.js';
  * The IAM actions on the table (`dynamodb:<name>`) that code of this repository may send. Most
  * are named like the SDK command; the transactions are not actions of their own (see
  * `tableActionsOf`). CreateTable and UpdateTimeToLive are the local start's (bootstrap.ts), Scan
- * the consistency check's (consistency.ts): no deployed function sends them.
+ * the consistency check's (consistency.ts), DescribeTimeToLive a test's: no deployed function
+ * sends them.
  */
-export const TABLE_ACTIONS = [
+const TABLE_ACTIONS = [
   'GetItem',
   'BatchGetItem',
   'Query',
@@ -20,13 +21,14 @@ export const TABLE_ACTIONS = [
   'DescribeTable',
   'CreateTable',
   'UpdateTimeToLive',
+  'DescribeTimeToLive',
 ] as const;
 export type TableAction = (typeof TABLE_ACTIONS)[number];
 
 const isTableAction = (name: string): name is TableAction => (TABLE_ACTIONS as readonly string[]).includes(name);
 
 /** A command no IAM action is known for here: the mapping below must learn it before code sends it. */
-export class UnmappedCommandError extends Error {
+class UnmappedCommandError extends Error {
   override name = 'UnmappedCommandError';
 }
 

@@ -1,8 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
-import { loadConfig } from '../config.js';
-import type { Ports } from '../ports/index.js';
-import { buildRuntime } from '../runtime.js';
 
 /** A job EventBridge Scheduler can name; it validates its own payload (with the job's zod schema) and runs one use case. */
 export type Job = (payload: unknown) => Promise<void>;
@@ -32,9 +29,12 @@ export function createScheduledHandler(jobs: Readonly<Record<string, Job>>) {
 }
 
 /**
- * The region's jobs over the runtime's ports, by the name a schedule's input carries. Empty until
- * timed work lands: registration opening, offered places, reminders, the draw, retention.
+ * The region's jobs, by the name a schedule's input carries. Empty until timed work lands
+ * (registration opening, offered places, reminders, the draw, retention); the first job brings
+ * the ports from the composition root (`buildRuntime(loadConfig(env, 'scheduled'), 'scheduled')`),
+ * which until then would only add the SDK to a bundle that sends nothing.
  */
-const regionJobs = (_ports: Ports): Readonly<Record<string, Job>> => ({});
+export const jobs = {} satisfies Record<string, Job>;
+export type JobName = keyof typeof jobs;
 
-export const handler = createScheduledHandler(regionJobs(buildRuntime(loadConfig(process.env, 'scheduled'), 'scheduled').ports));
+export const handler = createScheduledHandler(jobs);

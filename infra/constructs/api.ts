@@ -8,7 +8,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { addAlarm, ALARM_PERIOD } from './alarms.js';
-import { RegiokursFunction, type TableAction } from './regiokurs-function.js';
+import { RegiokursFunction } from './regiokurs-function.js';
 
 export type ApiProps = {
   table: ITable;
@@ -18,25 +18,11 @@ export type ApiProps = {
   corsOrigin?: string;
 };
 
-/**
- * What the API's repositories call. DescribeTable answers the health check; ConditionCheckItem
- * is the booking transaction's check on child and offer (one round trip, see DESIGN.md).
- */
-export const API_TABLE_ACTIONS = [
-  'GetItem',
-  'Query',
-  'PutItem',
-  'UpdateItem',
-  'DeleteItem',
-  'ConditionCheckItem',
-  'DescribeTable',
-] as const satisfies readonly TableAction[];
-
 /** Steady requests per second and burst for the whole API; a registration rush of a few hundred families fits. */
 export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
 /** Routes the exports Lambda answers: the ones that need the PDF library. */
-export const EXPORT_ROUTES = ['/api/provider/offers/{id}/attendance.pdf'] as const;
+const EXPORT_ROUTES = ['/api/provider/offers/{id}/attendance.pdf'] as const;
 
 /**
  * The Hono app on Lambda behind an HTTP API: a catch-all route to the API function (the app
@@ -57,7 +43,8 @@ export class Api extends Construct {
     const functionProps = {
       timeZone: props.timeZone,
       alarmTopic: props.alarmTopic,
-      tableAccess: { table: props.table, actions: API_TABLE_ACTIONS },
+      // Each function gets the table actions its own code sends (tableGrants in functions/db/table-actions.ts).
+      table: props.table,
       environment: {
         // CloudFormation resolves the reference at deploy time; the value never appears in the template.
         SESSION_SECRET: sessionSecret.secretValue.unsafeUnwrap(),

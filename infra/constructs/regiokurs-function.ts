@@ -7,22 +7,10 @@ import { NodejsFunction, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { tableGrants, type TableAction } from '../../functions/db/table-actions.js';
 import { tableDefinition } from '../../functions/db/table.js';
 import { addAlarm, ALARM_PERIOD } from './alarms.js';
 import { bundling, lambdaEntries, projectRoot, type LambdaName } from './bundling.js';
-
-/** DynamoDB actions a function may be granted; `Query` is the only one that reaches the indexes. */
-export type TableAction =
-  | 'GetItem'
-  | 'BatchGetItem'
-  | 'Query'
-  | 'PutItem'
-  | 'UpdateItem'
-  | 'DeleteItem'
-  | 'ConditionCheckItem'
-  | 'DescribeTable';
-
-export type TableAccess = { table: ITable; actions: readonly TableAction[] };
 
 /** The SES identity a function sends from and the one address it may use as sender. */
 export type MailSender = { identityArn: string; from: string };
@@ -31,8 +19,11 @@ export type RegiokursFunctionProps = {
   /** Which entry of `lambdaEntries` to bundle. */
   entry: LambdaName;
   description: string;
-  /** The table actions this function uses and nothing more; also sets TABLE_NAME. */
-  tableAccess?: TableAccess;
+  /**
+   * The table; the function is granted exactly what its entry's code sends to it
+   * (`tableGrants[entry]`, functions/db/table-actions.ts) and TABLE_NAME names it.
+   */
+  table?: ITable;
   /** Lets the function send e-mail from `from` only; also sets MAIL_FROM. */
   mail?: MailSender;
   /** Receives the function's error, throttle and p99-duration alarms. */
@@ -49,7 +40,8 @@ const P99_SHARE_OF_TIMEOUT = 0.8;
 /**
  * The house Lambda function: Node.js 22 on arm64, bundled by esbuild with the SDK inside,
  * JSON logs in its own log group, its own role, and its alarms. Table and mail access are
- * granted together with the variables that name them, so the two cannot drift apart.
+ * granted together with the variables that name them, so the two cannot drift apart; the table
+ * actions come from what the entry's code sends (`tableGrants`), not from a list kept here.
  */
 export class RegiokursFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -104,12 +96,15 @@ export class RegiokursFunction extends Construct {
         'Node.js 22 is the runtime the platform is built and tested on (LTS, supported on Lambda until 2027); moving to a newer one is a deliberate upgrade with its own test run.',
     });
 
-    if (props.tableAccess) this.grantTable(props.tableAccess);
+    const actions = tableGrants[props.entry];
+    if (props.table) this.grantTable(props.table, actions);
+    else if (actions.length > 0) throw new Error(`The ${props.entry} function sends ${actions.join(', ')} to the table but is given none`);
     if (props.mail) this.grantMail(props.mail);
     this.addAlarms(props.alarmTopic, timeout);
   }
 
-  private grantTable({ table, actions }: TableAccess) {
+  /** `Query` is the only action that reaches the indexes. */
+  private grantTable(table: ITable, actions: readonly TableAction[]) {
     this.fn.addEnvironment('TABLE_NAME', table.tableName);
     const onTable = actions.filter((a) => a !== 'Query');
     if (onTable.length > 0) {

@@ -5,17 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue.js';
-import { RegiokursFunction, type MailSender, type TableAction } from './regiokurs-function.js';
-
-/** What promoting the waitlist reads and writes (booking's `promoteWaiting` and its e-mail). */
-export const STREAM_TABLE_ACTIONS = [
-  'GetItem',
-  'Query',
-  'PutItem',
-  'UpdateItem',
-  'DeleteItem',
-  'ConditionCheckItem',
-] as const satisfies readonly TableAction[];
+import { RegiokursFunction, type MailSender } from './regiokurs-function.js';
 
 export type StreamProcessingProps = {
   table: ITable;
@@ -44,7 +34,8 @@ export class StreamProcessing extends Construct {
       timeZone: props.timeZone,
       alarmTopic: props.alarmTopic,
       mail: props.mail,
-      tableAccess: { table: props.table, actions: STREAM_TABLE_ACTIONS },
+      // What promoteWaiting and its e-mail lookup send (tableGrants.stream).
+      table: props.table,
       timeout: Duration.seconds(30),
     });
     this.handler.fn.addEventSource(

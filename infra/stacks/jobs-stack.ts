@@ -22,7 +22,8 @@ export class JobsStack extends Stack {
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
     const { regionId, table, alarmTopic, timeZone, mail } = props;
-    // The dispatcher has no job that touches the table yet; each job brings its table actions when it lands.
+    // No job touches the table yet (tableGrants.scheduled is empty); the first that does adds its
+    // actions there and passes the table on (RegiokursFunction refuses actions without a table).
     this.timedWork = new TimedWork(this, 'TimedWork', { regionId, timeZone, alarmTopic });
     this.streamProcessing = new StreamProcessing(this, 'StreamProcessing', { table, timeZone, alarmTopic, mail });
   }

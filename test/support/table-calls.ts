@@ -13,7 +13,8 @@ export type TableCallRecorder = {
   clear(): void;
 };
 
-const MIDDLEWARE_NAME = 'regiokursTableCallRecorder';
+/** Each recorder's middleware has its own name: a client may carry several (a file's and a test's). */
+let recorders = 0;
 
 /**
  * Records the IAM actions of every command sent through `clients` (and any attached later):
@@ -23,21 +24,22 @@ const MIDDLEWARE_NAME = 'regiokursTableCallRecorder';
 export function recordTableCalls(...clients: DynamoDBClient[]): TableCallRecorder {
   const seen = new Map<string, Set<TableAction>>();
   const attached = new WeakSet<DynamoDBClient>();
+  const name = `regiokursTableCallRecorder${++recorders}`;
   const recorder: TableCallRecorder = {
     actions: () => [...new Set([...seen.values()].flatMap((a) => [...a]))].sort(),
-    commands: () => Object.fromEntries([...seen].map(([name, a]) => [name, [...a].sort()]).sort()),
+    commands: () => Object.fromEntries([...seen].sort(([a], [b]) => a.localeCompare(b)).map(([command, a]) => [command, [...a].sort()])),
     attach(client) {
       if (attached.has(client)) return;
       attached.add(client);
       client.middlewareStack.add(
         (next, context) => async (args) => {
-          const name = context.commandName ?? 'unknown';
-          const actions = seen.get(name) ?? new Set<TableAction>();
-          for (const action of tableActionsOf(name, args.input)) actions.add(action);
-          seen.set(name, actions);
+          const command = context.commandName ?? 'unknown';
+          const actions = seen.get(command) ?? new Set<TableAction>();
+          for (const action of tableActionsOf(command, args.input)) actions.add(action);
+          seen.set(command, actions);
           return next(args);
         },
-        { step: 'initialize', name: MIDDLEWARE_NAME },
+        { step: 'initialize', name },
       );
     },
     clear: () => seen.clear(),
@@ -53,11 +55,20 @@ export function ungranted(recorded: Iterable<TableAction>, granted: readonly Tab
 
 /**
  * What a local process (createTestContext: entry 'local') may send: what the API and exports
- * functions send, since it serves both, plus the tools' own calls: the local start creates the
- * table (CreateTable, UpdateTimeToLive), the consistency check scans it (Scan).
+ * functions send, since it serves both, plus the tools' and tests' own calls: the local start
+ * creates the table (CreateTable, UpdateTimeToLive, DescribeTable), the consistency check scans
+ * it (Scan), table-and-seed.test.ts reads its TTL setting (DescribeTimeToLive).
  */
 export const localTableActions: readonly TableAction[] = [
-  ...new Set<TableAction>([...tableGrants.api, ...tableGrants.exports, 'CreateTable', 'DescribeTable', 'UpdateTimeToLive', 'Scan']),
+  ...new Set<TableAction>([
+    ...tableGrants.api,
+    ...tableGrants.exports,
+    'CreateTable',
+    'DescribeTable',
+    'UpdateTimeToLive',
+    'Scan',
+    'DescribeTimeToLive',
+  ]),
 ].sort();
 
 /**
