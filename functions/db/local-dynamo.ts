@@ -20,7 +20,7 @@ function findJar(): { jar: string; libDir: string } {
 }
 
 /** A port the OS says is free now. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const server = createServer();
     server.unref();
@@ -62,7 +62,8 @@ export async function startLocalDynamo(options: { dataDir?: string; port?: numbe
     await exited;
   };
 
-  const deadline = Date.now() + 30_000;
+  // Java starts in seconds here, but a loaded CI machine can take minutes: the bound catches a hang only.
+  const deadline = Date.now() + 180_000;
   while (!(await answers(endpoint))) {
     if (proc.exitCode !== null || Date.now() > deadline) {
       await stop();

@@ -27,12 +27,18 @@ export function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, viewport: Viewport): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport: viewport.size, locale: 'de-AT', timezoneId: 'Europe/Vienna' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(PATIENCE_MS);
   return page;
 }
 
+/**
+ * How long a step may wait for the page: sized for the slowest machine CI may run on (two busy
+ * cores, 4× slower than a developer's), as a guard against a hang, never a measure of speed.
+ */
+const PATIENCE_MS = 120_000;
+
 /** `expect.poll` with the patience of a page that loads data over the network. */
-export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 100 });
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: PATIENCE_MS, interval: 100 });
 
 /** A new address per test, so every test makes its own family. */
 export const freshEmail = (tag: string) => `e2e-${tag}-${randomUUID().slice(0, 8)}@example.test`;

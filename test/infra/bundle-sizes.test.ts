@@ -5,7 +5,7 @@ import { lambdaEntries } from '../../infra/constructs/bundling.js';
 let sizes: BundleSize[];
 beforeAll(async () => {
   sizes = await measureBundleSizes();
-}, 60_000);
+});
 
 describe('Lambda bundle sizes', () => {
   it('measures every entry the stacks deploy', () => {

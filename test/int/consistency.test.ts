@@ -8,18 +8,25 @@ import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
 import { book, createFamily } from '../support/booking.js';
+import { retrySetup } from '../support/retry-setup.js';
 
-describe('check:consistency', () => {
-  it('passes on a booked table and names every item a corruption breaks', async () => {
-    const { ctx, app } = await createTestContext();
-    const offer = await createOffer(ctx, { units: [{ id: 'u1', label: 'G', capacity: 1, confirmed: 0, waiting: 0 }] });
-    const [a, b, c] = await Promise.all([createFamily(ctx), createFamily(ctx), createFamily(ctx)]);
-    const regs: Registration[] = [];
-    for (const f of [a, b, c]) regs.push((await (await book(app, f, { offerId: offer.id, unitId: 'u1', childId: f.childIds[0] })).json()) as Registration);
-    expect((await checkConsistency(ctx.table)).problems).toEqual([]);
+/** A fresh table with one place booked three times: a confirmed, b and c waiting. */
+async function prepareBookedTable() {
+  const { ctx, app } = await createTestContext();
+  const offer = await createOffer(ctx, { units: [{ id: 'u1', label: 'G', capacity: 1, confirmed: 0, waiting: 0 }] });
+  const [a, b, c] = await Promise.all([createFamily(ctx), createFamily(ctx), createFamily(ctx)]);
+  const regs: Registration[] = [];
+  for (const f of [a, b, c]) regs.push((await (await book(app, f, { offerId: offer.id, unitId: 'u1', childId: f.childIds[0] })).json()) as Registration);
+  return { ctx, offer, a, b, c, regs };
+}
 
-    const { client, tableName: TableName } = ctx.table;
-    const set = (key: { pk: string; sk: string }, expression: string, values: Record<string, unknown>, names?: Record<string, string>) =>
+/** The booked table with five corruptions written straight to it, each breaking an invariant. */
+async function prepareCorruptedTable() {
+  const booked = await prepareBookedTable();
+  const { ctx, offer, a, c } = booked;
+  const { client, tableName: TableName } = ctx.table;
+  const set = (key: { pk: string; sk: string }, expression: string, values: Record<string, unknown>, names?: Record<string, string>) =>
+    retrySetup(() =>
       client.send(
         new UpdateItemCommand({
           TableName,
@@ -28,15 +35,37 @@ describe('check:consistency', () => {
           ExpressionAttributeValues: toItem(values),
           ExpressionAttributeNames: names,
         }),
-      );
-    await set(keys.unit(offer.id, 'u1'), 'SET confirmed = :two', { ':two': 2 });
-    await set(keys.child(c.householdId, c.childIds[0] ?? ''), 'SET activeRegistrations = :five', { ':five': 5 });
-    await client.send(new DeleteItemCommand({ TableName, Key: toItem(keys.childInUnit(offer.id, 'u1', a.childIds[0] ?? '')) }));
-    await client.send(new DeleteItemCommand({ TableName, Key: toItem(keys.waitlistEntry(offer.id, 'u1', 1)) }));
-    await set(keys.offerStats(offer.id), 'ADD #n :one', { ':one': 1 }, { '#n': 'conf:6-9' });
+      ),
+    );
+  const remove = (key: { pk: string; sk: string }) => retrySetup(() => client.send(new DeleteItemCommand({ TableName, Key: toItem(key) })));
+  await set(keys.unit(offer.id, 'u1'), 'SET confirmed = :two', { ':two': 2 });
+  await set(keys.child(c.householdId, c.childIds[0] ?? ''), 'SET activeRegistrations = :five', { ':five': 5 });
+  await remove(keys.childInUnit(offer.id, 'u1', a.childIds[0] ?? ''));
+  await remove(keys.waitlistEntry(offer.id, 'u1', 1));
+  await set(keys.offerStats(offer.id), 'ADD #n :one', { ':one': 1 }, { '#n': 'conf:6-9' });
+  return { ...booked, unit: `OFFER#${offer.id} / UNIT#u1` };
+}
 
+describe('check:consistency', () => {
+  it('passes on a booked table', async () => {
+    // Prepare
+    const { ctx } = await prepareBookedTable();
+
+    // Act
     const { problems } = await checkConsistency(ctx.table);
-    const unit = `OFFER#${offer.id} / UNIT#u1`;
+
+    // Assess
+    expect(problems).toEqual([]);
+  });
+
+  it('names every item a corruption breaks', async () => {
+    // Prepare
+    const { ctx, offer, a, c, regs, unit } = await prepareCorruptedTable();
+
+    // Act
+    const { problems } = await checkConsistency(ctx.table);
+
+    // Assess
     expect(problems).toEqual(
       expect.arrayContaining([
         { invariant: 'I1', item: unit, message: 'confirmed 2 above capacity 1' },
@@ -49,12 +78,19 @@ describe('check:consistency', () => {
       ]),
     );
     expect(problems).toHaveLength(7);
+  });
 
-    // The command itself: non-zero exit, the offending items on stderr.
+  it('as a command: exits non-zero with the offending items on stderr', async () => {
+    // Prepare
+    const { ctx, unit } = await prepareCorruptedTable();
+
+    // Act
     const run = spawnSync('npx', ['tsx', 'functions/jobs/check-consistency.ts'], {
-      env: { ...process.env, TABLE_NAME: TableName, DYNAMODB_ENDPOINT: ctx.config.DYNAMODB_ENDPOINT },
+      env: { ...process.env, TABLE_NAME: ctx.table.tableName, DYNAMODB_ENDPOINT: ctx.config.DYNAMODB_ENDPOINT },
       encoding: 'utf8',
     });
+
+    // Assess
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`I1  ${unit}  confirmed 2 above capacity 1`);
     expect(run.stdout).toMatch(/\d+ items checked, 7 problems/);

@@ -31,6 +31,9 @@ function run(command: string, args: string[], env: Record<string, string>) {
   return { child, exited, url, output: () => output };
 }
 
+/** Java leaving after its guard's stdin closed: looked for every 250 ms, at most 480 times (2 minutes on a slow machine). */
+const STOPPED = { interval: 250, timeout: 480 * 250 };
+
 const busyPort = (): Promise<{ port: number; close(): void }> =>
   new Promise((res) => {
     const server = createServer().listen(0, () => res({ port: (server.address() as { port: number }).port, close: () => server.close() }));
@@ -58,8 +61,8 @@ describe('npm start', () => {
       server.child.kill('SIGTERM');
       await server.exited;
     }
-    await expect.poll(() => dynamoProcessesFor(dataDir), { timeout: 10_000 }).toBe('');
-  }, 120_000);
+    await expect.poll(() => dynamoProcessesFor(dataDir), STOPPED).toBe('');
+  });
 
   it('says clearly that the port is busy and exits non-zero', async () => {
     const blocker = await busyPort();
@@ -69,11 +72,11 @@ describe('npm start', () => {
       expect(await server.exited).toBe(1);
       expect(server.output()).toContain(`Port ${blocker.port} is already in use`);
       expect(server.output()).not.toMatch(/\n\s+at /); // no stack trace
-      await expect.poll(() => dynamoProcessesFor(dataDir), { timeout: 10_000 }).toBe('');
+      await expect.poll(() => dynamoProcessesFor(dataDir), STOPPED).toBe('');
     } finally {
       blocker.close();
     }
-  }, 60_000);
+  });
 
   it('says clearly that Java is missing and exits non-zero', async () => {
     const onlyNode = mkdtempSync(join(tmpdir(), 'rk-path-'));
@@ -81,5 +84,5 @@ describe('npm start', () => {
     const server = run(process.execPath, ['--import', 'tsx', 'functions/api/local.ts'], { PATH: onlyNode, PORT: '0' });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('Java 17 or newer is needed');
-  }, 60_000);
+  });
 });

@@ -4,6 +4,7 @@ import type { AppContext } from '../../functions/api/context.js';
 import { checkConsistency } from '../../functions/db/consistency.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { createUser, json, type TestUser } from './users.js';
+import { retrySetup } from './retry-setup.js';
 
 export type Family = TestUser & { householdId: string; childIds: string[] };
 type App = { request(path: string, init?: RequestInit): Response | Promise<Response> };
@@ -20,7 +21,8 @@ export async function createFamily(ctx: AppContext, children = 1, age = 5): Prom
   const householdId = user.householdId ?? '';
   const childIds = Array.from({ length: children }, () => randomUUID());
   for (const [i, id] of childIds.entries()) {
-    await ctx.ports.households.addChild(householdId, { id, firstName: `Kind${i + 1}`, birthDate: bornYearsAgo(ctx, age) }, ctx.ports.clock.now().toISOString());
+    const child = { id, firstName: `Kind${i + 1}`, birthDate: bornYearsAgo(ctx, age) };
+    await retrySetup(() => ctx.ports.households.addChild(householdId, child, ctx.ports.clock.now().toISOString()));
   }
   return { ...user, householdId, childIds };
 }

@@ -6,6 +6,8 @@ import { loadConfig } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
 import type { Clock } from '../../functions/ports/world.js';
 import { buildRuntime, type RuntimeOverrides } from '../../functions/runtime.js';
+import { retrySetup } from './retry-setup.js';
+import { fileTableCalls } from './table-calls.js';
 
 /** A clock a test can move. */
 export function testClock(start = new Date()): Clock & { set(d: Date): void; advance(ms: number): void } {
@@ -25,7 +27,8 @@ export function testClock(start = new Date()): Clock & { set(d: Date): void; adv
 export async function createTestContext(env: Record<string, string> = {}, clock: Clock = testClock(), overrides: RuntimeOverrides = {}) {
   const config = loadConfig({ TABLE_NAME: `t-${randomUUID()}`, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), ...env });
   const ctx: AppContext = buildRuntime(config, 'local', { clock, ...overrides });
-  await ensureTable(ctx.table);
+  fileTableCalls.attach(ctx.table.client);
+  await retrySetup(() => ensureTable(ctx.table));
   const outbox = ctx.outbox;
   if (!outbox) throw new Error('a local runtime keeps an outbox');
   return { ctx, app: createLocalApp(ctx), outbox, clock };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../functions/api/context.js';
 import { offerSpan } from '../../functions/domain/offers.js';
 import type { Offer } from '../../shared/schemas/offer.js';
+import { retrySetup } from './retry-setup.js';
 
 /**
  * Writes a published offer (by default: one 10-place unit, open for registration around the
@@ -30,7 +31,7 @@ export async function createOffer(ctx: AppContext, overrides: Partial<Offer> = {
     units: [{ id: 'u1', label: 'Gruppe', capacity: 10, confirmed: 0, waiting: 0 }],
     ...overrides,
   };
-  const created = await ctx.ports.offers.createOffer(offer, offerSpan(offer, ctx.config.TIME_ZONE), iso(now));
+  const created = await retrySetup(() => ctx.ports.offers.createOffer(offer, offerSpan(offer, ctx.config.TIME_ZONE), iso(now)));
   if (!created) throw new Error(`offer ${offer.id} exists`);
   return offer;
 }

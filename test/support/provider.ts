@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../functions/api/context.js';
 import { demoMunicipalities, demoProviders, demoRegion } from '../../functions/demo/region.js';
 import { createUser, type TestUser } from './users.js';
+import { retrySetup } from './retry-setup.js';
 
 /** The demo region's configuration, municipalities and providers, without offers or accounts. */
 export async function seedRegionConfig(ctx: AppContext) {
-  await ctx.ports.region.createRegion(demoRegion);
-  await Promise.all(demoMunicipalities.map((m) => ctx.ports.region.createMunicipality(m)));
-  await Promise.all(demoProviders.map((p) => ctx.ports.region.createProvider(p)));
+  await retrySetup(() => ctx.ports.region.createRegion(demoRegion));
+  await Promise.all(demoMunicipalities.map((m) => retrySetup(() => ctx.ports.region.createMunicipality(m))));
+  await Promise.all(demoProviders.map((p) => retrySetup(() => ctx.ports.region.createProvider(p))));
 }
 
 export type Guardian = { name: string; phone: string; postalCode: string };
@@ -19,9 +20,9 @@ export async function createHousehold(ctx: AppContext, guardian: Guardian, child
   const user = await createUser(ctx);
   const householdId = user.householdId ?? '';
   const residence = demoMunicipalities.find((m) => m.postalCodes.includes(guardian.postalCode));
-  await ctx.ports.households.updateGuardian(householdId, guardian, residence?.id);
+  await retrySetup(() => ctx.ports.households.updateGuardian(householdId, guardian, residence?.id));
   const withIds = children.map((c) => ({ ...c, id: randomUUID() }));
-  for (const child of withIds) await ctx.ports.households.addChild(householdId, child, ctx.ports.clock.now().toISOString());
+  for (const child of withIds) await retrySetup(() => ctx.ports.households.addChild(householdId, child, ctx.ports.clock.now().toISOString()));
   return { ...user, householdId, children: withIds, guardian };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../functions/api/context.js';
 import { issueSessionToken } from '../../functions/domain/auth.js';
 import type { Role } from '../../shared/schemas/auth.js';
+import { retrySetup } from './retry-setup.js';
 
 export type TestUser = { id: string; email: string; householdId?: string; token: string; headers: Record<string, string> };
 
@@ -13,7 +14,7 @@ export async function createUser(ctx: AppContext, roles: Role[] = [{ role: 'fami
   const id = randomUUID();
   const email = `${id}@test.example`;
   const householdId = roles.some((r) => r.role === 'family') ? `hh-${id}` : undefined;
-  await ctx.ports.users.createUser({ id, email, roles, householdId }, ctx.ports.clock.now().toISOString());
+  await retrySetup(() => ctx.ports.users.createUser({ id, email, roles, householdId }, ctx.ports.clock.now().toISOString()));
   const token = await issueSessionToken(ctx.config.SESSION_SECRET, id, ctx.ports.clock);
   return { id, email, householdId, token, headers: { Authorization: `Bearer ${token}` } };
 }
