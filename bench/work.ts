@@ -65,7 +65,7 @@ export async function measureWork(server: LocalServer, meter: Meter, times = 10)
  * units and $0.1525 per million read request units; transactional writes cost two units per
  * KB, which DynamoDB Local reports as one, hence the factor 2 on its write figures.
  */
-export const PRICES = { perMillionWrites: 0.7625, perMillionReads: 0.1525, localTransactionFactor: 2 };
+const PRICES = { perMillionWrites: 0.7625, perMillionReads: 0.1525, localTransactionFactor: 2 };
 
 /** Estimated DynamoDB cost of 10 000 bookings, from the measured units of one. */
 export function costPer10kBookings(booking: OperationCost) {

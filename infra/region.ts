@@ -67,4 +67,3 @@ export function buildRegion(app: App, config: RegionConfig, options: RegionOptio
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }));
   return { data, mail, observability, jobs, web };
 }
-export type Region = ReturnType<typeof buildRegion>;

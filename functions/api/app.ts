@@ -17,7 +17,7 @@ import { providerRoutes } from './routes/provider.js';
 import { registrationRoutes } from './routes/registrations.js';
 
 /** The web app's page for other websites' iframes. */
-export const EMBED_PATH = '/embed';
+const EMBED_PATH = '/embed';
 
 /** Requests larger than this are refused before parsing; no legitimate body comes close. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -29,7 +29,7 @@ export type RouteModule = (ctx: AppContext) => Hono<Env>;
  * The API: the same object runs on Lambda (lambda.ts) and locally (local.ts). `extra` route
  * modules are the heavy ones some bundles add (exports-lambda.ts, the local server).
  */
-export function createApi(ctx: AppContext, extra: RouteModule[] = []) {
+function createApi(ctx: AppContext, extra: RouteModule[] = []) {
   const api = new Hono<Env>()
     .use(
       bodyLimit({
@@ -64,4 +64,3 @@ export function createApp(ctx: AppContext, extra: RouteModule[] = []) {
   app.onError(handleError);
   return app;
 }
-export type AppType = ReturnType<typeof createApi>;

@@ -10,7 +10,7 @@ export const addDays = (day: string, days: number) => {
 };
 
 /** `day` at `time` (HH:MM) in `timeZone`, as ISO 8601 with that zone's offset. */
-export const at = (day: string, time: string, timeZone: string) => {
+const at = (day: string, time: string, timeZone: string) => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   return new TZDate(y, m - 1, d, hh, mm, 0, timeZone).toISOString().replace('.000', '');

@@ -6,11 +6,11 @@ import type { Clock } from '../ports/world.js';
 import { InvalidLoginCodeError, RateLimitedError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
 
-export const LOGIN_CODE_TTL_SECONDS = 10 * 60;
+const LOGIN_CODE_TTL_SECONDS = 10 * 60;
 export const LOGIN_CODE_MAX_ATTEMPTS = 5;
 /** Code requests per address and window: enough for typos, too few to flood an inbox. */
 export const LOGIN_CODE_REQUESTS_PER_WINDOW = 5;
-export const LOGIN_RATE_WINDOW_SECONDS = 15 * 60;
+const LOGIN_RATE_WINDOW_SECONDS = 15 * 60;
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 export type AuthPorts = Pick<Ports, 'logins' | 'users' | 'mailer' | 'clock'> & { secret: string };

@@ -35,7 +35,7 @@ export type BookingPorts = Pick<Ports, 'registrations' | 'waitlists' | 'idempote
 export type Caller = { userId: string; householdId: string };
 
 /** How long a repeated request gets the first answer: a day covers every client's retries. */
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** Booking attempts: conflicts back off, a changed unit or offer decides again at once. */
 const BOOKING_ATTEMPTS = 8;
 
@@ -45,7 +45,7 @@ type BookingItem = { unitId: string; childId: string };
 type Placement = Extract<RegistrationStatus, 'confirmed' | 'waitlisted'>;
 
 /** The (unit, child) pairs of a request, in the order given. */
-export const bookingItems = (request: BookingRequest): BookingItem[] =>
+const bookingItems = (request: BookingRequest): BookingItem[] =>
   'items' in request ? request.items : [{ unitId: request.unitId, childId: request.childId }];
 
 /**

@@ -6,7 +6,7 @@ import { InvalidInputError, NotFoundError } from './errors.js';
 export type CatalogPorts = Pick<Ports, 'offers' | 'clock' | 'timeZone'>;
 
 /** Free places of a unit; never negative, even if capacity was lowered below the confirmed. */
-export const freePlaces = (unit: Offer['units'][number]) => Math.max(0, unit.capacity - unit.confirmed);
+const freePlaces = (unit: Offer['units'][number]) => Math.max(0, unit.capacity - unit.confirmed);
 
 const matchesText = (offer: CatalogOffer, q: string) => {
   const needle = q.toLocaleLowerCase('de');
@@ -15,7 +15,7 @@ const matchesText = (offer: CatalogOffer, q: string) => {
 };
 
 /** Does `offer` pass every filter of the query? Dates compare as calendar days of the region. */
-export function matchesQuery(offer: CatalogOffer, query: Omit<OfferListQuery, 'cursor' | 'limit'>): boolean {
+function matchesQuery(offer: CatalogOffer, query: Omit<OfferListQuery, 'cursor' | 'limit'>): boolean {
   return (
     (!query.municipality || offer.municipalityId === query.municipality) &&
     (!query.category || offer.category === query.category) &&

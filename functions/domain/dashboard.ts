@@ -14,7 +14,7 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 export type OfferFacts = { offer: CatalogOffer; stats: OfferStats };
 
 /** Fewer than this many children in a cell could single a family out. */
-export const MIN_COUNT = 3;
+const MIN_COUNT = 3;
 export const suppress = (n: number): number | '<3' => (n < MIN_COUNT ? '<3' : n);
 const rate = (numerator: number, denominator: number) =>
   numerator < MIN_COUNT ? ('<3' as const) : Math.round((numerator / Math.max(denominator, 1)) * 1000) / 1000;

@@ -7,7 +7,7 @@ import { ForbiddenError, InvalidStateError, NotFoundError } from './errors.js';
 export type HouseholdPorts = Pick<Ports, 'households' | 'region' | 'clock'>;
 
 /** More children than this in one household is a typing accident, not a family. */
-export const MAX_CHILDREN = 15;
+const MAX_CHILDREN = 15;
 
 /** The household of a family user; a user without one (a provider, say) has none to see. */
 export function householdIdOf(user: User): string {

@@ -86,7 +86,7 @@ export async function createDraftOffer(ports: OfferPorts, actor: User, input: Of
 }
 
 /** Which status changes an offer allows: a cancelled offer stays cancelled; nothing goes back to draft. */
-export function nextStatus(current: Offer['status'], requested: OfferPatch['status']): Offer['status'] {
+function nextStatus(current: Offer['status'], requested: OfferPatch['status']): Offer['status'] {
   if (current === 'cancelled') throw new InvalidStateError('Angebot ist abgesagt / offer is cancelled', 'status');
   return requested ?? current;
 }
@@ -95,7 +95,7 @@ export function nextStatus(current: Offer['status'], requested: OfferPatch['stat
  * The offer as a patch leaves it: given fields replace the old ones, units keep their counters,
  * new sessions and units get ids. Pure; the transaction checks that the counters still allow it.
  */
-export function applyPatch(before: Offer, patch: OfferPatch): Offer {
+function applyPatch(before: Offer, patch: OfferPatch): Offer {
   const { status, allowOverbooking: _flag, sessions, units, ...fields } = patch;
   const counters = new Map(before.units.map((u) => [u.id, u]));
   return {

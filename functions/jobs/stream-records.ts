@@ -49,7 +49,7 @@ const mailKey = keys.mail('');
  * The unit a record shows with free places while families wait: a cancellation's promotion
  * did not finish (the API promotes right after the cancellation; this is the guarantee).
  */
-export function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: string } | undefined {
+function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: string } | undefined {
   const { Keys, NewImage } = record.dynamodb ?? {};
   const unitKey = keys.unit('', '');
   const pk = Keys?.pk?.S;

@@ -2,7 +2,7 @@ import type { AttendanceMark } from '../../shared/schemas/provider.js';
 
 export type AttendanceRecord = { sessionId: string; registrationId: string; mark: AttendanceMark };
 /** One mark to set; `from` is the mark as read (undefined: none yet), checked when saving. */
-export type MarkChange = AttendanceRecord & { from?: AttendanceMark };
+type MarkChange = AttendanceRecord & { from?: AttendanceMark };
 
 /** Attendance marks per offer session. */
 export interface AttendanceRepo {

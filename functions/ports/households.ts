@@ -1,8 +1,8 @@
 import type { Child, ChildInput, GuardianInput, Household } from '../../shared/schemas/household.js';
 
-export type StoredHousehold = Household & { email: string };
+type StoredHousehold = Household & { email: string };
 /** What erasing a family deletes: its account, address claim, household and children. */
-export type HouseholdErasure = { id: string; userId: string; email: string; childIds: string[] };
+type HouseholdErasure = { id: string; userId: string; email: string; childIds: string[] };
 
 /** A household (guardian contact, residence) and its children. */
 export interface HouseholdRepo {

@@ -15,7 +15,7 @@ export const lambdaEntries = {
 export type LambdaName = keyof typeof lambdaEntries;
 
 /** Node.js 22 on Lambda; esbuild's target has to match the runtime the functions get. */
-export const esbuildTarget = 'node22';
+const esbuildTarget = 'node22';
 
 /**
  * One set of esbuild options for every function, read by the house construct and by

@@ -26,7 +26,7 @@ export const roleSchema = z.discriminatedUnion('role', [
 export type Role = z.infer<typeof roleSchema>;
 export type RoleName = Role['role'];
 
-export const userSchema = z.object({
+const userSchema = z.object({
   id,
   email: z.email(),
   roles: z.array(roleSchema),
@@ -37,5 +37,5 @@ export type User = z.infer<typeof userSchema>;
 export const sessionAnswer = z.object({ token: z.string(), user: userSchema });
 
 /** `GET /me`: the signed-in user and, for a family, its household. */
-export const meSchema = userSchema.extend({ household: householdAnswer.optional() });
+const meSchema = userSchema.extend({ household: householdAnswer.optional() });
 export type Me = z.infer<typeof meSchema>;

@@ -7,7 +7,7 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Ungültige Kennung / invalid id');
 
 /** RFC 9457 problem details, as every error of the API is answered. */
-export const problemSchema = z.object({
+const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
@@ -17,7 +17,7 @@ export const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 /** Every list answer: a page of items and, if there is more, the cursor for the next page. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
+const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.string().optional() });
 /** The type of a list answer of `item`s, e.g. `Page<typeof offerSchema>`. */
 export type Page<T extends z.ZodType> = z.infer<ReturnType<typeof pageOf<T>>>;

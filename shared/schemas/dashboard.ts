@@ -13,9 +13,9 @@ export const dashboardQuery = z
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
 /** A count of children or families: below 3 it is shown as "<3", so nobody can be singled out. */
-export const suppressedCount = z.union([z.number().int().min(3), z.literal('<3')]);
+const suppressedCount = z.union([z.number().int().min(3), z.literal('<3')]);
 /** A rate whose numerator counts children: suppressed like that count. */
-export const suppressedRate = z.union([z.number().min(0), z.literal('<3')]);
+const suppressedRate = z.union([z.number().min(0), z.literal('<3')]);
 
 const demand = z.object({ confirmed: suppressedCount, waiting: suppressedCount });
 const supply = demand.extend({ offers: z.number().int(), places: z.number().int(), fillRate: suppressedRate });
@@ -24,7 +24,7 @@ export const AGE_BANDS = ['0-2', '3-5', '6-9', '10-13', '14+'] as const;
 /** Residence outside the region's municipalities, or not given yet. */
 export const OTHER_RESIDENCE = 'other';
 
-export const dashboardSchema = z.object({
+const dashboardSchema = z.object({
   scope: z.object({ municipality: z.union([id, z.literal('*')]), from: isoDate, to: isoDate }),
   totals: supply.extend({ children: suppressedCount, families: suppressedCount, attendanceRate: suppressedRate.nullable() }),
   byCategory: z.array(supply.extend({ category: id })),

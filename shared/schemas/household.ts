@@ -21,7 +21,7 @@ export const guardianInput = z.object({
 });
 export type GuardianInput = z.infer<typeof guardianInput>;
 
-export const householdSchema = z.object({
+const householdSchema = z.object({
   id,
   guardian: guardianInput.partial(),
   /** Derived from the postal code; what municipal statistics count as residence. */

@@ -3,7 +3,7 @@ import { id, isoDate, isoDateTime, pageQuery } from './common.js';
 
 export const offerKind = z.enum(['course', 'event', 'holiday_care', 'group']);
 export const bookingMode = z.enum(['fcfs', 'lottery']);
-export const offerStatus = z.enum(['draft', 'published', 'cancelled']);
+const offerStatus = z.enum(['draft', 'published', 'cancelled']);
 
 export const sessionSchema = z.object({
   id,
@@ -11,7 +11,6 @@ export const sessionSchema = z.object({
   end: isoDateTime,
   place: z.string().min(1).max(200),
 });
-export type Session = z.infer<typeof sessionSchema>;
 
 /** A part of an offer with its own places: a week of holiday care, a course group. */
 export const unitSchema = z.object({
@@ -30,7 +29,7 @@ export const priceSchema = z.object({
 });
 
 /** Ages in whole years, both ends included. */
-export const ageRangeSchema = z
+const ageRangeSchema = z
   .object({ min: z.number().int().min(0).max(99), max: z.number().int().min(0).max(99) })
   .refine((r) => r.min <= r.max, { message: 'min ≤ max', path: ['max'] });
 

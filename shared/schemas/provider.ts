@@ -3,12 +3,12 @@ import { id, isoDateTime } from './common.js';
 import { catalogOfferSchema, offerSchema, sessionSchema, unitSchema } from './offer.js';
 
 /** A session as a provider enters it; a new one gets its id from the server. */
-export const sessionInput = sessionSchema
+const sessionInput = sessionSchema
   .extend({ id: id.optional() })
   .refine((s) => Date.parse(s.start) < Date.parse(s.end), { message: 'Ende nach Beginn / end after start', path: ['end'] });
 
 /** A bookable unit as a provider enters it: the counters are the booking engine's, never input. */
-export const unitInput = unitSchema.pick({ label: true, capacity: true }).extend({ id: id.optional() });
+const unitInput = unitSchema.pick({ label: true, capacity: true }).extend({ id: id.optional() });
 
 const offerFields = offerSchema
   .omit({ id: true, status: true, providerId: true, providerName: true, sessions: true, units: true })
@@ -49,7 +49,7 @@ export const providerOfferSchema = catalogOfferSchema.extend({
 });
 export type ProviderOffer = z.infer<typeof providerOfferSchema>;
 
-export const attendanceMark = z.enum(['present', 'absent', 'excused']);
+const attendanceMark = z.enum(['present', 'absent', 'excused']);
 export type AttendanceMark = z.infer<typeof attendanceMark>;
 /** `{registrationId: mark}`; a whole group ticked at once, small enough for one transaction each way. */
 export const attendanceInput = z

@@ -20,13 +20,12 @@ export const providerSchema = z.object({
 });
 export type Provider = z.infer<typeof providerSchema>;
 
-export const categorySchema = z.object({
+const categorySchema = z.object({
   id,
   name: z.object({ de: z.string(), en: z.string() }),
 });
-export type Category = z.infer<typeof categorySchema>;
 
-export const regionSchema = z.object({
+const regionSchema = z.object({
   name: z.string().min(1),
   timeZone: z.enum(['Europe/Vienna', 'Europe/Berlin']),
   categories: z.array(categorySchema),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { id, isoDateTime } from './common.js';
 
-export const registrationStatus = z.enum([
+const registrationStatus = z.enum([
   'requested',
   'confirmed',
   'waitlisted',
@@ -12,7 +12,7 @@ export const registrationStatus = z.enum([
 ]);
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
 
-export const registrationSchema = z.object({
+const registrationSchema = z.object({
   id,
   offerId: id,
   unitId: id,
@@ -47,5 +47,5 @@ export type BookingRequest = z.infer<typeof bookingRequest>;
 export const idempotencyKey = z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/);
 
 /** What `POST /registrations` answers: the registration for a one-child request, `{items}` (one per item) for one with `items`. */
-export const bookingResponse = z.union([registrationSchema, z.object({ items: z.array(registrationSchema).min(1) })]);
+const bookingResponse = z.union([registrationSchema, z.object({ items: z.array(registrationSchema).min(1) })]);
 export type BookingResponse = z.infer<typeof bookingResponse>;

@@ -50,7 +50,7 @@ type Query = Record<string, string | number | boolean | undefined>;
 type Options = { query?: Query; body?: unknown; headers?: Record<string, string> };
 
 /** `?a=1&b=x` from the defined values only, so empty filters never reach the URL. */
-export function toSearch(query: Query = {}): string {
+function toSearch(query: Query = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '' && value !== false) params.set(key, String(value));

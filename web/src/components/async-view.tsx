@@ -3,7 +3,7 @@ import { ApiError } from '../api/client';
 import { localizeMessage, t } from '../i18n';
 
 /** Plain words for any failure: the server's problem title, or a generic sentence. */
-export function errorText(error: unknown): string {
+function errorText(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('error.network');
     return localizeMessage(error.problem.detail && error.status < 500 ? `${error.problem.title}: ${error.problem.detail}` : error.problem.title);

@@ -18,7 +18,7 @@ export function startOfWeek(day: string): string {
   return addDays(day, -weekday);
 }
 
-export function startOfMonth(day: string): string {
+function startOfMonth(day: string): string {
   return `${day.slice(0, 7)}-01`;
 }
 

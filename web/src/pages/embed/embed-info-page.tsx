@@ -4,7 +4,7 @@ import { usePageTitle } from '../../lib/page';
 import { useRegion } from '../../stores/region';
 
 /** The snippet a municipality pastes into its website; documented in web/EMBED.md as well. */
-export function embedSnippet(origin: string, municipality: string, title: string) {
+function embedSnippet(origin: string, municipality: string, title: string) {
   const src = `${origin}/embed${municipality ? `?municipality=${encodeURIComponent(municipality)}` : ''}`;
   return `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="700" loading="lazy" style="border:0"></iframe>`;
 }
