@@ -31,8 +31,7 @@ const report: Record<string, unknown> = {
   parameters: { families, sizes },
 };
 
-const line = (label: string, value: unknown) =>
-  console.log(`  ${label.padEnd(34)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+const line = (label: string, value: unknown) => console.log(`  ${label.padEnd(34)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
 const section = (title: string, data: Record<string, unknown>) => {
   console.log(`\n${title}`);
   for (const [k, v] of Object.entries(data)) line(k, v);
@@ -82,10 +81,18 @@ try {
   for (const { name, ...figures } of coldStarts) line(name, figures);
 
   const web = measureInitialLoad();
-  section('Web: what the calendar page loads first (gzip)', { 'JavaScript bytes': web.jsGzipBytes, 'JavaScript files': web.jsFiles, 'CSS bytes': web.cssGzipBytes });
+  section('Web: what the calendar page loads first (gzip)', {
+    'JavaScript bytes': web.jsGzipBytes,
+    'JavaScript files': web.jsFiles,
+    'CSS bytes': web.cssGzipBytes,
+  });
 
   Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, scalingRatios, coldStarts, web });
-  const failed = [rush, spread].flatMap((r) => Object.entries(r.checks).filter(([, ok]) => !ok).map(([name]) => name));
+  const failed = [rush, spread].flatMap((r) =>
+    Object.entries(r.checks)
+      .filter(([, ok]) => !ok)
+      .map(([name]) => name),
+  );
   mkdirSync('bench-results', { recursive: true });
   const file = `bench-results/${report.date as string}.json`.replaceAll(':', '-');
   writeFileSync(file, JSON.stringify(report, null, 2));

@@ -84,9 +84,7 @@ export async function runRush(server: LocalServer, meter: Meter, opts: { familie
   const details = await Promise.all(offers.map(async (o) => (await (await fetch(`${server.url}/api/offers/${o.id}`)).json()) as Offer));
   const perOffer = (i: number) => families.filter((_, j) => j % offers.length === i);
   const checks: Record<string, boolean> = {
-    'confirmed = min(capacity, bookers) in every unit': details.every(
-      (d, i) => d.units[0]!.confirmed === Math.min(opts.capacity, perOffer(i).length),
-    ),
+    'confirmed = min(capacity, bookers) in every unit': details.every((d, i) => d.units[0]!.confirmed === Math.min(opts.capacity, perOffer(i).length)),
     'no 5xx': answers.every((a) => a.status < 500),
   };
   for (const [i, offer] of offers.entries()) {
@@ -106,9 +104,7 @@ export async function runRush(server: LocalServer, meter: Meter, opts: { familie
     dynamo: {
       requestsPerBooking: round(usage.requests / opts.families, 2),
       byCommand: usage.byCommand,
-      meanMsByCommand: Object.fromEntries(
-        Object.entries(usage.msByCommand).map(([k, ms]) => [k, round(ms / (usage.byCommand[k] ?? 1))]),
-      ),
+      meanMsByCommand: Object.fromEntries(Object.entries(usage.msByCommand).map(([k, ms]) => [k, round(ms / (usage.byCommand[k] ?? 1))])),
     },
     checks,
   };

@@ -13,8 +13,7 @@ type Item = Record<string, AttributeValue>;
 export const DASHBOARD_PATH = '/api/dashboard?from=2000-01-01&to=2099-12-31';
 
 /** A region-wide coordinator's session: the dashboard with the most to read. */
-export const coordinatorHeaders = async (server: LocalServer) =>
-  (await createUser(server.ctx, [{ role: 'municipality', municipalityId: '*' }])).headers;
+export const coordinatorHeaders = async (server: LocalServer) => (await createUser(server.ctx, [{ role: 'municipality', municipalityId: '*' }])).headers;
 
 /** Every string attribute of `item` with `from` replaced by `to`: a copy under a new id. */
 const renamed = (item: Item, from: string, to: string): Item =>

@@ -12,8 +12,6 @@ import { calendarInitialJs } from '../test/e2e/bundle-size.js';
 export function measureInitialLoad(dist = WEB_DIST) {
   const js = calendarInitialJs(dist);
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const css = [...html.matchAll(/href="(\/assets\/[^"]+\.css)"/g)].map((m) =>
-    gzipSync(readFileSync(join(dist, m[1]!)), { level: 9 }).byteLength,
-  );
+  const css = [...html.matchAll(/href="(\/assets\/[^"]+\.css)"/g)].map((m) => gzipSync(readFileSync(join(dist, m[1]!)), { level: 9 }).byteLength);
   return { jsGzipBytes: js.gzipBytes, jsFiles: js.files.length, cssGzipBytes: css.reduce((a, b) => a + b, 0) };
 }

@@ -43,9 +43,7 @@ export async function measureWork(server: LocalServer, meter: Meter, times = 10)
   };
   const confirmed = await measure(meter, times, async (i) => void ids.push(await booked(families[i]!, 'confirmed')));
   const waitlisted = await measure(meter, times, (i) => booked(families[times + i]!, 'waitlisted'));
-  const cancellation = await measure(meter, times, (i) =>
-    fetchOk(`${url}/api/registrations/${ids[i]}`, { method: 'DELETE', headers: families[i]!.headers }),
-  );
+  const cancellation = await measure(meter, times, (i) => fetchOk(`${url}/api/registrations/${ids[i]}`, { method: 'DELETE', headers: families[i]!.headers }));
   const offerListPage = await measure(meter, times, () => fetchOk(`${url}/api/offers?limit=20`));
   const offerDetail = await measure(meter, times, () => fetchOk(`${url}/api/offers/${offer.id}`));
   const headers = await coordinatorHeaders(server);

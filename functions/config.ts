@@ -32,7 +32,7 @@ const configSchema = z
     // Locally a fixed secret keeps sessions valid across restarts; the cloud must bring its own.
     SESSION_SECRET: c.SESSION_SECRET ?? (c.APP_MODE === 'local' ? 'local-development-secret-not-for-the-cloud' : ''),
     COOKIE_SECURE: c.COOKIE_SECURE ?? c.APP_MODE === 'cloud',
-  }))
+  }));
 export type Config = z.infer<typeof configSchema>;
 
 /** What each entry point needs beyond the defaults: sessions are signed by the API, mail is sent by the stream. */

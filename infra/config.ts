@@ -8,9 +8,7 @@ const domainSchema = z.object({
   /** The host name families type, e.g. `kurse.sonnental.at`; its DNS record points at CloudFront. */
   name: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lower-case host name'),
   // CloudFront only accepts certificates from us-east-1, whatever region the rest lives in.
-  certificateArn: z
-    .string()
-    .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, 'must be an ACM certificate ARN in us-east-1'),
+  certificateArn: z.string().regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, 'must be an ACM certificate ARN in us-east-1'),
 });
 
 const regionConfigSchema = z.strictObject({
@@ -19,7 +17,10 @@ const regionConfigSchema = z.strictObject({
   /** Display name, e.g. "Kleinregion Sonnental". */
   name: z.string().min(1).max(120),
   municipalities: z.array(municipalitySchema).min(1, 'needs at least one municipality'),
-  awsRegion: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region code such as eu-central-1').default('eu-central-1'),
+  awsRegion: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region code such as eu-central-1')
+    .default('eu-central-1'),
   timeZone: z.enum(['Europe/Vienna', 'Europe/Berlin']),
   domain: domainSchema.optional(),
   /** The From address of every e-mail; SES verifies its domain. */

@@ -6,9 +6,7 @@
 /** The calendar day of `instant` in `timeZone`, as `YYYY-MM-DD`. */
 export function dayIn(timeZone: string, instant: Date | string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(instant),
-  );
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
 }
 
 /** Whole years between `birthDate` and `onDate` (both `YYYY-MM-DD`). */
@@ -17,8 +15,7 @@ export function ageOn(birthDate: string, onDate: string): number {
   return onDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
-const shiftYears = (date: string, years: number) =>
-  `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
+const shiftYears = (date: string, years: number) => `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
 
 /**
  * The birth dates of children aged `min` to `max` whole years (inclusive) on `onDate`:

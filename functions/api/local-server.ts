@@ -53,7 +53,9 @@ export async function startLocalServer(
 function withWeb(app: ReturnType<typeof createApp>) {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     app.get('/', (c) =>
-      c.html('<!doctype html><html lang="de"><title>regiokurs</title><p>Die Web-App ist noch nicht gebaut: <code>npm run build:web</code>. / The web app is not built yet.</p><p><a href="/api/offers">/api/offers</a></p></html>'),
+      c.html(
+        '<!doctype html><html lang="de"><title>regiokurs</title><p>Die Web-App ist noch nicht gebaut: <code>npm run build:web</code>. / The web app is not built yet.</p><p><a href="/api/offers">/api/offers</a></p></html>',
+      ),
     );
     return app;
   }

@@ -17,8 +17,7 @@ export type Item = Record<string, unknown>;
 /** The table as the repositories see it: a client, a name and the marshalling they all need. */
 export type TableRef = { client: DynamoDBClient; tableName: string };
 
-export const toItem = (value: Item): Record<string, AttributeValue> =>
-  marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+export const toItem = (value: Item): Record<string, AttributeValue> => marshall(value, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 export const fromItem = <T = Item>(item: Record<string, AttributeValue>): T => unmarshall(item) as T;
 
 /** Awaits a conditional write: true if written, false if its condition did not hold. */
@@ -98,28 +97,25 @@ export function transactionItems(tableName: string) {
 
 /** Runs items that must all hold as one transaction: true when it committed, false when any condition failed. */
 export const transactAll = async (table: TableRef, items: TransactWriteItem[]): Promise<boolean> =>
-  (await transactWrite(table, items.map((item) => ({ item, failure: () => true })))).length === 0;
+  (
+    await transactWrite(
+      table,
+      items.map((item) => ({ item, failure: () => true })),
+    )
+  ).length === 0;
 
 /** Strongly consistent read: the repositories read what they are about to decide on. */
 export async function getItem<T = Item>(table: TableRef, key: Key): Promise<T | undefined> {
-  const out = await table.client.send(
-    new GetItemCommand({ TableName: table.tableName, Key: toItem(key), ConsistentRead: true }),
-  );
+  const out = await table.client.send(new GetItemCommand({ TableName: table.tableName, Key: toItem(key), ConsistentRead: true }));
   return out.Item ? fromItem<T>(out.Item) : undefined;
 }
 
 /** Runs a query to the end (or `max` items) and returns the items unmarshalled. */
-export async function queryAll<T = Item>(
-  table: TableRef,
-  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
-  max = Infinity,
-): Promise<T[]> {
+export async function queryAll<T = Item>(table: TableRef, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, max = Infinity): Promise<T[]> {
   const items: T[] = [];
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const out = await table.client.send(
-      new QueryCommand({ ...input, TableName: table.tableName, ExclusiveStartKey: start }),
-    );
+    const out = await table.client.send(new QueryCommand({ ...input, TableName: table.tableName, ExclusiveStartKey: start }));
     for (const item of out.Items ?? []) items.push(fromItem<T>(item));
     start = out.LastEvaluatedKey;
   } while (start && items.length < max);

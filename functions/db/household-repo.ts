@@ -1,9 +1,4 @@
-import {
-  ConditionalCheckFailedException,
-  DeleteItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Child, GuardianInput } from '../../shared/schemas/household.js';
 import type { HouseholdRepo } from '../ports/households.js';
 import { fromItem, partitionKeys, queryAll, toItem, transactionItems, transactWrite, withoutKeys, type TableRef } from './dynamo.js';
@@ -31,9 +26,7 @@ export function createHouseholdRepo(table: TableRef): HouseholdRepo {
       });
       const head = items.find((i) => i.sk === sortKey.household) as HouseholdItem | undefined;
       if (!head) return undefined;
-      const children = items
-        .filter((i) => String(i.sk).startsWith(sortKey.child))
-        .map(childFromItem);
+      const children = items.filter((i) => String(i.sk).startsWith(sortKey.child)).map(childFromItem);
       return { id: head.id, email: head.email, guardian: head.guardian, municipalityId: head.municipalityId, children };
     },
 

@@ -7,7 +7,15 @@ export type Key = { pk: string; sk: string };
 const pad = (n: number, width = 10) => String(n).padStart(width, '0');
 
 /** Partition prefixes, by the entity that owns the partition. */
-export const partition = { offer: 'OFFER#', household: 'HH#', registration: 'REG#', user: 'USER#', email: 'EMAIL#', idempotency: 'IDEM#', mail: 'MAIL#' } as const;
+export const partition = {
+  offer: 'OFFER#',
+  household: 'HH#',
+  registration: 'REG#',
+  user: 'USER#',
+  email: 'EMAIL#',
+  idempotency: 'IDEM#',
+  mail: 'MAIL#',
+} as const;
 
 /**
  * Sort keys of the items that share a partition with others. Within an offer's partition the

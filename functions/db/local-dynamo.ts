@@ -83,4 +83,3 @@ async function answers(endpoint: string): Promise<boolean> {
     return false;
   }
 }
-

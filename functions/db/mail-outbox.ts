@@ -16,9 +16,7 @@ export function createTableOutboxMailer(table: TableRef, clock: Clock): Mailer {
   return {
     async send(mail: Mail) {
       const expiresAt = Math.floor(clock.now().getTime() / 1000) + MAIL_TTL_SECONDS;
-      await table.client.send(
-        new PutItemCommand({ TableName: table.tableName, Item: toItem({ ...keys.mail(randomUUID()), ...mail, expiresAt }) }),
-      );
+      await table.client.send(new PutItemCommand({ TableName: table.tableName, Item: toItem({ ...keys.mail(randomUUID()), ...mail, expiresAt }) }));
     },
   };
 }

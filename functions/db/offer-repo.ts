@@ -20,7 +20,10 @@ function assembleOffers(items: Item[]): StoredOffer[] {
     }
   }
   const inOrder = (units: UnitItem[]) =>
-    units.map((u, i) => ({ u, at: u.position ?? i })).sort((a, b) => a.at - b.at).map(({ u }) => unitFromItem(u));
+    units
+      .map((u, i) => ({ u, at: u.position ?? i }))
+      .sort((a, b) => a.at - b.at)
+      .map(({ u }) => unitFromItem(u));
   return items
     .filter((item) => item.sk === sortKey.offer)
     .map((item) => ({ ...(withoutKeys(item) as OfferItem), units: inOrder(unitsByOffer.get(String(item.id)) ?? []) }));
@@ -37,11 +40,7 @@ export function createOfferRepo(table: TableRef): OfferRepo {
   // Only published offers and their units carry catalog keys: drafts and cancelled offers are
   // absent from the public catalog by construction, not by a filter someone could forget.
   const catalogKeys = (offer: Pick<Offer, 'id' | 'status'>, span: OfferSpan, unitId?: string) =>
-    offer.status !== 'published'
-      ? {}
-      : unitId
-        ? indexKeys.catalogUnit(span.lastDay, offer.id, unitId)
-        : indexKeys.catalogOffer(span.lastDay, offer.id);
+    offer.status !== 'published' ? {} : unitId ? indexKeys.catalogUnit(span.lastDay, offer.id, unitId) : indexKeys.catalogOffer(span.lastDay, offer.id);
 
   const offerItem = ({ units: _units, ...fields }: Offer, span: OfferSpan, stamps: Stamps): Item => ({
     ...keys.offer(fields.id),
@@ -82,10 +81,7 @@ export function createOfferRepo(table: TableRef): OfferRepo {
       Update: {
         TableName,
         Key: toItem(keys.unit(after.id, unit.id)),
-        UpdateExpression:
-          catalog
-            ? `SET ${[...set, 'gsi1pk = :g1pk', 'gsi1sk = :g1sk'].join(', ')}`
-            : `SET ${set.join(', ')} REMOVE gsi1pk, gsi1sk`,
+        UpdateExpression: catalog ? `SET ${[...set, 'gsi1pk = :g1pk', 'gsi1sk = :g1sk'].join(', ')}` : `SET ${set.join(', ')} REMOVE gsi1pk, gsi1sk`,
         // Capacity as read: a concurrent edit is not overwritten. Lowered capacity never drops
         // below the confirmed registrations unless the provider says so (no silent overbooking).
         ConditionExpression: `#capacity = :old${lowered ? ' AND #confirmed <= :capacity' : ''}`,

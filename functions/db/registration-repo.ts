@@ -1,7 +1,19 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { UnitItem } from '../ports/offers.js';
 import type { BookingFailure, RegistrationItem, RegistrationRepo, UnitChange } from '../ports/registrations.js';
-import { getItem, namesIn, queryAll, toItem, transactAll, transactionItems, transactWrite, withoutKeys, type Item, type TableRef, type TransactEntry } from './dynamo.js';
+import {
+  getItem,
+  namesIn,
+  queryAll,
+  toItem,
+  transactAll,
+  transactionItems,
+  transactWrite,
+  withoutKeys,
+  type Item,
+  type TableRef,
+  type TransactEntry,
+} from './dynamo.js';
 import { idempotencyClaim } from './idempotency-repo.js';
 import { indexKeys, keys } from './keys.js';
 import { registrationStatsUpdates } from './stats-repo.js';
@@ -112,7 +124,11 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
           },
           failure: () => ({ kind: 'offer-changed' }),
         },
-        ...registrationStatsUpdates(table, offer.id, write.registrations.map((r) => ({ ...r, to: r.status }))).map((item) => ({ item })),
+        ...registrationStatsUpdates(
+          table,
+          offer.id,
+          write.registrations.map((r) => ({ ...r, to: r.status })),
+        ).map((item) => ({ item })),
       ];
       return transactWrite(table, entries);
     },
@@ -121,7 +137,12 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
       const place =
         r.status === 'waitlisted' && r.ticket !== undefined
           ? dequeueItems(TableName, r.offerId, r.unitId, r.ticket, '#waiting = #waiting - :one')
-          : [update(keys.unit(r.offerId, r.unitId), 'SET #confirmed = #confirmed - :one, #free = #free + :one', '#confirmed > :zero', { ':one': 1, ':zero': 0 })];
+          : [
+              update(keys.unit(r.offerId, r.unitId), 'SET #confirmed = #confirmed - :one, #free = #free + :one', '#confirmed > :zero', {
+                ':one': 1,
+                ':zero': 0,
+              }),
+            ];
       return transactAll(table, [
         update(keys.registration(r.id), 'SET #status = :cancelled, updatedAt = :now REMOVE ticket', '#status = :was', {
           ':cancelled': 'cancelled',

@@ -20,7 +20,6 @@ export const tableDefinition = {
   streamViewType: 'NEW_AND_OLD_IMAGES',
 } as const;
 
-
 /** The CreateTable request for `tableName`, on-demand like the cloud table. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
   const { partitionKey, sortKey, globalSecondaryIndexes } = tableDefinition;

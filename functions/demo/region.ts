@@ -52,7 +52,10 @@ export const demoAccounts: { id: string; email: string; roles: Role[]; household
 ];
 
 /** The demo families' households: guardian contact and children. */
-export const demoHouseholds: Record<string, { guardian: { name: string; phone: string; postalCode: string }; children: { id: string; firstName: string; age: number; notes?: string }[] }> = {
+export const demoHouseholds: Record<
+  string,
+  { guardian: { name: string; phone: string; postalCode: string }; children: { id: string; firstName: string; age: number; notes?: string }[] }
+> = {
   'demo-family-berger': {
     guardian: { name: 'Anna Berger', phone: '+43 660 1234567', postalCode: '4801' },
     children: [

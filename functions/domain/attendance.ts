@@ -40,9 +40,7 @@ function inListOrder(offer: StoredOffer, registrations: RegistrationItem[]): Reg
 async function participantsOf(ports: AttendancePorts, offer: StoredOffer): Promise<Participant[]> {
   const registrations = inListOrder(offer, await ports.registrations.listByOffer(offer.id));
   const householdIds = [...new Set(registrations.map((r) => r.householdId))];
-  const households = new Map(
-    await Promise.all(householdIds.map(async (id) => [id, await ports.households.getHousehold(id)] as const)),
-  );
+  const households = new Map(await Promise.all(householdIds.map(async (id) => [id, await ports.households.getHousehold(id)] as const)));
   const positions = new Map<string, number>();
   return registrations.map((r) => {
     const household = households.get(r.householdId);
@@ -95,9 +93,7 @@ export async function recordAttendance(
 ): Promise<AttendanceInput> {
   const offer = await getOwnOffer(ports, actor, offerId);
   sessionOf(offer, sessionId);
-  const confirmed = new Set(
-    (await ports.registrations.listByOffer(offer.id)).filter((r) => r.status === 'confirmed').map((r) => r.id),
-  );
+  const confirmed = new Set((await ports.registrations.listByOffer(offer.id)).filter((r) => r.status === 'confirmed').map((r) => r.id));
   const stranger = Object.keys(marks).find((id) => !confirmed.has(id));
   if (stranger) throw new InvalidInputError('Keine bestätigte Anmeldung dieses Angebots / not a confirmed participant', stranger);
   return retryBounded(async () => {

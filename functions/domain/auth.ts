@@ -17,8 +17,7 @@ export type AuthPorts = Pick<Ports, 'logins' | 'users' | 'mailer' | 'clock'> & {
 
 const epochSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 // Codes are stored as keyed hashes: a leaked table does not leak usable codes.
-const hashCode = (secret: string, email: string, code: string) =>
-  createHmac('sha256', secret).update(`${email}\n${code}`).digest('hex');
+const hashCode = (secret: string, email: string, code: string) => createHmac('sha256', secret).update(`${email}\n${code}`).digest('hex');
 
 /**
  * Sends a six-digit login code to `email`. Answers the same whether or not an account exists,
@@ -30,10 +29,7 @@ export async function requestLoginCode(ports: AuthPorts, email: string): Promise
   const windowEnds = (window + 1) * LOGIN_RATE_WINDOW_SECONDS;
   const allowed = await ports.logins.takeRateToken(email, window, LOGIN_CODE_REQUESTS_PER_WINDOW, windowEnds);
   if (!allowed) {
-    throw new RateLimitedError(
-      'Zu viele Code-Anfragen, bitte später erneut versuchen / too many code requests, please try again later',
-      windowEnds - now,
-    );
+    throw new RateLimitedError('Zu viele Code-Anfragen, bitte später erneut versuchen / too many code requests, please try again later', windowEnds - now);
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await ports.logins.saveCode(email, {
@@ -49,8 +45,7 @@ export async function requestLoginCode(ports: AuthPorts, email: string): Promise
  * A code works once, expires after ten minutes and dies after five wrong guesses.
  */
 export async function signInWithCode(ports: AuthPorts, email: string, code: string): Promise<User> {
-  const invalid = () =>
-    new InvalidLoginCodeError('Code falsch oder abgelaufen / wrong or expired code', 'code');
+  const invalid = () => new InvalidLoginCodeError('Code falsch oder abgelaufen / wrong or expired code', 'code');
   const stored = await ports.logins.getCode(email);
   // TTL deletion lags by up to days, so expiry is checked here, not left to DynamoDB.
   if (!stored || stored.expiresAt <= epochSeconds(ports.clock) || stored.attempts >= LOGIN_CODE_MAX_ATTEMPTS) {

@@ -1,11 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { birthDatesForAges } from '../../shared/dates.js';
 import type { Offer, Unit } from '../../shared/schemas/offer.js';
-import type {
-  BookingRequest,
-  Registration,
-  RegistrationStatus,
-} from '../../shared/schemas/registration.js';
+import type { BookingRequest, Registration, RegistrationStatus } from '../../shared/schemas/registration.js';
 import type { Ports } from '../ports/index.js';
 import type { OfferSpan } from '../ports/offers.js';
 import type {
@@ -17,15 +13,7 @@ import type {
   RegistrationItem,
   UnitChange,
 } from '../ports/registrations.js';
-import {
-  AlreadyRegisteredError,
-  BookingRuleError,
-  BusyError,
-  IdempotencyMismatchError,
-  InvalidInputError,
-  NotFoundError,
-  UnitFullError,
-} from './errors.js';
+import { AlreadyRegisteredError, BookingRuleError, BusyError, IdempotencyMismatchError, InvalidInputError, NotFoundError, UnitFullError } from './errors.js';
 import { dashboardDimensions } from './dashboard.js';
 import { AGAIN, retryBounded } from './retry.js';
 import { promoteWaiting } from './waitlist.js';
@@ -45,8 +33,7 @@ type BookingItem = { unitId: string; childId: string };
 type Placement = Extract<RegistrationStatus, 'confirmed' | 'waitlisted'>;
 
 /** The (unit, child) pairs of a request, in the order given. */
-const bookingItems = (request: BookingRequest): BookingItem[] =>
-  'items' in request ? request.items : [{ unitId: request.unitId, childId: request.childId }];
+const bookingItems = (request: BookingRequest): BookingItem[] => ('items' in request ? request.items : [{ unitId: request.unitId, childId: request.childId }]);
 
 /**
  * How many of `n` children a unit with `free` places and `waiting` families confirms; the rest
@@ -63,11 +50,7 @@ export function planUnit(state: { free: number; waiting: number }, n: number, wa
  * Each unit's change and each item's placement, from the units as last read. Within a unit
  * the request's first children get the places, in the order the family listed them.
  */
-export function planBooking(
-  units: Unit[],
-  items: BookingItem[],
-  waitlist: boolean,
-): { units: UnitChange[]; placements: Placement[] } {
+export function planBooking(units: Unit[], items: BookingItem[], waitlist: boolean): { units: UnitChange[]; placements: Placement[] } {
   const changes = new Map<string, UnitChange>();
   for (const unitId of new Set(items.map((i) => i.unitId))) {
     const unit = units.find((u) => u.id === unitId);
@@ -85,10 +68,7 @@ export function planBooking(
 }
 
 /** Why the offer cannot be booked at `now`, or undefined. Instants compare as instants, whatever their offsets. */
-export function bookingRuleViolation(
-  offer: Pick<Offer, 'status' | 'bookingMode' | 'registrationOpens' | 'registrationCloses'>,
-  now: Date,
-): string | undefined {
+export function bookingRuleViolation(offer: Pick<Offer, 'status' | 'bookingMode' | 'registrationOpens' | 'registrationCloses'>, now: Date): string | undefined {
   if (offer.status !== 'published') return 'Angebot nicht buchbar / offer not bookable';
   if (offer.bookingMode === 'lottery') {
     return 'Verlosung läuft: Plätze werden verlost, Wünsche über die Verlosung / lottery in progress: places are drawn, not booked';
@@ -122,12 +102,7 @@ function childChanges(offer: Pick<Offer, 'ageRange'> & OfferSpan, items: Booking
  * free and nobody waits, else a place in line (if the offer keeps a waitlist, else 409 full).
  * One transaction decides; a repeat with the same key returns the first answer (I4).
  */
-export async function bookRegistrations(
-  ports: BookingPorts,
-  caller: Caller,
-  request: BookingRequest,
-  idempotencyKey: string,
-): Promise<BookingResult> {
+export async function bookRegistrations(ports: BookingPorts, caller: Caller, request: BookingRequest, idempotencyKey: string): Promise<BookingResult> {
   const items = bookingItems(request);
   const pairs = new Set(items.map((i) => `${i.unitId}#${i.childId}`));
   if (pairs.size < items.length) {
@@ -158,81 +133,84 @@ export async function bookRegistrations(
   // The offer as last read; a failed unit condition reports the unit's counters, so only a
   // changed offer needs reading again.
   let known: Awaited<ReturnType<BookingPorts['offers']['getOffer']>>;
-  return retryBounded(async () => {
-    const offer = (known ??= await ports.offers.getOffer(request.offerId));
-    if (!offer || offer.status === 'draft') throw new NotFoundError('Angebot nicht gefunden / offer not found', 'offerId');
-    const violation = bookingRuleViolation(offer, ports.clock.now());
-    if (violation) throw new BookingRuleError(violation, 'offerId');
-    const plan = planBooking(offer.units, items, offer.waitlist);
-    for (const { unitId, wait } of plan.units) {
-      const tickets = held.get(unitId) ?? [];
-      if (tickets.length < wait) {
-        held.set(unitId, [...tickets, ...(await ports.waitlists.takeTickets(offer.id, unitId, wait - tickets.length))]);
-      }
-    }
-    const used = new Map<string, number>();
-    const registrations = items.map((item, i): RegistrationItem => {
-      const status = plan.placements[i] ?? 'waitlisted';
-      const n = used.get(item.unitId) ?? 0;
-      if (status === 'waitlisted') used.set(item.unitId, n + 1);
-      return {
-        id: ids[i] ?? randomUUID(),
-        offerId: offer.id,
-        ...item,
-        householdId: caller.householdId,
-        status,
-        ticket: status === 'waitlisted' ? held.get(item.unitId)?.[n] : undefined,
-        createdAt,
-        updatedAt: createdAt,
-        offerTitle: offer.title,
-        ...dashboardDimensions(household, item.childId, offer.firstDay),
-        unitLabel: offer.units.find((u) => u.id === item.unitId)?.label ?? item.unitId,
-      };
-    });
-    const booked: BookingAnswer = {
-      single: 'unitId' in request,
-      registrations: registrations.map(({ id, offerId, unitId, childId, status, ticket }) => ({
-        id,
-        offerId,
-        unitId,
-        childId,
-        status,
-        ticket,
-        createdAt,
-      })),
-    };
-    const failures = await ports.registrations.book({
-      offer,
-      householdId: caller.householdId,
-      units: plan.units,
-      children: childChanges(offer, items),
-      registrations,
-      idempotency: { userId: caller.userId, key: idempotencyKey, fingerprint, answer: booked, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
-      nowSeconds,
-    });
-    if (failures.length === 0) {
-      const result = await answer(ports, booked, false);
-      // A place left free while families wait means a promotion was cut short: finish it, as a
-      // courtesy that must not turn this committed booking into an error.
-      for (const unit of offer.units) {
-        if (plan.units.some((u) => u.unitId === unit.id) && unit.capacity > unit.confirmed && unit.waiting > 0) {
-          await promoteWaiting(ports, offer.id, unit.id).catch((error: unknown) => {
-            if (!(error instanceof BusyError)) throw error;
-          });
+  return retryBounded(
+    async () => {
+      const offer = (known ??= await ports.offers.getOffer(request.offerId));
+      if (!offer || offer.status === 'draft') throw new NotFoundError('Angebot nicht gefunden / offer not found', 'offerId');
+      const violation = bookingRuleViolation(offer, ports.clock.now());
+      if (violation) throw new BookingRuleError(violation, 'offerId');
+      const plan = planBooking(offer.units, items, offer.waitlist);
+      for (const { unitId, wait } of plan.units) {
+        const tickets = held.get(unitId) ?? [];
+        if (tickets.length < wait) {
+          held.set(unitId, [...tickets, ...(await ports.waitlists.takeTickets(offer.id, unitId, wait - tickets.length))]);
         }
       }
-      return result;
-    }
-    const record = failures.find((f) => f.kind === 'replay')?.record;
-    if (record) return replay(record);
-    throwDefiniteFailure(failures, offer);
-    // A unit with a waitlist or the offer changed since it was read: decide again on what is now.
-    const units = new Map(failures.flatMap((f) => (f.kind === 'unit' && f.now ? [[f.unitId, f.now] as const] : [])));
-    known = failures.some((f) => f.kind === 'offer-changed' || (f.kind === 'unit' && !f.now))
-      ? undefined
-      : { ...offer, units: offer.units.map((u) => ({ ...u, ...pickCounters(units.get(u.id)) })) };
-    return AGAIN;
-  }, { attempts: BOOKING_ATTEMPTS, ...ports.retry });
+      const used = new Map<string, number>();
+      const registrations = items.map((item, i): RegistrationItem => {
+        const status = plan.placements[i] ?? 'waitlisted';
+        const n = used.get(item.unitId) ?? 0;
+        if (status === 'waitlisted') used.set(item.unitId, n + 1);
+        return {
+          id: ids[i] ?? randomUUID(),
+          offerId: offer.id,
+          ...item,
+          householdId: caller.householdId,
+          status,
+          ticket: status === 'waitlisted' ? held.get(item.unitId)?.[n] : undefined,
+          createdAt,
+          updatedAt: createdAt,
+          offerTitle: offer.title,
+          ...dashboardDimensions(household, item.childId, offer.firstDay),
+          unitLabel: offer.units.find((u) => u.id === item.unitId)?.label ?? item.unitId,
+        };
+      });
+      const booked: BookingAnswer = {
+        single: 'unitId' in request,
+        registrations: registrations.map(({ id, offerId, unitId, childId, status, ticket }) => ({
+          id,
+          offerId,
+          unitId,
+          childId,
+          status,
+          ticket,
+          createdAt,
+        })),
+      };
+      const failures = await ports.registrations.book({
+        offer,
+        householdId: caller.householdId,
+        units: plan.units,
+        children: childChanges(offer, items),
+        registrations,
+        idempotency: { userId: caller.userId, key: idempotencyKey, fingerprint, answer: booked, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+        nowSeconds,
+      });
+      if (failures.length === 0) {
+        const result = await answer(ports, booked, false);
+        // A place left free while families wait means a promotion was cut short: finish it, as a
+        // courtesy that must not turn this committed booking into an error.
+        for (const unit of offer.units) {
+          if (plan.units.some((u) => u.unitId === unit.id) && unit.capacity > unit.confirmed && unit.waiting > 0) {
+            await promoteWaiting(ports, offer.id, unit.id).catch((error: unknown) => {
+              if (!(error instanceof BusyError)) throw error;
+            });
+          }
+        }
+        return result;
+      }
+      const record = failures.find((f) => f.kind === 'replay')?.record;
+      if (record) return replay(record);
+      throwDefiniteFailure(failures, offer);
+      // A unit with a waitlist or the offer changed since it was read: decide again on what is now.
+      const units = new Map(failures.flatMap((f) => (f.kind === 'unit' && f.now ? [[f.unitId, f.now] as const] : [])));
+      known = failures.some((f) => f.kind === 'offer-changed' || (f.kind === 'unit' && !f.now))
+        ? undefined
+        : { ...offer, units: offer.units.map((u) => ({ ...u, ...pickCounters(units.get(u.id)) })) };
+      return AGAIN;
+    },
+    { attempts: BOOKING_ATTEMPTS, ...ports.retry },
+  );
 }
 
 const pickCounters = (unit: Pick<Unit, 'capacity' | 'confirmed' | 'waiting'> | undefined) =>

@@ -10,8 +10,9 @@ const freePlaces = (unit: Offer['units'][number]) => Math.max(0, unit.capacity -
 
 const matchesText = (offer: CatalogOffer, q: string) => {
   const needle = q.toLocaleLowerCase('de');
-  return [offer.title, offer.description, offer.providerName ?? '', offer.address ?? '', ...offer.sessions.map((s) => s.place)]
-    .some((text) => text.toLocaleLowerCase('de').includes(needle));
+  return [offer.title, offer.description, offer.providerName ?? '', offer.address ?? '', ...offer.sessions.map((s) => s.place)].some((text) =>
+    text.toLocaleLowerCase('de').includes(needle),
+  );
 };
 
 /** Does `offer` pass every filter of the query? Dates compare as calendar days of the region. */
@@ -41,8 +42,7 @@ function decodeCursor(cursor: string): Cursor {
   }
   return { start: c.start, id: c.id };
 }
-const byStart = (a: CatalogOffer, b: CatalogOffer) =>
-  a.firstStart.localeCompare(b.firstStart) || a.id.localeCompare(b.id);
+const byStart = (a: CatalogOffer, b: CatalogOffer) => a.firstStart.localeCompare(b.firstStart) || a.id.localeCompare(b.id);
 const after = (offer: CatalogOffer, c: Cursor) => offer.firstStart > c.start || (offer.firstStart === c.start && offer.id > c.id);
 
 /**

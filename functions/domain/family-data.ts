@@ -15,10 +15,7 @@ export async function listFamilyRegistrations(
   ports: Pick<Ports, 'registrations' | 'waitlists' | 'households'>,
   householdId: string,
 ): Promise<FamilyRegistration[]> {
-  const [items, household] = await Promise.all([
-    ports.registrations.listByHousehold(householdId),
-    ports.households.getHousehold(householdId),
-  ]);
+  const [items, household] = await Promise.all([ports.registrations.listByHousehold(householdId), ports.households.getHousehold(householdId)]);
   const names = new Map(household?.children.map((c) => [c.id, c.firstName]));
   return Promise.all(
     items.map(async (r) => ({
@@ -33,10 +30,7 @@ export async function listFamilyRegistrations(
 /** Everything stored about the family: account, household with children, every registration. */
 export async function exportFamilyData(ports: Pick<Ports, 'registrations' | 'waitlists' | 'households' | 'clock'>, user: User) {
   const householdId = householdIdOf(user);
-  const [household, registrations] = await Promise.all([
-    ports.households.getHousehold(householdId),
-    listFamilyRegistrations(ports, householdId),
-  ]);
+  const [household, registrations] = await Promise.all([ports.households.getHousehold(householdId), listFamilyRegistrations(ports, householdId)]);
   return {
     exportedAt: ports.clock.now().toISOString(),
     account: { id: user.id, email: user.email, roles: user.roles },

@@ -41,7 +41,5 @@ async function notifyPromotion(ports: WaitlistPorts, registrationId: string): Pr
   const household = registration && (await ports.households.getHousehold(registration.householdId));
   if (!registration || !household) return;
   const child = household.children.find((c) => c.id === registration.childId)?.firstName ?? '';
-  await ports.mailer.send(
-    bilingualMail(household.email, 'promoted', { child, offerTitle: registration.offerTitle, unitLabel: registration.unitLabel }),
-  );
+  await ports.mailer.send(bilingualMail(household.email, 'promoted', { child, offerTitle: registration.offerTitle, unitLabel: registration.unitLabel }));
 }

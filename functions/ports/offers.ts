@@ -25,10 +25,7 @@ export type OfferEdit = {
   allowOverbooking: boolean;
 };
 /** Why an edit was refused, one entry per failed condition. */
-export type OfferEditFailure =
-  | { kind: 'changed' }
-  | { kind: 'below-confirmed'; unitId: string }
-  | { kind: 'unit-in-use'; unitId: string };
+export type OfferEditFailure = { kind: 'changed' } | { kind: 'below-confirmed'; unitId: string } | { kind: 'unit-in-use'; unitId: string };
 
 /** Offers and their bookable units. */
 export interface OfferRepo {

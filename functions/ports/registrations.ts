@@ -21,8 +21,7 @@ export type BookingAnswer = { single: boolean; registrations: BookedRegistration
 export type IdempotencyRecord = { fingerprint: string; answer: BookingAnswer; expiresAt: number };
 
 /** The offer as the booking decided on it; the write checks it is still so. */
-type OfferSnapshot = Pick<Offer, 'id' | 'bookingMode' | 'waitlist' | 'ageRange' | 'registrationOpens' | 'registrationCloses'> &
-  Pick<OfferSpan, 'firstDay'>;
+type OfferSnapshot = Pick<Offer, 'id' | 'bookingMode' | 'waitlist' | 'ageRange' | 'registrationOpens' | 'registrationCloses'> & Pick<OfferSpan, 'firstDay'>;
 /** How many of the request's children a unit confirms and how many join its waitlist. */
 export type UnitChange = { unitId: string; confirm: number; wait: number };
 /** A child booked into `count` units; its birth date must lie in (after, notAfter]. */

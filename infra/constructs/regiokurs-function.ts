@@ -108,16 +108,12 @@ export class RegiokursFunction extends Construct {
     this.fn.addEnvironment('TABLE_NAME', table.tableName);
     const onTable = actions.filter((a) => a !== 'Query');
     if (onTable.length > 0) {
-      this.fn.addToRolePolicy(
-        new PolicyStatement({ actions: onTable.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }),
-      );
+      this.fn.addToRolePolicy(new PolicyStatement({ actions: onTable.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }));
     }
     if (actions.includes('Query')) {
       // Named indexes, not `index/*`: a new index is a decision, not an automatic grant.
       const indexArns = tableDefinition.globalSecondaryIndexes.map((g) => `${table.tableArn}/index/${g.indexName}`);
-      this.fn.addToRolePolicy(
-        new PolicyStatement({ actions: ['dynamodb:Query'], resources: [table.tableArn, ...indexArns] }),
-      );
+      this.fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: [table.tableArn, ...indexArns] }));
     }
   }
 

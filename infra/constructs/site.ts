@@ -87,9 +87,7 @@ export class Site extends Construct {
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
       },
       customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true },
-        ],
+        customHeaders: [{ header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true }],
       },
     });
 
@@ -163,7 +161,8 @@ export class Site extends Construct {
       },
       ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({
         id: `AwsSolutions-IAM5[Action::${action}]`,
-        reason: 'The CDK upload function copies the app from the CDK asset bucket into the site bucket and prunes old files; these grants are scoped to those two buckets.',
+        reason:
+          'The CDK upload function copies the app from the CDK asset bucket into the site bucket and prunes old files; these grants are scoped to those two buckets.',
       })),
       {
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
@@ -175,7 +174,8 @@ export class Site extends Construct {
       },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'cloudfront:CreateInvalidation and GetInvalidation, used to refresh the cache after an upload, have no resource-level permissions in this policy.',
+        reason:
+          'cloudfront:CreateInvalidation and GetInvalidation, used to refresh the cache after an upload, have no resource-level permissions in this policy.',
       },
     );
   }

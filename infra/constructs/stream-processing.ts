@@ -59,7 +59,7 @@ export class StreamProcessing extends Construct {
     Validations.of(this.handler.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'dynamodb:ListStreams, added by the event source, has no resource-level permissions; the stream reads themselves are limited to this table\'s stream ARN.',
+        "dynamodb:ListStreams, added by the event source, has no resource-level permissions; the stream reads themselves are limited to this table's stream ARN.",
     });
   }
 }

@@ -51,8 +51,6 @@ export class TimedWork extends Construct {
         ArnEquals: { 'aws:SourceArn': this.group.scheduleGroupArn },
       }),
     });
-    this.schedulerRole.addToPolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.handler.fn.functionArn] }),
-    );
+    this.schedulerRole.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.handler.fn.functionArn] }));
   }
 }

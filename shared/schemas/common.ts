@@ -4,7 +4,11 @@ import * as z from 'zod';
 export const isoDate = z.iso.date();
 /** An instant with its UTC offset, e.g. `2026-07-06T08:00:00+02:00`. */
 export const isoDateTime = z.iso.datetime({ offset: true });
-export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Ungültige Kennung / invalid id');
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Ungültige Kennung / invalid id');
 
 /** RFC 9457 problem details, as every error of the API is answered. */
 const problemSchema = z.object({
@@ -17,8 +21,7 @@ const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 /** Every list answer: a page of items and, if there is more, the cursor for the next page. */
-const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), cursor: z.string().optional() });
+const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), cursor: z.string().optional() });
 /** The type of a list answer of `item`s, e.g. `Page<typeof offerSchema>`. */
 export type Page<T extends z.ZodType> = z.infer<ReturnType<typeof pageOf<T>>>;
 

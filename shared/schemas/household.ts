@@ -16,7 +16,10 @@ export type Child = z.infer<typeof childSchema>;
 
 export const guardianInput = z.object({
   name: notBlank(120),
-  phone: z.string().trim().regex(/^[+0-9 ()/-]{5,30}$/, 'Telefonnummer prüfen / check the phone number'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+0-9 ()/-]{5,30}$/, 'Telefonnummer prüfen / check the phone number'),
   postalCode: z.string().regex(/^\d{4,5}$/, 'Postleitzahl prüfen / check the postal code'),
 });
 export type GuardianInput = z.infer<typeof guardianInput>;

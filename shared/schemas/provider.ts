@@ -10,12 +10,10 @@ const sessionInput = sessionSchema
 /** A bookable unit as a provider enters it: the counters are the booking engine's, never input. */
 const unitInput = unitSchema.pick({ label: true, capacity: true }).extend({ id: id.optional() });
 
-const offerFields = offerSchema
-  .omit({ id: true, status: true, providerId: true, providerName: true, sessions: true, units: true })
-  .extend({
-    sessions: z.array(sessionInput).min(1).max(200),
-    units: z.array(unitInput).min(1).max(40),
-  });
+const offerFields = offerSchema.omit({ id: true, status: true, providerId: true, providerName: true, sessions: true, units: true }).extend({
+  sessions: z.array(sessionInput).min(1).max(200),
+  units: z.array(unitInput).min(1).max(40),
+});
 
 const windowInOrder = (o: { registrationOpens?: string; registrationCloses?: string }) =>
   !o.registrationOpens || !o.registrationCloses || Date.parse(o.registrationOpens) < Date.parse(o.registrationCloses);
@@ -52,9 +50,7 @@ export type ProviderOffer = z.infer<typeof providerOfferSchema>;
 const attendanceMark = z.enum(['present', 'absent', 'excused']);
 export type AttendanceMark = z.infer<typeof attendanceMark>;
 /** `{registrationId: mark}`; a whole group ticked at once, small enough for one transaction each way. */
-export const attendanceInput = z
-  .record(id, attendanceMark)
-  .refine((marks) => Object.keys(marks).length <= 90, 'Höchstens 90 Einträge / at most 90 entries');
+export const attendanceInput = z.record(id, attendanceMark).refine((marks) => Object.keys(marks).length <= 90, 'Höchstens 90 Einträge / at most 90 entries');
 export type AttendanceInput = z.infer<typeof attendanceInput>;
 
 /** Exactly what a provider needs about a participant: no birth date, no e-mail address. */

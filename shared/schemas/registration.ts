@@ -1,15 +1,7 @@
 import * as z from 'zod';
 import { id, isoDateTime } from './common.js';
 
-const registrationStatus = z.enum([
-  'requested',
-  'confirmed',
-  'waitlisted',
-  'offered',
-  'cancelled',
-  'declined',
-  'expired',
-]);
+const registrationStatus = z.enum(['requested', 'confirmed', 'waitlisted', 'offered', 'cancelled', 'declined', 'expired']);
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
 
 const registrationSchema = z.object({
@@ -44,7 +36,11 @@ export const bookingRequest = z.union([
 ]);
 export type BookingRequest = z.infer<typeof bookingRequest>;
 
-export const idempotencyKey = z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/);
+export const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
 
 /** What `POST /registrations` answers: the registration for a one-child request, `{items}` (one per item) for one with `items`. */
 const bookingResponse = z.union([registrationSchema, z.object({ items: z.array(registrationSchema).min(1) })]);

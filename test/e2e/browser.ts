@@ -82,8 +82,10 @@ export async function screenshot(page: Page, viewport: Viewport, name: string) {
 export async function loginCode(email: string): Promise<string> {
   let code: string | undefined;
   await poll(async () => {
-      const answer = (await (await fetch(`${baseUrl()}/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as { items: Array<{ subject: string; text: string }> };
-      code = answer.items[0]?.text.match(/\b(\d{6})\b/)?.[1];
+    const answer = (await (await fetch(`${baseUrl()}/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as {
+      items: Array<{ subject: string; text: string }>;
+    };
+    code = answer.items[0]?.text.match(/\b(\d{6})\b/)?.[1];
     return code;
   }).toBeDefined();
   return code as string;

@@ -30,7 +30,9 @@ describe('calendar page weight', () => {
     expect(loaded.some((f) => f.includes('dashboard'))).toBe(false);
     mkdirSync('test-results', { recursive: true });
     writeFileSync('test-results/bundle-size.json', JSON.stringify(expected, null, 2));
-    console.log(`calendar page initial JS: ${expected.files.length} files, ${(expected.bytes / 1024).toFixed(1)} KiB, ${(expected.gzipBytes / 1024).toFixed(1)} KiB gzipped`);
+    console.log(
+      `calendar page initial JS: ${expected.files.length} files, ${(expected.bytes / 1024).toFixed(1)} KiB, ${(expected.gzipBytes / 1024).toFixed(1)} KiB gzipped`,
+    );
     expect(expected.gzipBytes).toBeLessThan(BUDGET_GZIP_BYTES);
   });
 });

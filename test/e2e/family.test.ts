@@ -14,7 +14,11 @@ const viennaDay = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone:
 /** A provider's first-come holiday care of two weeks, published, so the test owns its places. */
 async function publishTwoWeeks(title: string) {
   const provider = await apiAs('ferien@hilfswerk-example.at');
-  const week = (n: number) => ({ start: `${viennaDay(30 + 7 * n)}T08:00:00+01:00`, end: `${viennaDay(30 + 7 * n)}T16:00:00+01:00`, place: 'Volksschule Weidenbrunn' });
+  const week = (n: number) => ({
+    start: `${viennaDay(30 + 7 * n)}T08:00:00+01:00`,
+    end: `${viennaDay(30 + 7 * n)}T16:00:00+01:00`,
+    place: 'Volksschule Weidenbrunn',
+  });
   const offer = await provider<{ id: string }>('POST', '/provider/offers', {
     title,
     description: 'Zwei Wochen Ferienbetreuung.',

@@ -24,7 +24,12 @@ describe.each(viewports)('provider at $name size', (viewport) => {
     await page.getByRole('link', { name: 'Neues Angebot' }).click();
     await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
     // The API's own zod schema flags the empty title before anything is sent.
-    await poll(() => page.locator('.field', { has: page.getByLabel(/^Titel/) }).locator('.field-error').textContent()).toBeTruthy();
+    await poll(() =>
+      page
+        .locator('.field', { has: page.getByLabel(/^Titel/) })
+        .locator('.field-error')
+        .textContent(),
+    ).toBeTruthy();
     await page.getByLabel(/^Titel/).fill(title);
     await page.getByLabel('Beschreibung').fill('Spielerisch ans Wasser gewöhnen.');
     await page.getByLabel(/^Kategorie/).selectOption({ label: 'Bewegung & Sport' });

@@ -91,7 +91,7 @@ describe.each(viewports)('visitor at $name size', (viewport) => {
       const focus = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const style = getComputedStyle(el);
-        return { el: el.outerHTML.slice(0, 80), inCard: !!el.closest(".offer-card"), outlined: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+        return { el: el.outerHTML.slice(0, 80), inCard: !!el.closest('.offer-card'), outlined: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
       });
       expect(focus.outlined, `focus stop ${i}: ${focus.el}`).toBe(true);
       onOffer = focus.inCard;

@@ -33,9 +33,7 @@ describe('a region with its own domain', () => {
   });
 
   it('tells the API its public URL', () => {
-    const [fn] = Object.values(
-      region.templates.web.findResources('AWS::Lambda::Function', { Properties: { Description: 'regiokurs HTTP API (Hono)' } }),
-    );
+    const [fn] = Object.values(region.templates.web.findResources('AWS::Lambda::Function', { Properties: { Description: 'regiokurs HTTP API (Hono)' } }));
     expect(fn?.Properties.Environment.Variables.PUBLIC_URL).toBe(`https://${testDomain.name}`);
   });
 

@@ -79,9 +79,7 @@ describe('data stack', () => {
   });
 
   it('keeps a stable logical id and termination protection', () => {
-    expect(Object.keys(region.templates.data.findResources('AWS::DynamoDB::Table'))).toEqual([
-      expect.stringMatching(/^Table[0-9A-F]{8}$/),
-    ]);
+    expect(Object.keys(region.templates.data.findResources('AWS::DynamoDB::Table'))).toEqual([expect.stringMatching(/^Table[0-9A-F]{8}$/)]);
     expect(region.region.data.terminationProtection).toBe(true);
   });
 });
@@ -181,7 +179,10 @@ describe('api', () => {
     // Deploy-time values (references to other resources) stand in as plausible literals.
     const deployed = { TABLE_NAME: 'regiokurs-testtal-data-Table', SESSION_SECRET: 'x'.repeat(64), PUBLIC_URL: 'https://d111.cloudfront.net' };
     const env = Object.fromEntries(
-      Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : deployed[k as keyof typeof deployed]]),
+      Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).map(([k, v]) => [
+        k,
+        typeof v === 'string' ? v : deployed[k as keyof typeof deployed],
+      ]),
     );
     const config = loadConfig(env);
     expect(config).toMatchObject({ APP_MODE: 'cloud', TIME_ZONE: 'Europe/Vienna', COOKIE_SECURE: true });
@@ -356,7 +357,10 @@ describe('stream processing', () => {
   it('reads the table stream, and only the stream function does', () => {
     for (const name of Object.keys(functionOf) as LambdaName[]) {
       const { statements } = lambdaNamed(region.templates[functionOf[name][0]], functionOf[name][1]);
-      const reads = statements.flatMap(actionsOf).filter((a) => STREAM_READ_ACTIONS.includes(a)).sort();
+      const reads = statements
+        .flatMap(actionsOf)
+        .filter((a) => STREAM_READ_ACTIONS.includes(a))
+        .sort();
       expect(reads, name).toEqual(name === 'stream' ? [...STREAM_READ_ACTIONS].sort() : []);
     }
   });
@@ -372,9 +376,7 @@ describe('observability', () => {
   });
 
   it('alarms on any message in either dead-letter queue', () => {
-    const depth = resourcesOf(region.templates.jobs, 'AWS::CloudWatch::Alarm').filter(
-      (a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible',
-    );
+    const depth = resourcesOf(region.templates.jobs, 'AWS::CloudWatch::Alarm').filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
     expect(depth).toHaveLength(2);
     for (const alarm of depth) expect(alarm.Properties).toMatchObject({ Threshold: 1, Statistic: 'Maximum' });
   });

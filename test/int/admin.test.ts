@@ -26,7 +26,11 @@ describe('region administration', () => {
     expect((await send('POST', '/api/admin/municipalities', au)).status).toBe(409);
     const renamed = await send('PUT', '/api/admin/municipalities/au', { name: 'Au', postalCodes: ['4841', '4842'] });
     expect(await renamed.json()).toEqual({ id: 'au', name: 'Au', postalCodes: ['4841', '4842'] });
-    expect((await body<{ items: Municipality[] }>(send('GET', '/api/admin/municipalities'))).items).toContainEqual({ id: 'au', name: 'Au', postalCodes: ['4841', '4842'] });
+    expect((await body<{ items: Municipality[] }>(send('GET', '/api/admin/municipalities'))).items).toContainEqual({
+      id: 'au',
+      name: 'Au',
+      postalCodes: ['4841', '4842'],
+    });
     expect((await body<{ items: Municipality[] }>(t.app.request('/api/municipalities'))).items.map((m) => m.id)).toContain('au');
     expect((await send('PUT', '/api/admin/municipalities/nirgends', { name: 'X' })).status).toBe(404);
     const bad = await send('POST', '/api/admin/municipalities', { id: 'x', name: 'X', postalCodes: ['12'] });
@@ -46,10 +50,14 @@ describe('region administration', () => {
   });
 
   it('assigns roles by e-mail, creating the account when needed; the roles take effect at once', async () => {
-    const created = await body<User>(send('PUT', '/api/admin/roles', { email: 'Neu.Koordination@Example.at', roles: [{ role: 'municipality', municipalityId: 'kirchau' }] }));
+    const created = await body<User>(
+      send('PUT', '/api/admin/roles', { email: 'Neu.Koordination@Example.at', roles: [{ role: 'municipality', municipalityId: 'kirchau' }] }),
+    );
     expect(created).toMatchObject({ email: 'neu.koordination@example.at', roles: [{ role: 'municipality', municipalityId: 'kirchau' }] });
     const existing = await createUser(t.ctx);
-    const changed = await body<User>(send('PUT', '/api/admin/roles', { email: existing.email, roles: [{ role: 'family' }, { role: 'provider', providerId: 'sportunion-lindach' }] }));
+    const changed = await body<User>(
+      send('PUT', '/api/admin/roles', { email: existing.email, roles: [{ role: 'family' }, { role: 'provider', providerId: 'sportunion-lindach' }] }),
+    );
     expect(changed.id).toBe(existing.id);
     expect((await t.app.request('/api/provider/offers', { headers: existing.headers })).status).toBe(200);
     const unknown = await send('PUT', '/api/admin/roles', { email: existing.email, roles: [{ role: 'provider', providerId: 'gibtsnicht' }] });

@@ -17,16 +17,29 @@ describe('catalog', () => {
     t = await createTestContext({ TIME_ZONE: 'Europe/Vienna' }, testClock(new Date('2026-03-01T09:00:00Z')));
     const { ctx } = t;
     await createOffer(ctx, {
-      id: 'schwimmen-kirchau', title: 'Babyschwimmen', category: 'bewegung', municipalityId: 'kirchau',
-      ageRange: { min: 0, max: 1 }, sessions: [session('2026-03-10')],
+      id: 'schwimmen-kirchau',
+      title: 'Babyschwimmen',
+      category: 'bewegung',
+      municipalityId: 'kirchau',
+      ageRange: { min: 0, max: 1 },
+      sessions: [session('2026-03-10')],
     });
     await createOffer(ctx, {
-      id: 'malen-lindach', title: 'Malwerkstatt', description: 'Mit Wasserfarben', category: 'kreativ',
-      municipalityId: 'lindach', ageRange: { min: 6, max: 10 }, sessions: [session('2026-03-05')],
+      id: 'malen-lindach',
+      title: 'Malwerkstatt',
+      description: 'Mit Wasserfarben',
+      category: 'kreativ',
+      municipalityId: 'lindach',
+      ageRange: { min: 6, max: 10 },
+      sessions: [session('2026-03-05')],
     });
     await createOffer(ctx, {
-      id: 'voll-lindach', title: 'Erste Hilfe', category: 'gesundheit', municipalityId: 'lindach',
-      units: [{ id: 'u1', label: 'Abend', capacity: 0, confirmed: 0, waiting: 0 }], sessions: [session('2026-03-20')],
+      id: 'voll-lindach',
+      title: 'Erste Hilfe',
+      category: 'gesundheit',
+      municipalityId: 'lindach',
+      units: [{ id: 'u1', label: 'Abend', capacity: 0, confirmed: 0, waiting: 0 }],
+      sessions: [session('2026-03-20')],
     });
     await createOffer(ctx, { id: 'vorbei', title: 'Vorbei', sessions: [session('2026-02-10')] });
     await createOffer(ctx, { id: 'entwurf', title: 'Entwurf', status: 'draft', sessions: [session('2026-03-07')] });

@@ -19,7 +19,10 @@ describe('offer counters for the dashboard', () => {
   it('counts bookings, promotions and cancellations, and ends at zero when all are gone', async () => {
     const a = { householdId: 'h1', childId: 'c1', residence: 'lindach', band: '3-5' };
     const b = { householdId: 'h1', childId: 'c2', residence: 'lindach', band: '6-9' };
-    await apply('o1', [{ ...a, to: 'confirmed' }, { ...b, to: 'waitlisted' }]);
+    await apply('o1', [
+      { ...a, to: 'confirmed' },
+      { ...b, to: 'waitlisted' },
+    ]);
     const stats = async () => (await t.ctx.ports.stats.getStats(['o1'])).get('o1');
     expect(await stats()).toEqual({
       confirmedByBand: { '3-5': 1 },
@@ -32,7 +35,10 @@ describe('offer counters for the dashboard', () => {
     expect(await stats()).toMatchObject({ confirmedByBand: { '3-5': 1, '6-9': 1 }, waitingByBand: {} });
     expect((await stats())?.families).toHaveLength(1);
     expect((await stats())?.children).toHaveLength(2);
-    await apply('o1', [{ ...a, from: 'confirmed', to: 'cancelled' }, { ...b, from: 'confirmed', to: 'cancelled' }]);
+    await apply('o1', [
+      { ...a, from: 'confirmed', to: 'cancelled' },
+      { ...b, from: 'confirmed', to: 'cancelled' },
+    ]);
     expect(await stats()).toEqual({ confirmedByBand: {}, waitingByBand: {}, children: [], families: [], attendance: {} });
     expect(registrationStatsUpdates(t.ctx.table, 'o1', [{ ...a, from: 'cancelled', to: 'declined' }])).toEqual([]);
     // Booked before the registration carried its dimensions: never counted, so never counted out.

@@ -139,7 +139,10 @@ describe('municipality dashboard', () => {
         families: s(distinct(confirmed, 'householdId')),
         attendanceRate: marked === 0 ? null : r(present, marked),
       },
-      byCategory: keysOf(offerItems.map((o) => String(o.category))).map((category) => ({ category, ...supply(offerItems.filter((o) => o.category === category)) })),
+      byCategory: keysOf(offerItems.map((o) => String(o.category))).map((category) => ({
+        category,
+        ...supply(offerItems.filter((o) => o.category === category)),
+      })),
       byAgeBand: ['0-2', '3-5', '6-9', '10-13', '14+'].map((b) => {
         const of = (status: string) =>
           inScope.filter((g) => {
@@ -197,9 +200,17 @@ describe('municipality dashboard', () => {
     const f = households[0] as Household;
     expect((await book(t.app, f, { offerId: quiet.id, unitId: 'u1', childId: f.children[0]?.id })).status).toBe(201);
     const d = await body<Dashboard>(t.app.request(`/api/dashboard?municipality=weidenbrunn&from=${from}&to=${to}`, { headers: region.headers }));
-    expect(d.byCategory.find((c) => c.category === 'gesundheit')).toEqual({ category: 'gesundheit', offers: 1, places: 10, confirmed: '<3', waiting: '<3', fillRate: '<3' });
+    expect(d.byCategory.find((c) => c.category === 'gesundheit')).toEqual({
+      category: 'gesundheit',
+      offers: 1,
+      places: 10,
+      confirmed: '<3',
+      waiting: '<3',
+      fillRate: '<3',
+    });
     const counts = [
-      d.totals.children, d.totals.families,
+      d.totals.children,
+      d.totals.families,
       ...d.byCategory.flatMap((c) => [c.confirmed, c.waiting]),
       ...d.byAgeBand.flatMap((b) => [b.confirmed, b.waiting]),
       ...d.byResidence.flatMap((x) => [x.children, x.families]),
@@ -208,7 +219,13 @@ describe('municipality dashboard', () => {
     ];
     for (const n of counts) expect(n === '<3' || (typeof n === 'number' && n >= 3), String(n)).toBe(true);
     expect(counts).toContain('<3');
-    await cancel(t.app, f, (await body<{ items: { id: string; offerId: string }[] }>(t.app.request('/api/family/registrations', { headers: f.headers }))).items.find((x) => x.offerId === quiet.id)?.id ?? '');
+    await cancel(
+      t.app,
+      f,
+      (await body<{ items: { id: string; offerId: string }[] }>(t.app.request('/api/family/registrations', { headers: f.headers }))).items.find(
+        (x) => x.offerId === quiet.id,
+      )?.id ?? '',
+    );
   });
 
   it('exports the same figures as CSV', async () => {

@@ -134,7 +134,10 @@ describe('participants and attendance', () => {
     expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual(
       participants.filter((p) => p.status === 'confirmed').map((p) => [p.child.firstName, p.guardian.name, p.guardian.phone]),
     );
-    expect(rows.slice(1).map((r) => r.slice(3))).toEqual([['anwesend', ''], ['abwesend', '']]);
+    expect(rows.slice(1).map((r) => r.slice(3))).toEqual([
+      ['anwesend', ''],
+      ['abwesend', ''],
+    ]);
   });
 
   it('prints a PDF with the session days as columns and the participants’ names', async () => {

@@ -44,9 +44,9 @@ describe('offer lifecycle for providers', () => {
     expect(res.status).toBe(201);
     return body<Offer>(res);
   };
-  const patch = (id: string, changes: unknown, user = sportunion) =>
-    t.app.request(`/api/provider/offers/${id}`, json('PATCH', changes, user.headers));
-  const family = () => createHousehold(t.ctx, { name: 'Eva Gruber', phone: '+43 660 111', postalCode: '4801' }, [{ firstName: 'Lena', birthDate: bornYearsAgo(t.ctx, 4) }]);
+  const patch = (id: string, changes: unknown, user = sportunion) => t.app.request(`/api/provider/offers/${id}`, json('PATCH', changes, user.headers));
+  const family = () =>
+    createHousehold(t.ctx, { name: 'Eva Gruber', phone: '+43 660 111', postalCode: '4801' }, [{ firstName: 'Lena', birthDate: bornYearsAgo(t.ctx, 4) }]);
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -147,8 +147,18 @@ describe('offer lifecycle for providers', () => {
     const overbooked = await patch(offer.id, { units: [unit], allowOverbooking: true });
     expect(overbooked.status).toBe(200);
     expect((await body<Offer>(overbooked)).units[0]).toMatchObject({ capacity: 1, confirmed: 2, waiting: 0 });
-    const raised = await body<Offer>(patch(offer.id, { units: [{ ...unit, capacity: 5 }, { label: 'Zweite Gruppe', capacity: 3 }] }));
-    expect(raised.units).toEqual([expect.objectContaining({ capacity: 5, confirmed: 2 }), expect.objectContaining({ label: 'Zweite Gruppe', capacity: 3, confirmed: 0 })]);
+    const raised = await body<Offer>(
+      patch(offer.id, {
+        units: [
+          { ...unit, capacity: 5 },
+          { label: 'Zweite Gruppe', capacity: 3 },
+        ],
+      }),
+    );
+    expect(raised.units).toEqual([
+      expect.objectContaining({ capacity: 5, confirmed: 2 }),
+      expect.objectContaining({ label: 'Zweite Gruppe', capacity: 3, confirmed: 0 }),
+    ]);
     const removeBooked = await patch(offer.id, { units: [{ label: 'Nur neu', capacity: 3 }] });
     expect(removeBooked.status).toBe(409);
     await expectConsistent(t.ctx);
@@ -159,7 +169,8 @@ describe('offer lifecycle for providers', () => {
     await patch(offer.id, { status: 'published', units: [{ id: offer.units[0]?.id, label: 'Gruppe', capacity: 1 }] });
     const families = await Promise.all([family(), family(), family()]);
     const booked: Registration[] = [];
-    for (const f of families) booked.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })));
+    for (const f of families)
+      booked.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })));
     expect(booked.map((r) => r.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
     const raised = await body<Offer>(patch(offer.id, { units: [{ id: offer.units[0]?.id, label: 'Gruppe', capacity: 2 }] }));
     expect(raised.units[0]).toMatchObject({ capacity: 2, confirmed: 2, waiting: 1 });
@@ -174,7 +185,8 @@ describe('offer lifecycle for providers', () => {
     await patch(offer.id, { status: 'published' });
     const families = await Promise.all([family(), family(), family()]);
     const booked: Registration[] = [];
-    for (const f of families) booked.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })));
+    for (const f of families)
+      booked.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })));
     expect(booked.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
     const cancelled = await patch(offer.id, { status: 'cancelled' });
     expect(cancelled.status).toBe(200);

@@ -173,7 +173,10 @@ const apiJourneys = {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     const waiting = await body<Registration>(book(app, second, { offerId: offer.id, unitId, childId: secondChild }));
     expect(waiting.status).toBe('waitlisted');
-    expect((await body<{ items: { waitlistPosition?: number }[] }>(app.request('/api/family/registrations', { headers: second.headers }))).items[0]?.waitlistPosition).toBe(1);
+    expect(
+      (await body<{ items: { waitlistPosition?: number }[] }>(app.request('/api/family/registrations', { headers: second.headers }))).items[0]
+        ?.waitlistPosition,
+    ).toBe(1);
     return { confirmed, waiting };
   },
 
@@ -226,8 +229,12 @@ const apiJourneys = {
     expect((await send('PUT', '/api/admin/providers/eltern-verein', { ...verein, id: undefined, name: 'Elternverein Au' })).status).toBe(200);
     expect((await send('GET', '/api/admin/providers')).status).toBe(200);
     // One address new (the account is created), one existing (its roles replaced).
-    expect((await send('PUT', '/api/admin/roles', { email: 'koordination@au.example', roles: [{ role: 'municipality', municipalityId: 'au' }] })).status).toBe(200);
-    expect((await send('PUT', '/api/admin/roles', { email: 'koordination@au.example', roles: [{ role: 'provider', providerId: 'eltern-verein' }] })).status).toBe(200);
+    expect((await send('PUT', '/api/admin/roles', { email: 'koordination@au.example', roles: [{ role: 'municipality', municipalityId: 'au' }] })).status).toBe(
+      200,
+    );
+    expect(
+      (await send('PUT', '/api/admin/roles', { email: 'koordination@au.example', roles: [{ role: 'provider', providerId: 'eltern-verein' }] })).status,
+    ).toBe(200);
   },
 };
 
@@ -239,7 +246,9 @@ describe('table grants: every function is granted exactly what its code sends', 
     const admin = await createUser(seed, [{ role: 'admin' }]);
     const provider = await createUser(seed, [{ role: 'provider', providerId: 'sportunion-lindach' }]);
     const coordinator = await createUser(seed, [{ role: 'municipality', municipalityId: 'lindach' }]);
-    const waiting = await createHousehold(seed, { name: 'Sepp Huber', phone: '+43 664 333', postalCode: '4811' }, [{ firstName: 'Lotte', birthDate: bornYearsAgo(seed, 4) }]);
+    const waiting = await createHousehold(seed, { name: 'Sepp Huber', phone: '+43 664 333', postalCode: '4811' }, [
+      { firstName: 'Lotte', birthDate: bornYearsAgo(seed, 4) },
+    ]);
     const third = await createFamily(seed, 1, 4);
     const app = createApp(runtime);
 

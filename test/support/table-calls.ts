@@ -60,15 +60,7 @@ export function ungranted(recorded: Iterable<TableAction>, granted: readonly Tab
  * it (Scan), table-and-seed.test.ts reads its TTL setting (DescribeTimeToLive).
  */
 export const localTableActions: readonly TableAction[] = [
-  ...new Set<TableAction>([
-    ...tableGrants.api,
-    ...tableGrants.exports,
-    'CreateTable',
-    'DescribeTable',
-    'UpdateTimeToLive',
-    'Scan',
-    'DescribeTimeToLive',
-  ]),
+  ...new Set<TableAction>([...tableGrants.api, ...tableGrants.exports, 'CreateTable', 'DescribeTable', 'UpdateTimeToLive', 'Scan', 'DescribeTimeToLive']),
 ].sort();
 
 /**

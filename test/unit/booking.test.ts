@@ -28,12 +28,19 @@ describe('planUnit', () => {
 
 describe('planBooking', () => {
   it('gives a unit’s last places to the children listed first', () => {
-    const plan = planBooking([unit('w1', 10, 9), unit('w2', 10, 0)], [
-      { unitId: 'w1', childId: 'a' },
-      { unitId: 'w2', childId: 'a' },
-      { unitId: 'w1', childId: 'b' },
-    ], true);
-    expect(plan.units).toEqual([{ unitId: 'w1', confirm: 1, wait: 1 }, { unitId: 'w2', confirm: 1, wait: 0 }]);
+    const plan = planBooking(
+      [unit('w1', 10, 9), unit('w2', 10, 0)],
+      [
+        { unitId: 'w1', childId: 'a' },
+        { unitId: 'w2', childId: 'a' },
+        { unitId: 'w1', childId: 'b' },
+      ],
+      true,
+    );
+    expect(plan.units).toEqual([
+      { unitId: 'w1', confirm: 1, wait: 1 },
+      { unitId: 'w2', confirm: 1, wait: 0 },
+    ]);
     expect(plan.placements).toEqual(['confirmed', 'confirmed', 'waitlisted']);
   });
 
@@ -43,7 +50,12 @@ describe('planBooking', () => {
 });
 
 describe('bookingRuleViolation', () => {
-  const offer = { status: 'published', bookingMode: 'fcfs', registrationOpens: '2026-03-01T08:00:00+01:00', registrationCloses: '2026-03-10T20:00:00+01:00' } as const;
+  const offer = {
+    status: 'published',
+    bookingMode: 'fcfs',
+    registrationOpens: '2026-03-01T08:00:00+01:00',
+    registrationCloses: '2026-03-10T20:00:00+01:00',
+  } as const;
 
   it('compares instants, not strings: 07:30Z is after 08:00+01:00', () => {
     expect(bookingRuleViolation(offer, new Date('2026-03-01T07:30:00Z'))).toBeUndefined();
@@ -90,7 +102,11 @@ describe('retryBounded', () => {
     const failed = cancelled('ConditionalCheckFailed', 'TransactionConflict');
     expect(storageIsTransient(failed)).toBe(false);
     expect(storageIsTransient(Object.assign(new Error('slow'), { name: 'ThrottlingException' }))).toBe(true);
-    await expect(retryBounded(async () => { throw failed; }, fast)).rejects.toBe(failed);
+    await expect(
+      retryBounded(async () => {
+        throw failed;
+      }, fast),
+    ).rejects.toBe(failed);
   });
 });
 

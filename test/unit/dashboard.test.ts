@@ -57,7 +57,11 @@ describe('dashboard rules', () => {
 
   it('counts distinct children and families across offers, and cross-municipal use', async () => {
     const children = ['a', 'b', 'c', 'd'].map((id, i) => ({ residence: i < 3 ? 'lindach' : 'kirchau', id }));
-    const families = [{ residence: 'lindach', id: 'h1' }, { residence: 'lindach', id: 'h2' }, { residence: 'kirchau', id: 'h3' }];
+    const families = [
+      { residence: 'lindach', id: 'h1' },
+      { residence: 'lindach', id: 'h2' },
+      { residence: 'kirchau', id: 'h3' },
+    ];
     const stats = (kids: typeof children, fams: typeof families, attendance: Record<string, number>) => ({
       confirmedByBand: { '3-5': kids.length },
       waitingByBand: { '6-9': 1 },

@@ -21,9 +21,7 @@ export const catalogRoutes = (ctx: AppContext) => {
       return c.json(region);
     })
     .get('/municipalities', allow('anyone'), async (c) => c.json({ items: await ports.region.listMunicipalities() }))
-    .get('/offers', allow('anyone'), validate('query', offerListQuery), async (c) =>
-      c.json(await listOffers(ports, c.req.valid('query'))),
-    )
+    .get('/offers', allow('anyone'), validate('query', offerListQuery), async (c) => c.json(await listOffers(ports, c.req.valid('query'))))
     .get('/offers/:offerId', allow('anyone'), validate('param', z.object({ offerId: id })), async (c) =>
       c.json(await getPublishedOffer(ports, c.req.valid('param').offerId)),
     )

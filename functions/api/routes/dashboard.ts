@@ -11,9 +11,7 @@ export const dashboardRoutes = (ctx: AppContext) => {
   const { ports } = ctx;
   const coordinator = allow(['municipality']);
   return new Hono<Env>()
-    .get('/dashboard', coordinator, validate('query', dashboardQuery), async (c) =>
-      c.json(await getDashboard(ports, currentUser(c), c.req.valid('query'))),
-    )
+    .get('/dashboard', coordinator, validate('query', dashboardQuery), async (c) => c.json(await getDashboard(ports, currentUser(c), c.req.valid('query'))))
     .get('/dashboard.csv', coordinator, validate('query', dashboardQuery), async (c) => {
       const dashboard = await getDashboard(ports, currentUser(c), c.req.valid('query'));
       return c.body(dashboardCsv(dashboard), 200, {

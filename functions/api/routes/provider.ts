@@ -1,11 +1,6 @@
 import { Hono } from 'hono';
 import { attendanceInput, offerInput, offerPatch, offerPathParam, sessionPathParam } from '../../../shared/schemas/provider.js';
-import {
-  buildAttendanceSheet,
-  getSessionAttendance,
-  listParticipants,
-  recordAttendance,
-} from '../../domain/attendance.js';
+import { buildAttendanceSheet, getSessionAttendance, listParticipants, recordAttendance } from '../../domain/attendance.js';
 import { createDraftOffer, getOwnOffer, listOwnOffers, updateOwnOffer } from '../../domain/offers.js';
 import { attendanceCsv } from '../../formats/attendance-list.js';
 import { allow, currentUser } from '../access.js';
@@ -40,16 +35,10 @@ export const providerRoutes = (ctx: AppContext) => {
       const { id, sessionId } = c.req.valid('param');
       return c.json(await getSessionAttendance(ports, currentUser(c), id, sessionId));
     })
-    .put(
-      '/provider/offers/:id/sessions/:sessionId/attendance',
-      provider,
-      validate('param', sessionPathParam),
-      validate('json', attendanceInput),
-      async (c) => {
-        const { id, sessionId } = c.req.valid('param');
-        return c.json(await recordAttendance(ports, currentUser(c), id, sessionId, c.req.valid('json')));
-      },
-    )
+    .put('/provider/offers/:id/sessions/:sessionId/attendance', provider, validate('param', sessionPathParam), validate('json', attendanceInput), async (c) => {
+      const { id, sessionId } = c.req.valid('param');
+      return c.json(await recordAttendance(ports, currentUser(c), id, sessionId, c.req.valid('json')));
+    })
     .get('/provider/offers/:id/attendance.csv', provider, validate('param', offerPathParam), async (c) => {
       const { id } = c.req.valid('param');
       const sheet = await buildAttendanceSheet(ports, currentUser(c), id);

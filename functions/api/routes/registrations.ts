@@ -45,9 +45,7 @@ export const registrationRoutes = (ctx: AppContext) => {
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.single ? result.registrations[0] : { items: result.registrations }, 201);
     })
-    .get('/family/registrations', family, async (c) =>
-      c.json({ items: await listFamilyRegistrations(ports, householdIdOf(currentUser(c))) }),
-    )
+    .get('/family/registrations', family, async (c) => c.json({ items: await listFamilyRegistrations(ports, householdIdOf(currentUser(c))) }))
     .delete('/registrations/:id', allow(['family', 'provider']), validate('param', z.object({ id })), async (c) => {
       await cancelRegistration(ports, currentUser(c), c.req.valid('param').id);
       return c.body(null, 204);

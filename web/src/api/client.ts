@@ -15,13 +15,7 @@ import type {
   providerOfferSchema,
 } from '../../../shared/schemas/provider';
 import type { Region, municipalitySchema } from '../../../shared/schemas/region';
-import type {
-  BookingRequest,
-  BookingResponse,
-  FamilyRegistration,
-  Registration,
-  familyRegistrationSchema,
-} from '../../../shared/schemas/registration';
+import type { BookingRequest, BookingResponse, FamilyRegistration, Registration, familyRegistrationSchema } from '../../../shared/schemas/registration';
 
 /*
  * Every request and answer type below is inferred from the shared zod schemas the API validates
@@ -38,7 +32,10 @@ export type OfferQuery = Partial<OfferListQuery>;
 /** Every failed call: the server's problem+json, or one made up for a network failure. */
 export class ApiError extends Error {
   override name = 'ApiError';
-  constructor(readonly problem: Problem, options?: ErrorOptions) {
+  constructor(
+    readonly problem: Problem,
+    options?: ErrorOptions,
+  ) {
     super(problem.title, options);
   }
   get status() {

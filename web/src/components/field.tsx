@@ -3,7 +3,14 @@ import type { Form } from '../lib/form';
 import { localizeMessage } from '../i18n';
 
 type Common = { form: Pick<Form, 'get' | 'set' | 'errors'>; name: string; label: string; hint?: string; required?: boolean };
-type InputProps = Common & { type?: string; autocomplete?: string; inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode']; min?: string; max?: string; step?: string };
+type InputProps = Common & {
+  type?: string;
+  autocomplete?: string;
+  inputmode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
+  min?: string;
+  max?: string;
+  step?: string;
+};
 type SelectProps = Common & { options: Array<{ value: string; label: string }> };
 
 /** Label, hint and error around a control, wired with ids so screen readers announce all three. */
@@ -21,7 +28,11 @@ function FieldFrame(props: Common & { id: string; children: (aria: Record<string
           {props.hint}
         </p>
       </Show>
-      {props.children({ 'aria-invalid': error() ? 'true' : undefined, 'aria-describedby': describedBy(), 'aria-required': props.required ? 'true' : undefined })}
+      {props.children({
+        'aria-invalid': error() ? 'true' : undefined,
+        'aria-describedby': describedBy(),
+        'aria-required': props.required ? 'true' : undefined,
+      })}
       <Show when={error()}>
         {(message) => (
           <p class="field-error" id={`${props.id}-error`}>
@@ -64,7 +75,14 @@ export function TextArea(props: Common) {
   return (
     <FieldFrame {...props} id={id}>
       {(aria) => (
-        <textarea id={id} name={props.name} rows={3} value={text(props.form.get(props.name))} onInput={(e) => props.form.set(props.name, e.currentTarget.value)} {...aria} />
+        <textarea
+          id={id}
+          name={props.name}
+          rows={3}
+          value={text(props.form.get(props.name))}
+          onInput={(e) => props.form.set(props.name, e.currentTarget.value)}
+          {...aria}
+        />
       )}
     </FieldFrame>
   );
@@ -75,7 +93,13 @@ export function Select(props: SelectProps) {
   return (
     <FieldFrame {...props} id={id}>
       {(aria) => (
-        <select id={id} name={props.name} value={text(props.form.get(props.name))} onChange={(e) => props.form.set(props.name, e.currentTarget.value)} {...aria}>
+        <select
+          id={id}
+          name={props.name}
+          value={text(props.form.get(props.name))}
+          onChange={(e) => props.form.set(props.name, e.currentTarget.value)}
+          {...aria}
+        >
           <For each={props.options}>
             {(o) => (
               <option value={o.value} selected={o.value === text(props.form.get(props.name))}>
@@ -93,7 +117,13 @@ export function Checkbox(props: Omit<Common, 'required'>) {
   const id = createUniqueId();
   return (
     <div class="field checkbox">
-      <input id={id} type="checkbox" name={props.name} checked={props.form.get(props.name) === true} onChange={(e) => props.form.set(props.name, e.currentTarget.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        name={props.name}
+        checked={props.form.get(props.name) === true}
+        onChange={(e) => props.form.set(props.name, e.currentTarget.checked)}
+      />
       <label for={id}>{props.label}</label>
     </div>
   );

@@ -21,12 +21,28 @@ export function SelectFilter(props: { name: string; label: string; value?: strin
   );
 }
 
-export function InputFilter(props: { name: string; label: string; value?: string; type: 'date' | 'number' | 'search'; class?: string; min?: string; max?: string }) {
+export function InputFilter(props: {
+  name: string;
+  label: string;
+  value?: string;
+  type: 'date' | 'number' | 'search';
+  class?: string;
+  min?: string;
+  max?: string;
+}) {
   const id = createUniqueId();
   return (
     <div class={`field ${props.class ?? ''}`}>
       <label for={id}>{props.label}</label>
-      <input id={id} name={props.name} type={props.type} min={props.min} max={props.max} inputMode={props.type === 'number' ? 'numeric' : undefined} value={props.value ?? ''} />
+      <input
+        id={id}
+        name={props.name}
+        type={props.type}
+        min={props.min}
+        max={props.max}
+        inputMode={props.type === 'number' ? 'numeric' : undefined}
+        value={props.value ?? ''}
+      />
     </div>
   );
 }

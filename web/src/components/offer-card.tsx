@@ -51,7 +51,13 @@ export function OfferCard(props: { offer: Offer; headingLevel?: 2 | 3; linkTarge
       </p>
       <Facts
         items={[
-          { term: t('offer.when'), value: first() && formatDateTime((first() as Offer['sessions'][number]).start) + (props.offer.sessions.length > 1 ? ` ${t('offer.moreSessions', { n: props.offer.sessions.length - 1 })}` : '') },
+          {
+            term: t('offer.when'),
+            value:
+              first() &&
+              formatDateTime((first() as Offer['sessions'][number]).start) +
+                (props.offer.sessions.length > 1 ? ` ${t('offer.moreSessions', { n: props.offer.sessions.length - 1 })}` : ''),
+          },
           { term: t('offer.where'), value: first()?.place },
           { term: t('offer.age'), value: ageText(props.offer) },
           { term: t('offer.price'), value: priceText(props.offer) },

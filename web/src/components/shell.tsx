@@ -73,7 +73,13 @@ export function Shell(props: RouteSectionProps) {
   const location = useLocation();
   let main!: HTMLElement;
   // After client-side navigation, screen-reader and keyboard users start at the new content.
-  createEffect(on(() => location.pathname, () => main.focus(), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => main.focus(),
+      { defer: true },
+    ),
+  );
   return (
     <>
       {/* The router would take over a plain #main link without moving focus; this moves it. */}

@@ -28,8 +28,6 @@ export const dayOf = (iso: string | Date) =>
 
 export const today = () => dayOf(new Date());
 
-export const formatPrice = (euros: number) =>
-  new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'EUR' }).format(euros);
+export const formatPrice = (euros: number) => new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: 'EUR' }).format(euros);
 
-export const formatPercent = (ratio: number) =>
-  new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+export const formatPercent = (ratio: number) => new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);

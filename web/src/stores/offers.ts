@@ -37,8 +37,8 @@ export function createOffer(id: () => string) {
 
 /** Places still free over all units, and how many wait. */
 export function availability(offer: Pick<Offer, 'units'>) {
-  return offer.units.reduce(
-    (acc, u) => ({ free: acc.free + Math.max(0, u.capacity - u.confirmed), waiting: acc.waiting + u.waiting }),
-    { free: 0, waiting: 0 },
-  );
+  return offer.units.reduce((acc, u) => ({ free: acc.free + Math.max(0, u.capacity - u.confirmed), waiting: acc.waiting + u.waiting }), {
+    free: 0,
+    waiting: 0,
+  });
 }

@@ -34,7 +34,12 @@ function RegistrationItem(props: { registration: FamilyRegistration; store: Retu
       <Show when={error()}>{(err) => <ErrorNotice error={err()} />}</Show>
       <div class="actions">
         <Show when={isActive(r().status)}>
-          <ConfirmAction label={t('bookings.cancel')} question={t('bookings.cancelConfirm')} confirmLabel={t('bookings.cancelYes')} onConfirm={() => run(props.store.cancel(r().id))} />
+          <ConfirmAction
+            label={t('bookings.cancel')}
+            question={t('bookings.cancelConfirm')}
+            confirmLabel={t('bookings.cancelYes')}
+            onConfirm={() => run(props.store.cancel(r().id))}
+          />
         </Show>
       </div>
     </li>

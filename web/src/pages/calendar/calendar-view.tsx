@@ -44,9 +44,21 @@ function Filters(props: { fixedMunicipality?: boolean }) {
       >
         <InputFilter class="filter-q" name="q" type="search" label={t('calendar.search')} value={get('q')} />
         <Show when={!props.fixedMunicipality}>
-          <SelectFilter name="municipality" label={t('calendar.municipality')} anyLabel={t('calendar.all')} value={get('municipality')} options={(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))} />
+          <SelectFilter
+            name="municipality"
+            label={t('calendar.municipality')}
+            anyLabel={t('calendar.all')}
+            value={get('municipality')}
+            options={(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          />
         </Show>
-        <SelectFilter name="category" label={t('calendar.category')} anyLabel={t('calendar.all')} value={get('category')} options={(region()?.categories ?? []).map((c) => ({ value: c.id, label: c.name[locale()] }))} />
+        <SelectFilter
+          name="category"
+          label={t('calendar.category')}
+          anyLabel={t('calendar.all')}
+          value={get('category')}
+          options={(region()?.categories ?? []).map((c) => ({ value: c.id, label: c.name[locale()] }))}
+        />
         <InputFilter name="age" type="number" min="0" max="99" label={t('calendar.age')} value={get('age')} />
         <InputFilter name="from" type="date" label={t('calendar.from')} value={get('from')} />
         <InputFilter name="to" type="date" label={t('calendar.to')} value={get('to')} />
@@ -197,7 +209,17 @@ export function CalendarView(props: { municipality?: string; linkTarget?: string
                 </div>
               }
             >
-              {(p) => <DayGrid view={view() as 'week' | 'month'} offers={offers.items()} from={p().from} to={p().to} anchor={anchor()} linkTarget={props.linkTarget} linkBase={props.linkBase} />}
+              {(p) => (
+                <DayGrid
+                  view={view() as 'week' | 'month'}
+                  offers={offers.items()}
+                  from={p().from}
+                  to={p().to}
+                  anchor={anchor()}
+                  linkTarget={props.linkTarget}
+                  linkBase={props.linkBase}
+                />
+              )}
             </Show>
             <Show when={offers.hasMore()}>
               <button type="button" class="button secondary load-more" disabled={offers.loadingMore()} onClick={() => void offers.loadMore()}>

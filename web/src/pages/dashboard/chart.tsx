@@ -24,7 +24,12 @@ export function ChartWithTable(props: { title: string; type: 'bar' | 'line'; lab
       type: props.type,
       data: {
         labels: props.labels,
-        datasets: props.series.map((s, i) => ({ label: s.label, data: s.values.map(plotted), backgroundColor: COLOURS[i % COLOURS.length], borderColor: COLOURS[i % COLOURS.length] })),
+        datasets: props.series.map((s, i) => ({
+          label: s.label,
+          data: s.values.map(plotted),
+          backgroundColor: COLOURS[i % COLOURS.length],
+          borderColor: COLOURS[i % COLOURS.length],
+        })),
       },
       options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
     });

@@ -93,9 +93,20 @@ function DashboardContent() {
   const { dashboard, refetch } = createDashboard(query);
   return (
     <>
-      <form class="filters" aria-label={t('dashboard.title')} onChange={(e) => set(Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>)} onSubmit={(e) => e.preventDefault()}>
+      <form
+        class="filters"
+        aria-label={t('dashboard.title')}
+        onChange={(e) => set(Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>)}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <Show when={scope() === '*' || scope() === undefined}>
-          <SelectFilter name="municipality" label={t('dashboard.municipality')} anyLabel={t('dashboard.wholeRegion')} value={get('municipality')} options={(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))} />
+          <SelectFilter
+            name="municipality"
+            label={t('dashboard.municipality')}
+            anyLabel={t('dashboard.wholeRegion')}
+            value={get('municipality')}
+            options={(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          />
         </Show>
         <InputFilter name="from" type="date" label={t('dashboard.from')} value={query().from} />
         <InputFilter name="to" type="date" label={t('dashboard.to')} value={query().to} />
@@ -122,9 +133,27 @@ function DashboardBody(props: { data: Dashboard }) {
     <>
       <Kpis data={props.data} />
       <div class="dashboard-grid">
-        <ChartWithTable type="bar" title={t('dashboard.byCategory')} labelHeading={t('provider.category')} labels={props.data.byCategory.map((c) => categoryName(c.category))} series={demandSeries(props.data.byCategory)} />
-        <ChartWithTable type="bar" title={t('dashboard.byAge')} labelHeading={t('offer.age')} labels={props.data.byAgeBand.map((b) => b.band)} series={demandSeries(props.data.byAgeBand)} />
-        <ChartWithTable type="line" title={t('dashboard.weekly')} labelHeading={t('dashboard.week')} labels={props.data.weekly.map((w) => formatDay(w.week))} series={demandSeries(props.data.weekly)} />
+        <ChartWithTable
+          type="bar"
+          title={t('dashboard.byCategory')}
+          labelHeading={t('provider.category')}
+          labels={props.data.byCategory.map((c) => categoryName(c.category))}
+          series={demandSeries(props.data.byCategory)}
+        />
+        <ChartWithTable
+          type="bar"
+          title={t('dashboard.byAge')}
+          labelHeading={t('offer.age')}
+          labels={props.data.byAgeBand.map((b) => b.band)}
+          series={demandSeries(props.data.byAgeBand)}
+        />
+        <ChartWithTable
+          type="line"
+          title={t('dashboard.weekly')}
+          labelHeading={t('dashboard.week')}
+          labels={props.data.weekly.map((w) => formatDay(w.week))}
+          series={demandSeries(props.data.weekly)}
+        />
         <Matrix cells={props.data.matrix} />
       </div>
     </>

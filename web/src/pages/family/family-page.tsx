@@ -35,7 +35,15 @@ function GuardianForm(props: { household: Household; onSave: (g: { name: string;
       </Show>
       <Field form={form} name="name" autocomplete="name" label={t('guardian.name')} required />
       <Field form={form} name="phone" type="tel" autocomplete="tel" label={t('guardian.phone')} required />
-      <Field form={form} name="postalCode" autocomplete="postal-code" inputmode="numeric" label={t('guardian.postalCode')} hint={t('guardian.postalCodeHint')} required />
+      <Field
+        form={form}
+        name="postalCode"
+        autocomplete="postal-code"
+        inputmode="numeric"
+        label={t('guardian.postalCode')}
+        hint={t('guardian.postalCodeHint')}
+        required
+      />
       <Show when={form.formError()}>{(err) => <ErrorNotice error={err()} />}</Show>
       <button type="submit" class="button primary" disabled={form.busy()}>
         {form.busy() ? t('state.saving') : t('guardian.save')}
@@ -71,13 +79,19 @@ function Children(props: { store: ReturnType<typeof createHousehold> }) {
                     fallback={
                       <>
                         <div>
-                          <strong>{child.firstName}</strong>, {t('child.born', { date: formatDay(child.birthDate, { day: 'numeric', month: 'long', year: 'numeric' }) })}
+                          <strong>{child.firstName}</strong>,{' '}
+                          {t('child.born', { date: formatDay(child.birthDate, { day: 'numeric', month: 'long', year: 'numeric' }) })}
                           <Show when={child.notes}>
                             <p class="hint">{child.notes}</p>
                           </Show>
                         </div>
                         <div class="actions">
-                          <button type="button" class="button secondary" onClick={() => setEditing(child.id)} aria-label={t('child.editNamed', { name: child.firstName })}>
+                          <button
+                            type="button"
+                            class="button secondary"
+                            onClick={() => setEditing(child.id)}
+                            aria-label={t('child.editNamed', { name: child.firstName })}
+                          >
                             {t('action.edit')}
                           </button>
                           <ConfirmAction
@@ -91,7 +105,11 @@ function Children(props: { store: ReturnType<typeof createHousehold> }) {
                       </>
                     }
                   >
-                    <ChildForm child={child} onSave={(input) => props.store.updateChild(child.id, input).then(() => setEditing(undefined))} onCancel={() => setEditing(undefined)} />
+                    <ChildForm
+                      child={child}
+                      onSave={(input) => props.store.updateChild(child.id, input).then(() => setEditing(undefined))}
+                      onCancel={() => setEditing(undefined)}
+                    />
                   </Show>
                 </li>
               )}

@@ -75,7 +75,9 @@ function CheckGroup<T extends { id: string }>(props: {
 
 function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => void }) {
   const single = props.offer.units.length === 1;
-  const [childIds, setChildIds] = createSignal<string[]>(props.children.length === 1 && fits(props.children[0] as Child, props.offer) ? [(props.children[0] as Child).id] : []);
+  const [childIds, setChildIds] = createSignal<string[]>(
+    props.children.length === 1 && fits(props.children[0] as Child, props.offer) ? [(props.children[0] as Child).id] : [],
+  );
   const [unitIds, setUnitIds] = createSignal<string[]>(single ? [(props.offer.units[0] as Offer['units'][number]).id] : []);
   const [results, setResults] = createSignal<Registration[]>();
   const [error, setError] = createSignal<unknown>();
@@ -136,12 +138,22 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
               options={props.offer.units}
               selected={unitIds()}
               onChange={select(setUnitIds)}
-              label={(u) => `${localizeMessage(u.label)} – ${u.capacity - u.confirmed > 0 ? t('offer.freePlaces', { n: u.capacity - u.confirmed }) : t('offer.fullWaitlist', { n: u.waiting })}`}
+              label={(u) =>
+                `${localizeMessage(u.label)} – ${u.capacity - u.confirmed > 0 ? t('offer.freePlaces', { n: u.capacity - u.confirmed }) : t('offer.fullWaitlist', { n: u.waiting })}`
+              }
               error={fieldError('unitId')}
             />
           </Show>
           <Show when={error()}>
-            {(err) => (err() instanceof Error && (err() as Error).message === 'none' ? <p class="field-error" role="alert">{t('booking.chooseSomething')}</p> : <ErrorNotice error={err()} />)}
+            {(err) =>
+              err() instanceof Error && (err() as Error).message === 'none' ? (
+                <p class="field-error" role="alert">
+                  {t('booking.chooseSomething')}
+                </p>
+              ) : (
+                <ErrorNotice error={err()} />
+              )
+            }
           </Show>
           <button type="submit" class="button primary big" disabled={busy()}>
             {busy() ? t('state.sending') : t('booking.submit', { n: items().length })}
@@ -183,7 +195,10 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
 /** Booking for a signed-in family: pick children (and weeks), book, see confirmed or waitlisted. */
 export function BookingPanel(props: { offer: Offer; onBooked: () => void }) {
   const session = useSession();
-  const [children] = createResource(() => session.hasRole('family') || undefined, () => api.children());
+  const [children] = createResource(
+    () => session.hasRole('family') || undefined,
+    () => api.children(),
+  );
   const window = () => windowOf(props.offer);
   return (
     <section class="booking" aria-labelledby="booking-title">

@@ -30,8 +30,19 @@ function OfferDetails(props: { offer: Offer; onBooked: () => void }) {
       <Facts
         items={[
           { term: t('offer.age'), value: ageText(props.offer) },
-          { term: t('offer.price'), value: props.offer.price.reduced === undefined ? priceText(props.offer) : `${priceText(props.offer)} (${t('offer.reduced', { price: formatPrice(props.offer.price.reduced) })})` },
-          { term: t('offer.registration'), value: t('offer.window', { from: formatDateTime(props.offer.registrationOpens), to: formatDateTime(props.offer.registrationCloses) }) + (props.offer.bookingMode === 'lottery' ? ` · ${t('offer.lottery')}` : '') },
+          {
+            term: t('offer.price'),
+            value:
+              props.offer.price.reduced === undefined
+                ? priceText(props.offer)
+                : `${priceText(props.offer)} (${t('offer.reduced', { price: formatPrice(props.offer.price.reduced) })})`,
+          },
+          {
+            term: t('offer.registration'),
+            value:
+              t('offer.window', { from: formatDateTime(props.offer.registrationOpens), to: formatDateTime(props.offer.registrationCloses) }) +
+              (props.offer.bookingMode === 'lottery' ? ` · ${t('offer.lottery')}` : ''),
+          },
           { term: t('offer.address'), value: props.offer.address },
           { term: t('offer.accessibility'), value: props.offer.accessibility },
         ]}

@@ -14,7 +14,16 @@ import { useRegion } from '../../stores/region';
 import { toDraft, valuesOf } from './offer-draft';
 
 /** A repeatable group of fields (dates, units) with add and remove buttons. */
-function Rows<T>(props: { title: string; rows: T[]; add: string; onAdd: () => void; onRemove: (i: number) => void; removeLabel: (n: number) => string; legend: (n: number) => string; children: (i: number) => JSX.Element }) {
+function Rows<T>(props: {
+  title: string;
+  rows: T[];
+  add: string;
+  onAdd: () => void;
+  onRemove: (i: number) => void;
+  removeLabel: (n: number) => string;
+  legend: (n: number) => string;
+  children: (i: number) => JSX.Element;
+}) {
   return (
     <section>
       <h2>{props.title}</h2>
@@ -60,15 +69,36 @@ function Editor(props: { offer?: Offer }) {
       <h2>{t('provider.basics')}</h2>
       <Field form={form} name="title" label={t('provider.offerTitle')} required />
       <TextArea form={form} name="description" label={t('provider.description')} />
-      <Select form={form} name="category" label={t('provider.category')} required options={[...blank('—'), ...(region()?.categories ?? []).map((c) => ({ value: c.id, label: c.name[locale()] }))]} />
+      <Select
+        form={form}
+        name="category"
+        label={t('provider.category')}
+        required
+        options={[...blank('—'), ...(region()?.categories ?? []).map((c) => ({ value: c.id, label: c.name[locale()] }))]}
+      />
       <Select form={form} name="kind" label={t('provider.kind')} options={options(offerKind.options, (k) => t(`provider.kind_${k}`))} />
-      <Select form={form} name="municipalityId" label={t('provider.municipality')} required options={[...blank('—'), ...(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))]} />
+      <Select
+        form={form}
+        name="municipalityId"
+        label={t('provider.municipality')}
+        required
+        options={[...blank('—'), ...(municipalities() ?? []).map((m) => ({ value: m.id, label: m.name }))]}
+      />
       <Field form={form} name="address" autocomplete="street-address" label={t('provider.address')} />
       <TextArea form={form} name="accessibility" label={t('provider.accessibility')} />
       <Field form={form} name="ageRange.min" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMin')} required />
       <Field form={form} name="ageRange.max" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMax')} required />
       <Field form={form} name="price.amount" type="number" inputmode="decimal" min="0" step="0.5" label={t('provider.price')} required />
-      <Field form={form} name="price.reduced" type="number" inputmode="decimal" min="0" step="0.5" label={t('provider.priceReduced')} hint={t('provider.priceReducedHint')} />
+      <Field
+        form={form}
+        name="price.reduced"
+        type="number"
+        inputmode="decimal"
+        min="0"
+        step="0.5"
+        label={t('provider.priceReduced')}
+        hint={t('provider.priceReducedHint')}
+      />
       <Select form={form} name="bookingMode" label={t('provider.bookingMode')} options={options(bookingMode.options, (m) => t(`provider.mode_${m}`))} />
       <Checkbox form={form} name="waitlist" label={t('provider.waitlist')} />
       <Field form={form} name="registrationOpens" type="datetime-local" label={t('provider.opens')} required />
@@ -128,12 +158,15 @@ export default function OfferEditorPage() {
   const params = useParams();
   const [offer] = createResource(() => params.id, api.providerOffer);
   return (
-    <RolePage title={params.id ? t('provider.editorEdit') : t('provider.editorNew')} roles={['provider']} narrow before={<BackLink href="/provider" label={t('provider.title')} />}>
-        <Show when={params.id} fallback={<Editor />}>
-          <AsyncView resource={offer}>
-            {(o) => <Editor offer={o()} />}
-          </AsyncView>
-        </Show>
+    <RolePage
+      title={params.id ? t('provider.editorEdit') : t('provider.editorNew')}
+      roles={['provider']}
+      narrow
+      before={<BackLink href="/provider" label={t('provider.title')} />}
+    >
+      <Show when={params.id} fallback={<Editor />}>
+        <AsyncView resource={offer}>{(o) => <Editor offer={o()} />}</AsyncView>
+      </Show>
     </RolePage>
   );
 }

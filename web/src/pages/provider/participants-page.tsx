@@ -23,8 +23,7 @@ function ParticipantList(props: { title: string; list: Participant[] }) {
           <For each={props.list}>
             {(p) => (
               <li class="participant">
-                <strong>{p.child.firstName}</strong>
-                {' '}({p.child.age})
+                <strong>{p.child.firstName}</strong> ({p.child.age})
                 <Show when={p.waitlistPosition}> · {t('provider.position', { n: p.waitlistPosition ?? 0 })}</Show>
                 <Show when={p.notes}>
                   <p>
@@ -73,7 +72,12 @@ function AttendanceChecklist(props: { offer: Offer; confirmed: Participant[] }) 
                 <div class="toggle" role="group" aria-labelledby={`${id}-${p.registrationId}`}>
                   <For each={['present', 'absent', 'excused'] as AttendanceMark[]}>
                     {(value) => (
-                      <button type="button" class={`button secondary ${value}`} aria-pressed={attendance.marks()?.[p.registrationId] === value} onClick={() => void attendance.mark(p.registrationId, value)}>
+                      <button
+                        type="button"
+                        class={`button secondary ${value}`}
+                        aria-pressed={attendance.marks()?.[p.registrationId] === value}
+                        onClick={() => void attendance.mark(p.registrationId, value)}
+                      >
                         {t(`provider.${value}`)}
                       </button>
                     )}
@@ -111,7 +115,10 @@ function OfferParticipants(props: { offerId: string }) {
                 <AttendanceChecklist offer={o()} confirmed={byStatus('confirmed')} />
                 <h2>{t('provider.participants')}</h2>
                 <ParticipantList title={t('provider.confirmedList')} list={byStatus('confirmed')} />
-                <ParticipantList title={t('provider.waitingList')} list={byStatus('waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0))} />
+                <ParticipantList
+                  title={t('provider.waitingList')}
+                  list={byStatus('waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0))}
+                />
               </>
             )}
           </AsyncView>

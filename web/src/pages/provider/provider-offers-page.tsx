@@ -15,7 +15,11 @@ function OfferAdmin(props: { offer: Offer; store: ReturnType<typeof createProvid
     props.store.setStatus(props.offer.id, status).catch(setError);
   };
   const totals = () =>
-    props.offer.units.reduce((a, u) => ({ confirmed: a.confirmed + u.confirmed, capacity: a.capacity + u.capacity, waiting: a.waiting + u.waiting }), { confirmed: 0, capacity: 0, waiting: 0 });
+    props.offer.units.reduce((a, u) => ({ confirmed: a.confirmed + u.confirmed, capacity: a.capacity + u.capacity, waiting: a.waiting + u.waiting }), {
+      confirmed: 0,
+      capacity: 0,
+      waiting: 0,
+    });
   return (
     <li class="offer-admin">
       <h3>
@@ -41,7 +45,12 @@ function OfferAdmin(props: { offer: Offer; store: ReturnType<typeof createProvid
           </button>
         </Show>
         <Show when={props.offer.status === 'published'}>
-          <ConfirmAction label={t('provider.cancelOffer')} question={t('provider.cancelOfferConfirm')} confirmLabel={t('provider.cancelOffer')} onConfirm={() => setStatus('cancelled')} />
+          <ConfirmAction
+            label={t('provider.cancelOffer')}
+            question={t('provider.cancelOfferConfirm')}
+            confirmLabel={t('provider.cancelOffer')}
+            onConfirm={() => setStatus('cancelled')}
+          />
         </Show>
       </div>
     </li>
