@@ -79,7 +79,7 @@ export async function screenshot(page: Page, viewport: Viewport, name: string) {
 }
 
 /** The newest login code the local outbox holds for `email`. */
-export async function loginCode(email: string): Promise<string> {
+async function loginCode(email: string): Promise<string> {
   let code: string | undefined;
   await poll(async () => {
     const answer = (await (await fetch(`${baseUrl()}/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as {

@@ -6,7 +6,7 @@ type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
 type Manifest = Record<string, ManifestChunk>;
 
 /** The page a visitor lands on; its lazy chunk is part of the first load. */
-export const CALENDAR_PAGE = 'src/pages/calendar/calendar-page.tsx';
+const CALENDAR_PAGE = 'src/pages/calendar/calendar-page.tsx';
 
 /**
  * The JavaScript a browser loads for the calendar page, read from Vite's build manifest: the

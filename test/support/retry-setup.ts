@@ -7,7 +7,7 @@ import { setTimeout as pause } from 'node:timers/promises';
  * nothing. The SDK retries a 500, but only while its client's retry quota lasts (500 tokens, 14 a
  * retry), and a rush on busy cores uses that up, so the answer reaches the caller.
  */
-export function isLockTimeout(error: unknown): boolean {
+function isLockTimeout(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== 'InternalServerError') return false;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   return status === 500 && error.message.includes('waiting for a lock');
