@@ -4,7 +4,7 @@ import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
 import { createUser, json, type TestUser } from '../support/users.js';
 import { book, bornYearsAgo, expectConsistent, listRegistrations } from '../support/booking.js';
-import { body, createHousehold, seedRegionConfig } from '../support/provider.js';
+import { body, createHousehold, offerDraft, seedRegionConfig } from '../support/provider.js';
 
 type Problem = { type: string; status: number; errors?: { path: string }[] };
 
@@ -12,33 +12,8 @@ describe('offer lifecycle for providers', () => {
   let t: Awaited<ReturnType<typeof createTestContext>>;
   let sportunion: TestUser;
   let musikschule: TestUser;
-  const day = 24 * 3600 * 1000;
 
-  const draft = () => {
-    const now = t.clock.now().getTime();
-    const iso = (ms: number) => new Date(now + ms).toISOString();
-    return {
-      title: 'Eltern-Kind-Turnen',
-      description: 'Bewegung für die Kleinen',
-      category: 'bewegung',
-      kind: 'course',
-      municipalityId: 'lindach',
-      providerId: 'musikschule-sonnental',
-      address: 'Turnsaal der Volksschule, Schulweg 1',
-      accessibility: 'Stufenloser Zugang',
-      bookingMode: 'fcfs',
-      waitlist: true,
-      ageRange: { min: 2, max: 6 },
-      registrationOpens: iso(-day),
-      registrationCloses: iso(6 * day),
-      price: { amount: 40, reduced: 20 },
-      sessions: [
-        { start: iso(7 * day), end: iso(7 * day + 3600_000), place: 'Turnsaal' },
-        { start: iso(14 * day), end: iso(14 * day + 3600_000), place: 'Turnsaal' },
-      ],
-      units: [{ label: 'Gruppe', capacity: 2 }],
-    };
-  };
+  const draft = () => offerDraft(t.clock.now());
   const create = async (user = sportunion, input: unknown = draft()) => {
     const res = await t.app.request('/api/provider/offers', json('POST', input, user.headers));
     expect(res.status).toBe(201);

@@ -18,7 +18,7 @@ import type { Offer } from '../../shared/schemas/offer.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { book, bornYearsAgo, cancel, createFamily } from '../support/booking.js';
 import { createOffer } from '../support/offers.js';
-import { body, createHousehold, seedRegionConfig } from '../support/provider.js';
+import { body, createHousehold, offerDraft, seedRegionConfig } from '../support/provider.js';
 import { retrySetup } from '../support/retry-setup.js';
 import { recordTableCalls, ungranted, type TableCallRecorder } from '../support/table-calls.js';
 import { createUser, json, type TestUser } from '../support/users.js';
@@ -68,38 +68,12 @@ function expectSendsExactlyItsGrants(recorder: TableCallRecorder, entry: CloudEn
   expect(recorded).toEqual([...granted].sort());
 }
 
-const day = 24 * 3600 * 1000;
 const codeIn = (subject: string) => subject.match(/\d{6}/)?.[0] ?? '';
 
 /** The e-mails the API wrote to the table (its cloud mailer), newest last, to one address. */
 async function mailsTo(seed: Runtime, to: string): Promise<Mail[]> {
   const items = await scanTable(seed.table);
   return items.filter((i) => i.sk === 'MAIL' && i.to === to) as unknown as Mail[];
-}
-
-/** A provider's draft offer as the provider form sends it: one unit of `capacity` places, two sessions. */
-function draft(capacity: number) {
-  const now = Date.now();
-  const iso = (ms: number) => new Date(now + ms).toISOString();
-  return {
-    title: 'Eltern-Kind-Turnen',
-    description: 'Bewegung für die Kleinen',
-    category: 'bewegung',
-    kind: 'course',
-    municipalityId: 'lindach',
-    providerId: 'sportunion-lindach',
-    bookingMode: 'fcfs',
-    waitlist: true,
-    ageRange: { min: 2, max: 8 },
-    registrationOpens: iso(-day),
-    registrationCloses: iso(6 * day),
-    price: { amount: 40, reduced: 20 },
-    sessions: [
-      { start: iso(7 * day), end: iso(7 * day + 3600_000), place: 'Turnsaal' },
-      { start: iso(14 * day), end: iso(14 * day + 3600_000), place: 'Turnsaal' },
-    ],
-    units: [{ label: 'Gruppe', capacity }],
-  };
 }
 
 /** Every route the API function serves, as its users call them. */
@@ -140,7 +114,10 @@ const apiJourneys = {
 
   /** The provider creates a one-place offer, edits it (a unit added and removed) and publishes it. */
   async publishOffer(app: App, provider: TestUser): Promise<Offer> {
-    const created = await app.request('/api/provider/offers', json('POST', draft(1), provider.headers));
+    const created = await app.request(
+      '/api/provider/offers',
+      json('POST', offerDraft(new Date(), { units: [{ label: 'Gruppe', capacity: 1 }] }), provider.headers),
+    );
     expect(created.status).toBe(201);
     const offer = await body<Offer>(created);
     const path = `/api/provider/offers/${offer.id}`;

@@ -28,3 +28,35 @@ export async function createHousehold(ctx: AppContext, guardian: Guardian, child
 
 /** The response body as JSON, typed by the caller. */
 export const body = async <T>(res: Response | Promise<Response>): Promise<T> => (await (await res).json()) as T;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * A draft offer as the provider form sends it, dated from `now`: open for registration since
+ * yesterday, two weekly sessions from next week, one unit of two places, a reduced price.
+ */
+export function offerDraft(now: Date, overrides: Record<string, unknown> = {}) {
+  const iso = (ms: number) => new Date(now.getTime() + ms).toISOString();
+  return {
+    title: 'Eltern-Kind-Turnen',
+    description: 'Bewegung für die Kleinen',
+    category: 'bewegung',
+    kind: 'course',
+    municipalityId: 'lindach',
+    providerId: 'musikschule-sonnental',
+    address: 'Turnsaal der Volksschule, Schulweg 1',
+    accessibility: 'Stufenloser Zugang',
+    bookingMode: 'fcfs',
+    waitlist: true,
+    ageRange: { min: 2, max: 6 },
+    registrationOpens: iso(-DAY_MS),
+    registrationCloses: iso(6 * DAY_MS),
+    price: { amount: 40, reduced: 20 },
+    sessions: [
+      { start: iso(7 * DAY_MS), end: iso(7 * DAY_MS + 3600_000), place: 'Turnsaal' },
+      { start: iso(14 * DAY_MS), end: iso(14 * DAY_MS + 3600_000), place: 'Turnsaal' },
+    ],
+    units: [{ label: 'Gruppe', capacity: 2 }],
+    ...overrides,
+  };
+}
