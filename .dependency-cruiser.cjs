@@ -14,6 +14,27 @@ module.exports = {
       to: { path: '^functions/domain/' },
     },
     {
+      name: 'domain-only-to-ports',
+      comment: 'The domain depends on its ports, shared/ and itself: never on an adapter (db, mail), the HTTP layer, jobs or the composition root.',
+      severity: 'error',
+      from: { path: '^functions/(domain|ports)/' },
+      to: { path: '^functions/', pathNot: '^functions/(domain|ports)/' },
+    },
+    {
+      name: 'ports-are-contracts',
+      comment: 'functions/ports holds types and interfaces the domain and the adapters share; it depends on nothing but shared/.',
+      severity: 'error',
+      from: { path: '^functions/ports/' },
+      to: { path: '^functions/', pathNot: '^functions/ports/' },
+    },
+    {
+      name: 'aws-sdk-not-in-domain',
+      comment: 'The domain speaks no cloud API; adapters do.',
+      severity: 'error',
+      from: { path: '^functions/(domain|ports)/' },
+      to: { path: '(^|/)node_modules/@aws-sdk/' },
+    },
+    {
       name: 'dynamodb-sdk-only-in-db',
       comment: 'Only functions/db talks to DynamoDB (@aws-sdk/client-dynamodb, @aws-sdk/util-dynamodb); other AWS clients (e.g. SES) are fine.',
       severity: 'error',
