@@ -11,12 +11,14 @@ const configSchema = z
   .object({
     /** Not `MODE`: Vite and Vitest set that one. `local` enables the outbox mailer and /api/dev routes; `cloud` uses SES. */
     APP_MODE: z.enum(['local', 'cloud']).default('local'),
-    TABLE_NAME: z.string().min(3).default('regiokurs'),
+    /** Defaults to `regiokurs` locally; the cloud names its table, so no function reads a wrong one. */
+    TABLE_NAME: z.string().min(3).optional(),
     /** Set for DynamoDB Local; unset in the cloud, where the SDK finds the endpoint itself. */
     DYNAMODB_ENDPOINT: z.url().optional(),
     AWS_REGION: z.string().default('eu-central-1'),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET needs at least 32 characters').optional(),
-    TIME_ZONE: z.enum(['Europe/Vienna', 'Europe/Berlin']).default('Europe/Vienna'),
+    /** The region's zone: Europe/Vienna by default locally; the cloud names it. */
+    TIME_ZONE: z.enum(['Europe/Vienna', 'Europe/Berlin']).optional(),
     PUBLIC_URL: z.url().default('http://localhost:3000'),
     // 0 lets the OS pick a free port (tests); the URL printed at start says which.
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -27,8 +29,16 @@ const configSchema = z
     /** The sender of e-mails, for the one function that sends them through SES (the stream function). */
     MAIL_FROM: z.email().optional(),
   })
+  .superRefine((c, ctx) => {
+    if (c.APP_MODE !== 'cloud') return;
+    for (const name of ['TABLE_NAME', 'TIME_ZONE'] as const) {
+      if (c[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required in the cloud` });
+    }
+  })
   .transform((c) => ({
     ...c,
+    TABLE_NAME: c.TABLE_NAME ?? 'regiokurs',
+    TIME_ZONE: c.TIME_ZONE ?? 'Europe/Vienna',
     // Locally a fixed secret keeps sessions valid across restarts; the cloud must bring its own.
     SESSION_SECRET: c.SESSION_SECRET ?? (c.APP_MODE === 'local' ? 'local-development-secret-not-for-the-cloud' : ''),
     COOKIE_SECURE: c.COOKIE_SECURE ?? c.APP_MODE === 'cloud',

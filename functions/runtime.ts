@@ -1,46 +1,63 @@
-import type { Config, EntryPoint } from './config.js';
+import { ConfigError, type Config, type EntryPoint } from './config.js';
 import { createDynamoClient } from './db/client.js';
 import type { TableRef } from './db/dynamo.js';
+import { tableAnswers } from './db/health.js';
 import { createTableOutboxMailer } from './db/mail-outbox.js';
 import { createRepos } from './db/repos.js';
 import type { RegistrationRepoOptions } from './db/registration-repo.js';
 import { isTransient } from './db/transient.js';
 import { Outbox } from './mail/local-outbox.js';
-import { createSesMailer } from './mail/ses-mailer.js';
 import type { Ports } from './ports/index.js';
-import { systemClock, type Clock, type Mailer } from './ports/world.js';
+import type { Clock, Mailer } from './ports/world.js';
 
 /** One process's wiring: its configuration, the domain's ports over the real adapters, and the table behind them. */
 export type Runtime = {
   config: Config;
   ports: Ports;
-  /** The table the repositories use: the local start creates and seeds it, the health check asks it. */
+  /** The table the repositories use: the local start creates and seeds it. */
   table: TableRef;
+  /** True once the table answers: the health check. */
+  tableAnswers(): Promise<boolean>;
   /** Only in local mode: the e-mails sent, kept for `GET /api/dev/outbox`. */
   outbox?: Outbox;
 };
 
-/** Test seams; production entry points pass none. */
-export type RuntimeOverrides = { clock?: Clock; registrations?: RegistrationRepoOptions };
+export type RuntimeOptions = {
+  /**
+   * The mailer that really delivers, brought by the one entry point that sends in the cloud (the
+   * stream function, with SES), so that no other bundle carries a mail client.
+   */
+  sender?: Mailer;
+  /** Test seams: a clock the test moves; the booking write without a condition, for a control test. */
+  clock?: Clock;
+  registrations?: RegistrationRepoOptions;
+};
+
+const systemClock: Clock = { now: () => new Date() };
 
 /**
- * The composition root: every entry point (local server, API and exports Lambdas, stream,
- * scheduled jobs, tools) builds its ports here from its parsed configuration, and only here is
- * it decided which mailer sends. Locally every e-mail lands in the outbox; in the cloud the API
- * writes e-mails to the table and the stream function, the only one allowed to, sends them
- * through SES.
+ * The composition root: every entry point (local server, API and exports Lambdas, the stream
+ * function, tools, tests) builds its ports here from its parsed configuration, and only here is
+ * it decided where e-mails go: locally into the outbox; in the cloud the API writes them to the
+ * table and the stream function, the only one allowed to, sends them.
  */
-export function buildRuntime(config: Config, entry: EntryPoint, overrides: RuntimeOverrides = {}): Runtime {
+export function buildRuntime(config: Config, entry: EntryPoint, options: RuntimeOptions = {}): Runtime {
   const table = { client: createDynamoClient(config), tableName: config.TABLE_NAME };
-  const clock = overrides.clock ?? systemClock;
+  const clock = options.clock ?? systemClock;
   const outbox = config.APP_MODE === 'local' ? new Outbox() : undefined;
-  const mailer: Mailer = outbox ?? (entry === 'stream' ? createSesMailer(config.MAIL_FROM ?? '') : createTableOutboxMailer(table, clock));
   const ports: Ports = {
-    ...createRepos(table, overrides.registrations),
-    mailer,
+    ...createRepos(table, options.registrations),
+    mailer: outbox ?? cloudMailer(entry, options.sender, table, clock),
     clock,
     timeZone: config.TIME_ZONE,
     retry: { isTransient },
   };
-  return { config, ports, table, outbox };
+  return { config, ports, table, tableAnswers: () => tableAnswers(table), outbox };
+}
+
+function cloudMailer(entry: EntryPoint, sender: Mailer | undefined, table: TableRef, clock: Clock): Mailer {
+  if (entry !== 'stream') return createTableOutboxMailer(table, clock);
+  // Writing its e-mails to the table would feed them back into its own stream.
+  if (!sender) throw new ConfigError('The stream function delivers e-mails: it needs a sender (MAIL_FROM)');
+  return sender;
 }

@@ -2,6 +2,10 @@ import type { RegistrationStatus } from './schemas/registration.js';
 
 /**
  * Statuses that hold a place or a place in line: they keep the child's guard (I2), count on the
- * unit, and can be cancelled. Kept apart from the schemas so the web app uses it without zod.
+ * unit, can be cancelled, and are what a provider's participant list shows. Kept apart from the
+ * schemas so the web app uses it without zod.
  */
-export const isActive = (status: RegistrationStatus) => status === 'confirmed' || status === 'waitlisted';
+export const activeStatuses = ['confirmed', 'waitlisted'] as const satisfies readonly RegistrationStatus[];
+
+export const isActive = (status: RegistrationStatus): status is (typeof activeStatuses)[number] =>
+  (activeStatuses as readonly RegistrationStatus[]).includes(status);

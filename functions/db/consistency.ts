@@ -50,12 +50,12 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
     const [pk, sk] = [String(item.pk), String(item.sk)];
     const inOffer = pk.startsWith(partition.offer);
     const offerId = pk.slice(partition.offer.length);
-    const after = (prefix: string) => sk.slice(prefix.length);
-    if (inOffer && sk.startsWith(sortKey.unit)) units.set(`${offerId}/${after(sortKey.unit)}`, item as UnitItem & Item);
+    const skAfter = (prefix: string) => sk.slice(prefix.length);
+    if (inOffer && sk.startsWith(sortKey.unit)) units.set(`${offerId}/${skAfter(sortKey.unit)}`, item as UnitItem & Item);
     else if (inOffer && sk.startsWith(sortKey.guard)) guards.set(itemName(item), item);
     else if (inOffer && sk.startsWith(sortKey.waitlist)) waits.set(itemName(item), item);
     else if (pk.startsWith(partition.household) && sk.startsWith(sortKey.child)) {
-      children.set(`${pk.slice(partition.household.length)}/${after(sortKey.child)}`, item);
+      children.set(`${pk.slice(partition.household.length)}/${skAfter(sortKey.child)}`, item);
     } else if (pk.startsWith(partition.registration)) registrations.set(String(item.id), item as RegistrationItem & Item);
     else if (inOffer && sk === sortKey.stats) stats.set(offerId, item);
     else if (inOffer && sk.startsWith(sortKey.attendance)) expectedCounters.add(`${offerId}/att:${String(item.mark)}`);

@@ -36,7 +36,7 @@ export type TransactEntry<F> = { item: TransactWriteItem; failure?: (old: Item |
 
 /**
  * Runs the entries as one transaction: [] when it committed, else what each failed condition
- * means. Conflicts, throttling and any other error are thrown: they decide nothing (retry.ts
+ * means. Conflicts, throttling and any other error are thrown: they decide nothing (transient.ts
  * treats them as transient).
  */
 export async function transactWrite<F>(table: TableRef, entries: TransactEntry<F>[]): Promise<F[]> {
@@ -60,6 +60,10 @@ export const namesIn = (...expressions: (string | undefined)[]) =>
 
 /** Transaction items over one table; a failed condition returns the item as it was, for the failure's meaning. */
 export function transactionItems(tableName: string) {
+  const names = (...expressions: (string | undefined)[]) => {
+    const found = namesIn(...expressions);
+    return Object.keys(found).length > 0 ? { ExpressionAttributeNames: found } : {};
+  };
   return {
     put: (item: Item, condition: string, values?: Item): TransactWriteItem => ({
       Put: {
@@ -70,26 +74,24 @@ export function transactionItems(tableName: string) {
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     }),
-    update: (key: Key, expression: string, condition: string | undefined, values: Item): TransactWriteItem => {
-      const attributeNames = namesIn(expression, condition);
-      return {
-        Update: {
-          TableName: tableName,
-          Key: toItem(key),
-          UpdateExpression: expression,
-          ConditionExpression: condition,
-          ExpressionAttributeValues: toItem(values),
-          ExpressionAttributeNames: Object.keys(attributeNames).length > 0 ? attributeNames : undefined,
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      };
-    },
+    update: (key: Key, expression: string, condition: string | undefined, values: Item): TransactWriteItem => ({
+      Update: {
+        TableName: tableName,
+        Key: toItem(key),
+        UpdateExpression: expression,
+        ConditionExpression: condition,
+        ExpressionAttributeValues: toItem(values),
+        ...names(expression, condition),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    }),
     remove: (key: Key, condition?: string, values?: Item): TransactWriteItem => ({
       Delete: {
         TableName: tableName,
         Key: toItem(key),
         ConditionExpression: condition,
         ...(values && { ExpressionAttributeValues: toItem(values) }),
+        ...names(condition),
       },
     }),
   };

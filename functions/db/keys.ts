@@ -15,6 +15,7 @@ export const partition = {
   email: 'EMAIL#',
   idempotency: 'IDEM#',
   mail: 'MAIL#',
+  region: 'REGION',
 } as const;
 
 /**
@@ -33,19 +34,27 @@ export const sortKey = {
   child: 'CHILD#',
   municipality: 'MUNI#',
   provider: 'PROVIDER#',
+  regionConfig: 'CONFIG',
+  user: 'USER',
+  emailClaim: 'EMAIL',
+  loginCode: 'CODE',
+  loginRate: 'RATE#',
+  idempotency: 'KEY#',
+  registration: 'REG',
+  mail: 'MAIL',
 } as const;
 
 export const keys = {
   // The region's own items share one partition: they are few and always read together.
-  region: (): Key => ({ pk: 'REGION', sk: 'CONFIG' }),
-  municipality: (id: string): Key => ({ pk: 'REGION', sk: `${sortKey.municipality}${id}` }),
-  provider: (id: string): Key => ({ pk: 'REGION', sk: `${sortKey.provider}${id}` }),
+  region: (): Key => ({ pk: partition.region, sk: sortKey.regionConfig }),
+  municipality: (id: string): Key => ({ pk: partition.region, sk: `${sortKey.municipality}${id}` }),
+  provider: (id: string): Key => ({ pk: partition.region, sk: `${sortKey.provider}${id}` }),
 
-  user: (userId: string): Key => ({ pk: `${partition.user}${userId}`, sk: 'USER' }),
+  user: (userId: string): Key => ({ pk: `${partition.user}${userId}`, sk: sortKey.user }),
   // One item per address makes "one account per e-mail" a condition, not a query.
-  userByEmail: (email: string): Key => ({ pk: `${partition.email}${email}`, sk: 'EMAIL' }),
-  loginCode: (email: string): Key => ({ pk: `${partition.email}${email}`, sk: 'CODE' }),
-  loginRate: (email: string, window: number): Key => ({ pk: `${partition.email}${email}`, sk: `RATE#${window}` }),
+  userByEmail: (email: string): Key => ({ pk: `${partition.email}${email}`, sk: sortKey.emailClaim }),
+  loginCode: (email: string): Key => ({ pk: `${partition.email}${email}`, sk: sortKey.loginCode }),
+  loginRate: (email: string, window: number): Key => ({ pk: `${partition.email}${email}`, sk: `${sortKey.loginRate}${window}` }),
 
   // A household and its children share a partition: the household page is one query.
   household: (householdId: string): Key => ({ pk: `${partition.household}${householdId}`, sk: sortKey.household }),
@@ -77,18 +86,20 @@ export const keys = {
   // One item per offer holds its dashboard counters, so a dashboard reads one item per offer.
   offerStats: (offerId: string): Key => ({ pk: `${partition.offer}${offerId}`, sk: sortKey.stats }),
 
-  registration: (registrationId: string): Key => ({ pk: `${partition.registration}${registrationId}`, sk: 'REG' }),
+  registration: (registrationId: string): Key => ({ pk: `${partition.registration}${registrationId}`, sk: sortKey.registration }),
 
   // I4: scoped to the caller, so one family's key can never replay another's answer; one
   // partition per user, so erasing the account finds all of its records.
-  idempotency: (userId: string, key: string): Key => ({ pk: `${partition.idempotency}${userId}`, sk: `KEY#${key}` }),
+  idempotency: (userId: string, key: string): Key => ({ pk: `${partition.idempotency}${userId}`, sk: `${sortKey.idempotency}${key}` }),
 
   // An e-mail to send: the API writes it, the stream function sends it through SES.
-  mail: (mailId: string): Key => ({ pk: `${partition.mail}${mailId}`, sk: 'MAIL' }),
+  mail: (mailId: string): Key => ({ pk: `${partition.mail}${mailId}`, sk: sortKey.mail }),
 };
 
 /** The one index partition of published offers and their units. */
 export const CATALOG = 'CATALOG';
+/** Index partitions of each offer's registrations, for its participant list. */
+const OFFER_REGISTRATIONS = 'OFFERREG#';
 
 /** Secondary-index keys; each names the access pattern it serves. */
 export const indexKeys = {
@@ -99,20 +110,20 @@ export const indexKeys = {
     gsi1sk: `${lastDay}#${offerId}#U#${unitId}`,
   }),
   householdRegistration: (householdId: string, createdAt: string, registrationId: string) => ({
-    gsi1pk: `HH#${householdId}`,
-    gsi1sk: `REG#${createdAt}#${registrationId}`,
+    gsi1pk: `${partition.household}${householdId}`,
+    gsi1sk: `${partition.registration}${createdAt}#${registrationId}`,
   }),
   providerOffer: (providerId: string, firstStart: string, offerId: string) => ({
-    gsi2pk: `PROVIDER#${providerId}`,
-    gsi2sk: `OFFER#${firstStart}#${offerId}`,
+    gsi2pk: `${sortKey.provider}${providerId}`,
+    gsi2sk: `${partition.offer}${firstStart}#${offerId}`,
   }),
   // A provider's units sort right after their offer, so its offers with units are one query.
   providerUnit: (providerId: string, firstStart: string, offerId: string, unitId: string) => ({
-    gsi2pk: `PROVIDER#${providerId}`,
-    gsi2sk: `OFFER#${firstStart}#${offerId}#U#${unitId}`,
+    gsi2pk: `${sortKey.provider}${providerId}`,
+    gsi2sk: `${partition.offer}${firstStart}#${offerId}#U#${unitId}`,
   }),
   offerRegistration: (offerId: string, unitId: string, createdAt: string, registrationId: string) => ({
-    gsi2pk: `OFFERREG#${offerId}`,
+    gsi2pk: `${OFFER_REGISTRATIONS}${offerId}`,
     gsi2sk: `${unitId}#${createdAt}#${registrationId}`,
   }),
 };

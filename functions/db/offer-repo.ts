@@ -1,6 +1,6 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { CatalogOffer, Offer, Unit } from '../../shared/schemas/offer.js';
-import { queryAll, toItem, transactWrite, withoutKeys, type Item, type TableRef } from './dynamo.js';
+import { queryAll, toItem, transactionItems, transactWrite, withoutKeys, type Item, type TableRef } from './dynamo.js';
 import type { OfferEdit, OfferEditFailure, OfferRepo, OfferSpan, OfferStamps as Stamps, StoredOffer, UnitItem } from '../ports/offers.js';
 import { CATALOG, indexKeys, keys, sortKey } from './keys.js';
 
@@ -31,11 +31,10 @@ function assembleOffers(items: Item[]): StoredOffer[] {
 /** The offer as the public sees it: without the stamps. */
 const publicOffer = ({ createdAt: _c, updatedAt: _u, version: _v, ...offer }: StoredOffer): CatalogOffer => offer;
 
-const names = (...attrs: string[]) => Object.fromEntries(attrs.map((a) => [`#${a}`, a]));
-
-/** Offers and their bookable units. Registrations and waitlists live in ./registration-repo.ts. */
+/** Offers and their bookable units. Registrations live in ./registration-repo.ts, the lines in ./waitlist-repo.ts. */
 export function createOfferRepo(table: TableRef): OfferRepo {
   const { tableName: TableName } = table;
+  const { update, remove } = transactionItems(TableName);
 
   // Only published offers and their units carry catalog keys: drafts and cancelled offers are
   // absent from the public catalog by construction, not by a filter someone could forget.
@@ -77,28 +76,23 @@ export function createOfferRepo(table: TableRef): OfferRepo {
     const lowered = unit.capacity < old.capacity && !edit.allowOverbooking;
     const set = ['#label = :label', '#capacity = :capacity', '#free = #free + :delta', '#position = :position', 'gsi2pk = :g2pk', 'gsi2sk = :g2sk'];
     const provider = indexKeys.providerUnit(after.providerId, span.firstStart, after.id, unit.id);
-    return {
-      Update: {
-        TableName,
-        Key: toItem(keys.unit(after.id, unit.id)),
-        UpdateExpression: catalog ? `SET ${[...set, 'gsi1pk = :g1pk', 'gsi1sk = :g1sk'].join(', ')}` : `SET ${set.join(', ')} REMOVE gsi1pk, gsi1sk`,
-        // Capacity as read: a concurrent edit is not overwritten. Lowered capacity never drops
-        // below the confirmed registrations unless the provider says so (no silent overbooking).
-        ConditionExpression: `#capacity = :old${lowered ? ' AND #confirmed <= :capacity' : ''}`,
-        ExpressionAttributeNames: names('label', 'capacity', 'free', 'position', ...(lowered ? ['confirmed'] : [])),
-        ExpressionAttributeValues: toItem({
-          ':label': unit.label,
-          ':capacity': unit.capacity,
-          ':delta': unit.capacity - old.capacity,
-          ':old': old.capacity,
-          ':position': position,
-          ':g2pk': provider.gsi2pk,
-          ':g2sk': provider.gsi2sk,
-          ...(catalog && { ':g1pk': catalog.gsi1pk, ':g1sk': catalog.gsi1sk }),
-        }),
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    return update(
+      keys.unit(after.id, unit.id),
+      catalog ? `SET ${[...set, 'gsi1pk = :g1pk', 'gsi1sk = :g1sk'].join(', ')}` : `SET ${set.join(', ')} REMOVE gsi1pk, gsi1sk`,
+      // Capacity as read: a concurrent edit is not overwritten. Lowered capacity never drops
+      // below the confirmed registrations unless the provider says so (no silent overbooking).
+      `#capacity = :old${lowered ? ' AND #confirmed <= :capacity' : ''}`,
+      {
+        ':label': unit.label,
+        ':capacity': unit.capacity,
+        ':delta': unit.capacity - old.capacity,
+        ':old': old.capacity,
+        ':position': position,
+        ':g2pk': provider.gsi2pk,
+        ':g2sk': provider.gsi2sk,
+        ...(catalog && { ':g1pk': catalog.gsi1pk, ':g1sk': catalog.gsi1sk }),
       },
-    };
+    );
   };
 
   return {
@@ -119,7 +113,6 @@ export function createOfferRepo(table: TableRef): OfferRepo {
       return failures.length === 0;
     },
 
-    // One transaction: the offer, its units' labels, capacities and index keys, new and removed units.
     updateOffer(edit) {
       const { before, after, span, now } = edit;
       const oldUnits = new Map(before.units.map((u) => [u.id, u]));
@@ -149,16 +142,8 @@ export function createOfferRepo(table: TableRef): OfferRepo {
         ...before.units
           .filter((u) => !kept.has(u.id))
           .map((unit) => ({
-            item: {
-              Delete: {
-                TableName,
-                Key: toItem(keys.unit(before.id, unit.id)),
-                // I5: a unit with registrations keeps counting them; it cannot simply vanish.
-                ConditionExpression: '#confirmed = :zero AND #waiting = :zero',
-                ExpressionAttributeNames: names('confirmed', 'waiting'),
-                ExpressionAttributeValues: toItem({ ':zero': 0 }),
-              },
-            },
+            // I5: a unit with registrations keeps counting them; it cannot simply vanish.
+            item: remove(keys.unit(before.id, unit.id), '#confirmed = :zero AND #waiting = :zero', { ':zero': 0 }),
             failure: (): OfferEditFailure => ({ kind: 'unit-in-use', unitId: unit.id }),
           })),
       ]);
@@ -174,7 +159,6 @@ export function createOfferRepo(table: TableRef): OfferRepo {
       return assembleOffers(items)[0];
     },
 
-    // Through the eventually consistent provider index.
     async listProviderOffers(providerId) {
       const items = await queryAll<Item>(table, {
         IndexName: 'gsi2',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BatchGetItemCommand, type BatchGetItemCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { RegistrationStatus } from '../../shared/schemas/registration.js';
-import { emptyStats, type OfferStats, type StatsRepo } from '../ports/stats.js';
+import type { OfferStats, StatsRepo } from '../ports/stats.js';
 import { fromItem, toItem, withoutKeys, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
@@ -61,7 +61,7 @@ export const countersOf = (m: RegistrationMove, status: RegistrationStatus | und
 
 /** Reads the counter names `countersOf` and the attendance transaction write; counters at 0 count nothing. */
 function readStats(counters: OfferCounters): OfferStats {
-  const stats = emptyStats();
+  const stats: OfferStats = { confirmedByBand: {}, waitingByBand: {}, children: [], families: [], attendance: {} };
   for (const [name, n] of Object.entries(counters)) {
     if (n <= 0) continue;
     const [kind, a = '', b = ''] = name.split(':');
@@ -111,7 +111,7 @@ export function createStatsRepo(table: TableRef): StatsRepo {
           request = out.UnprocessedKeys;
         }
       }
-      return found;
+      return offerIds.map((id) => found.get(id) ?? readStats({}));
     },
   };
 }

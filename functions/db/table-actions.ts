@@ -4,9 +4,8 @@ import type { CloudEntryPoint } from '../config.js';
 /**
  * The IAM actions on the table (`dynamodb:<name>`) that code of this repository may send. Most
  * are named like the SDK command; the transactions are not actions of their own (see
- * `tableActionsOf`). CreateTable and UpdateTimeToLive are the local start's (bootstrap.ts), Scan
- * the consistency check's (consistency.ts), DescribeTimeToLive a test's: no deployed function
- * sends them.
+ * `tableActionsOf`). CreateTable, DescribeTimeToLive and UpdateTimeToLive are the local start's
+ * (bootstrap.ts), Scan the consistency check's (consistency.ts): no deployed function sends them.
  */
 const TABLE_ACTIONS = [
   'GetItem',
@@ -35,8 +34,7 @@ class UnmappedCommandError extends Error {
 /**
  * The IAM actions one SDK command needs, by its name (`GetItemCommand` or `GetItem`) and input.
  * TransactWriteItems needs the action of each of its items (PutItem, UpdateItem, DeleteItem,
- * ConditionCheckItem), TransactGetItems GetItem; BatchGetItem and BatchWriteItem are IAM
- * actions of their own. Pure: the test recorder and nothing at run time calls it.
+ * ConditionCheckItem); BatchGetItem and BatchWriteItem are IAM actions of their own. Pure: the test recorder and nothing at run time calls it.
  */
 export function tableActionsOf(commandName: string, input: unknown): TableAction[] {
   const operation = commandName.replace(/Command$/, '');
@@ -50,7 +48,6 @@ export function tableActionsOf(commandName: string, input: unknown): TableAction
     ]);
     return [...new Set(actions)].sort();
   }
-  if (operation === 'TransactGetItems') return ['GetItem'];
   if (isTableAction(operation)) return [operation];
   throw new UnmappedCommandError(`No IAM table action is known for ${commandName}; add it to functions/db/table-actions.ts`);
 }

@@ -16,9 +16,9 @@ import type {
 import { AlreadyRegisteredError, BookingRuleError, BusyError, IdempotencyMismatchError, InvalidInputError, NotFoundError, UnitFullError } from './errors.js';
 import { dashboardDimensions } from './dashboard.js';
 import { AGAIN, retryBounded } from './retry.js';
-import { promoteWaiting } from './waitlist.js';
+import { promoteWaiting, type WaitlistPorts } from './waitlist.js';
 
-export type BookingPorts = Pick<Ports, 'registrations' | 'waitlists' | 'idempotency' | 'offers' | 'households' | 'mailer' | 'clock' | 'timeZone' | 'retry'>;
+export type BookingPorts = WaitlistPorts & Pick<Ports, 'idempotency' | 'offers'>;
 /** Who books: the signed-in user (idempotency keys are theirs) and their household. */
 export type Caller = { userId: string; householdId: string };
 

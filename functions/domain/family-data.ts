@@ -57,9 +57,11 @@ export async function eraseFamily(ports: FamilyDataPorts, user: User): Promise<v
       email: user.email,
       childIds: household?.children.map((c) => c.id) ?? [],
     });
-    return erased || AGAIN;
+    if (!erased) return AGAIN;
+    // The children are gone, so no booking can come in now. Both steps are safe to repeat, so
+    // they share the attempt: a conflict here retries them rather than leaving names behind.
+    await ports.idempotency.deleteUserRecords(user.id);
+    await ports.registrations.anonymiseHousehold(householdId);
+    return undefined;
   }, ports.retry);
-  // The children are gone, so no booking can come in now; what remains is anonymous.
-  await ports.idempotency.deleteUserRecords(user.id);
-  await ports.registrations.anonymiseHousehold(householdId);
 }

@@ -70,7 +70,7 @@ function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: s
 export function createStreamHandler(ports: {
   mailer: Mailer;
   logger: Pick<Logger, 'info'>;
-  /** Gives the unit's free places to the first in its waitlist (booking's `promoteWaiting`). */
+  /** Gives the unit's free places to the first in its waitlist (the waitlist's `promoteWaiting`). */
   promote: (offerId: string, unitId: string) => Promise<void>;
 }) {
   return async (event: StreamEvent): Promise<void> => {

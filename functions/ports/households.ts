@@ -1,13 +1,12 @@
-import type { Child, ChildInput, GuardianInput, Household } from '../../shared/schemas/household.js';
+import type { Child, ChildInput, GuardianInput, HouseholdAnswer } from '../../shared/schemas/household.js';
 
-type StoredHousehold = Household & { email: string };
 /** What erasing a family deletes: its account, address claim, household and children. */
 type HouseholdErasure = { id: string; userId: string; email: string; childIds: string[] };
 
 /** A household (guardian contact, residence) and its children. */
 export interface HouseholdRepo {
   /** The household with its children, strongly consistent. */
-  getHousehold(householdId: string): Promise<StoredHousehold | undefined>;
+  getHousehold(householdId: string): Promise<HouseholdAnswer | undefined>;
   updateGuardian(householdId: string, guardian: GuardianInput, municipalityId: string | undefined): Promise<void>;
   addChild(householdId: string, child: Child, createdAt: string): Promise<void>;
   /** Applies the given fields; undefined if the child is not in this household. */

@@ -7,11 +7,8 @@ export type OfferStats = {
   attendance: Record<string, number>;
 };
 
-/** The stats of an offer nobody has counted yet. */
-export const emptyStats = (): OfferStats => ({ confirmedByBand: {}, waitingByBand: {}, children: [], families: [], attendance: {} });
-
 /** The offers' dashboard counters, kept with every registration and attendance change. */
 export interface StatsRepo {
-  /** Each counted offer's counters; an offer nobody has counted yet is absent. */
-  getStats(offerIds: string[]): Promise<Map<string, OfferStats>>;
+  /** The counters of each asked offer, in the order asked; one nobody has counted yet has all at zero. */
+  getStats(offerIds: string[]): Promise<OfferStats[]>;
 }

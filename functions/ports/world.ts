@@ -1,4 +1,5 @@
-/** What the domain needs from the world besides its repositories: time, e-mail, and which failures pass. */
+// What the domain needs from the world besides its repositories: time, e-mail, and which failures pass.
+
 export interface Clock {
   now(): Date;
 }
@@ -21,5 +22,3 @@ export interface Mailer {
  * Only the storage adapter can tell; how often and how long to wait is the domain's policy.
  */
 export type IsTransient = (error: unknown) => boolean;
-
-export const systemClock: Clock = { now: () => new Date() };

@@ -4,6 +4,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { sortKey } from '../../functions/db/keys.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { RegiokursFunction, type MailSender } from './regiokurs-function.js';
 
@@ -50,9 +51,9 @@ export class StreamProcessing extends Construct {
         onFailure: new SqsDlq(this.deadLetters.queue),
         // Only registration changes, unit changes and new outbox e-mails: not invoked for other writes.
         filters: [
-          FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.isEqual('REG') } } } }),
-          FilterCriteria.filter({ eventName: FilterRule.isEqual('MODIFY'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith('UNIT#') } } } }),
-          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.isEqual('MAIL') } } } }),
+          FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.isEqual(sortKey.registration) } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('MODIFY'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(sortKey.unit) } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.isEqual(sortKey.mail) } } } }),
         ],
       }),
     );

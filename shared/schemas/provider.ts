@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { activeStatuses } from '../registration-status.js';
 import { id, isoDateTime } from './common.js';
 import { catalogOfferSchema, offerSchema, sessionSchema, unitSchema } from './offer.js';
 
@@ -57,7 +58,7 @@ export type AttendanceInput = z.infer<typeof attendanceInput>;
 export const participantSchema = z.object({
   registrationId: id,
   unitId: id,
-  status: z.enum(['confirmed', 'waitlisted']),
+  status: z.enum(activeStatuses),
   /** 1 = next in line; only while waiting. */
   waitlistPosition: z.number().int().min(1).optional(),
   child: z.object({ firstName: z.string(), age: z.number().int().min(0) }),

@@ -15,17 +15,21 @@ afterAll(() => browser?.close());
 
 describe('calendar page weight', () => {
   it('loads only the JavaScript the manifest names, within the budget', async () => {
+    // Prepare: what the build manifest names, and a phone's page that notes every script it loads.
     const expected = calendarInitialJs();
     const page = await openPage(browser, viewports[1]);
     const loaded: string[] = [];
     page.on('response', (r) => {
       if (r.url().endsWith('.js')) loaded.push(new URL(r.url()).pathname.slice(1));
     });
+
+    // Act
     await page.goto('/');
     await page.locator('.offer-card').first().waitFor();
     await page.waitForLoadState('networkidle');
     await page.context().close();
 
+    // Assess
     expect(loaded.sort()).toEqual(expected.files.map((f) => f.file).sort());
     expect(loaded.some((f) => f.includes('dashboard'))).toBe(false);
     mkdirSync('test-results', { recursive: true });

@@ -66,22 +66,38 @@ describe.each(viewports)('family at $name size', (viewport) => {
   const openOffer = viewport.name === 'desktop' ? 'offener-familientreff-kirchau' : 'offener-familientreff-weidenbrunn';
 
   it('signs in with the outbox code, keeps the household, books, is waitlisted, cancels', async () => {
+    // Prepare
     const page = await openPage(browser, viewport);
+
+    // Act: a new family signs in with the code from the outbox.
     await signIn(page, freshEmail(`family-${viewport.name}`), viewport);
+
+    // Assess: the family page.
     await page.waitForURL(/\/family$/);
 
+    // Act: the guardian's contact, first with a postal code too short.
     await page.getByLabel(/^Name/).fill('Alex Muster');
     await page.getByLabel('Telefon').fill('+43 660 1112223');
     await page.getByLabel('Postleitzahl').fill('48');
     await page.getByRole('button', { name: 'Kontakt speichern' }).click();
-    // The shared zod schema answers before the server does, next to the field.
+
+    // Assess: the shared zod schema answers before the server does, next to the field.
     await poll(() => page.locator('.field', { hasText: 'Postleitzahl' }).locator('.field-error').textContent()).toContain('Postleitzahl prüfen');
+
+    // Act: the postal code corrected.
     await page.getByLabel('Postleitzahl').fill('4821');
     await page.getByRole('button', { name: 'Kontakt speichern' }).click();
+
+    // Assess: saved.
     await page.getByText('Gespeichert.').waitFor();
 
+    // Act: a child with nothing filled in.
     await page.getByRole('button', { name: 'Kind hinzufügen' }).click();
+
+    // Assess: the required field is named.
     await poll(() => page.locator('form.child-form .field-error').first().textContent()).toContain('Pflichtfeld');
+
+    // Act: four children added, one of them removed again, and the page reloaded.
     await addChild(page, 'Mia', yearsAgo(5, '03-10'));
     await addChild(page, 'Ben', yearsAgo(7, '08-21'));
     await addChild(page, 'Emil', yearsAgo(3, '11-02'));
@@ -90,61 +106,83 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await page.getByRole('button', { name: 'Ja, entfernen' }).click();
     await poll(() => page.locator('.child-list li', { hasText: 'Probe' }).count()).toBe(0);
     await page.reload();
+
+    // Assess: the server kept three children.
     await poll(() => page.locator('.child-list li').count()).toBe(3);
     await expectAccessible(page, 'family page');
     await screenshot(page, viewport, 'family');
 
-    expect(await book(page, openOffer, ['Mia'])).toEqual([expect.stringMatching(/Mia.*Platz bestätigt/)]);
+    // Act: Mia booked into an open offer.
+    const booked = await book(page, openOffer, ['Mia']);
+
+    // Assess: her place is confirmed.
+    expect(booked).toEqual([expect.stringMatching(/Mia.*Platz bestätigt/)]);
     await expectAccessible(page, 'booking result');
     await screenshot(page, viewport, 'booking-confirmed');
 
-    // Booking the same child again: the server's 409 is shown in plain words at the children.
+    // Act: the same child booked again.
     await page.getByRole('button', { name: 'Weitere Buchung' }).click();
     await page.getByRole('checkbox', { name: 'Mia' }).check();
     await page.getByRole('button', { name: 'Verbindlich buchen (1)' }).click();
+
+    // Assess: the server's 409 is shown in plain words at the children.
     const childrenGroup = page.getByRole('group', { name: 'Welche Kinder?' });
     await poll(() => childrenGroup.locator('.field-error').textContent()).toBe('Das Kind ist hier schon angemeldet');
     await expectAccessible(page, 'booking refused');
 
-    // Three children into a unit of two places: whoever comes after the last place waits, with a position.
+    // Act: three children into a unit of two places.
     const lines = await book(page, smallOffer, ['Mia', 'Ben', 'Emil']);
+
+    // Assess: whoever comes after the last place waits, with a position.
     expect(lines).toHaveLength(3);
     const waiting = lines.filter((l) => /Warteliste, Position \d+/.test(l));
     expect(waiting.length).toBeGreaterThanOrEqual(1);
     await screenshot(page, viewport, 'booking-waitlisted');
 
+    // Act: to the family's bookings.
     await page.getByRole('link', { name: 'Zu meinen Buchungen' }).click();
     await page.waitForURL(/\/bookings$/);
+
+    // Assess: four current bookings, the waiting ones with their positions.
     const active = page.locator('section', { has: page.getByRole('heading', { name: 'Aktuell' }) }).locator('li.registration');
     await poll(() => active.count()).toBe(4);
     await poll(() => page.locator('li.registration', { hasText: /Position \d+/ }).count()).toBe(waiting.length);
     await expectAccessible(page, 'my bookings');
     await screenshot(page, viewport, 'bookings');
 
+    // Act: the confirmed booking cancelled.
     const confirmed = active.filter({ hasText: 'Offener Familientreff' });
     await confirmed.getByRole('button', { name: 'Stornieren' }).click();
     await confirmed.getByRole('button', { name: 'Ja, stornieren' }).click();
+
+    // Assess: it moves to the cancelled and past ones.
     const past = page.locator('section', { has: page.getByRole('heading', { name: 'Storniert und vergangen' }) });
     await past.locator('li.registration', { hasText: 'Offener Familientreff' }).waitFor();
 
-    // What the page shows is what the server holds.
+    // Act: a reload.
     await page.reload();
+
+    // Assess: what the page shows is what the server holds.
     await past.locator('li.registration', { hasText: 'Storniert' }).waitFor();
     await poll(() => active.count()).toBe(3);
     await page.context().close();
   });
 
   it('books two holiday-care weeks in one go, exports its data and deletes the account', async () => {
+    // Prepare: a two-week offer of the test's own, and a new family with a child.
     const offerId = await publishTwoWeeks(`E2E Ferienbetreuung ${viewport.name} ${Date.now()}`);
     const page = await openPage(browser, viewport);
     await signIn(page, freshEmail(`weeks-${viewport.name}`));
     await addChild(page, 'Lotta', yearsAgo(8, '02-14'));
 
+    // Act: Lotta booked into both weeks at once.
     await page.goto(`/offers/${offerId}`);
     await page.getByRole('checkbox', { name: 'Lotta' }).check();
     await page.getByRole('checkbox', { name: /Woche 1/ }).check();
     await page.getByRole('checkbox', { name: /Woche 2/ }).check();
     await page.getByRole('button', { name: 'Verbindlich buchen (2)' }).click();
+
+    // Assess: both weeks confirmed.
     await page.getByRole('heading', { name: 'Ihre Buchung' }).waitFor();
     expect(await page.locator('.booking-result li').allTextContents()).toEqual([
       expect.stringMatching(/Lotta.*Woche 1.*Platz bestätigt/),
@@ -153,13 +191,19 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await expectAccessible(page, 'booking of two weeks');
     await screenshot(page, viewport, 'booking-weeks');
 
+    // Act: the family's data downloaded.
     await page.goto('/family');
     const exportHref = await page.getByRole('link', { name: 'Daten herunterladen (JSON)' }).getAttribute('href');
     const exported = await page.request.get(`${baseUrl()}${exportHref}`);
+
+    // Assess: it holds the child.
     expect(JSON.stringify(await exported.json())).toContain('Lotta');
 
+    // Act: the account deleted.
     await page.getByRole('button', { name: 'Konto und alle Daten löschen' }).click();
     await page.getByRole('button', { name: 'Ja, endgültig löschen' }).click();
+
+    // Assess: signed out on the start page, and the session is gone.
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('link', { name: 'Anmelden' }).waitFor();
     expect((await page.request.get(`${baseUrl()}/api/me`)).status()).toBe(401);

@@ -13,6 +13,7 @@ const kpi = (page: Page, label: string) => page.locator('.kpis li', { hasText: l
 
 describe.each(viewports)('municipality at $name size', (viewport) => {
   it('sees a new booking counted on the dashboard', async () => {
+    // Prepare: the coordinator on the dashboard, and the confirmed bookings it counts so far.
     const page = await openPage(browser, viewport);
     await signIn(page, 'koordination@gemeinde-example.at');
     await page.waitForURL(/\/dashboard/);
@@ -25,9 +26,11 @@ describe.each(viewports)('municipality at $name size', (viewport) => {
     };
     const before = await totals();
 
-    // Three siblings, so the count is above the "<3" suppression whatever it was before.
+    // Act: a family books three siblings, so the count is above the "<3" suppression whatever it was before; the coordinator reloads.
     await familyBooks('offener-familientreff-lindach', [2, 4, 6]);
     await page.reload();
+
+    // Assess
     const after = await totals();
     if (typeof before === 'number') expect(after).toBe(before + 3);
     else expect(after).toBeGreaterThanOrEqual(3);

@@ -184,7 +184,7 @@ describe('api', () => {
         typeof v === 'string' ? v : deployed[k as keyof typeof deployed],
       ]),
     );
-    const config = loadConfig(env);
+    const config = loadConfig(env, 'api');
     expect(config).toMatchObject({ APP_MODE: 'cloud', TIME_ZONE: 'Europe/Vienna', COOKIE_SECURE: true });
   });
 
@@ -383,8 +383,9 @@ describe('observability', () => {
 });
 
 describe('table grants', () => {
-  // tableGrants is what test/int/table-grants.test.ts recorded each entry point sending; the
-  // synthesised roles must grant exactly that, so a call no role allows fails here, not in the cloud.
+  // tableGrants is what test/int/table-grants.test.ts proves each entry point sends (a new call
+  // fails there); here the synthesised roles must carry exactly that list, so the construct
+  // cannot drop or add a grant on its way into the template.
   it.each(Object.keys(functionOf) as LambdaName[])('the %s function is granted exactly the table actions its code sends', (name) => {
     const [stack, description] = functionOf[name];
     const { statements } = lambdaNamed(region.templates[stack], description);

@@ -1,124 +1,278 @@
 import { describe, expect, it } from 'vitest';
 import { LOGIN_CODE_MAX_ATTEMPTS, LOGIN_CODE_REQUESTS_PER_WINDOW } from '../../functions/domain/auth.js';
 import { createTestContext, testClock } from '../support/context.js';
-import { json } from '../support/users.js';
+import { createUser, json } from '../support/users.js';
 
 const codeIn = (subject: string) => subject.match(/\d{6}/)?.[0] ?? '';
+/** A six-digit code that is not `code`. */
+const otherThan = (code: string) => (code === '000000' ? '111111' : '000000');
 
+/** A context of its own for each test, as some move its clock. */
 async function setup() {
   const clock = testClock(new Date('2026-03-02T08:00:00Z'));
   const t = await createTestContext({}, clock);
   const requestCode = (email: string) => t.app.request('/api/auth/code', json('POST', { email }));
   const lastCode = (email: string) => codeIn(t.outbox.list(email)[0]?.subject ?? '');
   const signIn = (email: string, code: string) => t.app.request('/api/auth/session', json('POST', { email, code }));
-  return { ...t, requestCode, lastCode, signIn };
+  /** Requests a code for `email` and signs in with it. */
+  const signInAs = async (email: string) => {
+    await requestCode(email);
+    return signIn(email, lastCode(email));
+  };
+  return { ...t, clock, requestCode, lastCode, signIn, signInAs };
 }
 
-describe('passwordless sign-in', () => {
-  it('sends a code, signs in a new address as a family with a household, and sets an HttpOnly cookie', async () => {
-    const { app, requestCode, lastCode, signIn } = await setup();
-    expect((await requestCode('Neu@Example.AT')).status).toBe(202);
-    const code = lastCode('neu@example.at');
-    expect(code).toMatch(/^\d{6}$/);
+type SignedIn = { token: string; user: { id: string; email: string; roles: unknown[]; householdId?: string } };
 
+describe('passwordless sign-in', () => {
+  it('e-mails a six-digit code to the address, written in lower case', async () => {
+    // Prepare
+    const { requestCode, lastCode } = await setup();
+
+    // Act
+    const res = await requestCode('Neu@Example.AT');
+
+    // Assess
+    expect(res.status).toBe(202);
+    expect(lastCode('neu@example.at')).toMatch(/^\d{6}$/);
+  });
+
+  it('signs a new address in as a family with a household, and sets an HttpOnly cookie', async () => {
+    // Prepare
+    const { requestCode, lastCode, signIn } = await setup();
+    await requestCode('Neu@Example.AT');
+    const code = lastCode('neu@example.at');
+
+    // Act
     const res = await signIn('neu@example.at', code);
+
+    // Assess
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { token: string; user: { email: string; roles: unknown[]; householdId?: string } };
+    const body = (await res.json()) as SignedIn;
     expect(body.user.email).toBe('neu@example.at');
     expect(body.user.roles).toEqual([{ role: 'family' }]);
     expect(body.user.householdId).toBeTruthy();
     expect(res.headers.get('set-cookie')).toMatch(/rk_session=.+HttpOnly/i);
+  });
 
-    const viaBearer = await app.request('/api/me', { headers: { Authorization: `Bearer ${body.token}` } });
+  it('accepts the session token as a Bearer header', async () => {
+    // Prepare
+    const { app, signInAs } = await setup();
+    const { token, user } = (await (await signInAs('neu@example.at')).json()) as SignedIn;
+
+    // Act
+    const viaBearer = await app.request('/api/me', { headers: { Authorization: `Bearer ${token}` } });
+
+    // Assess
     expect(await viaBearer.json()).toMatchObject({
       email: 'neu@example.at',
-      household: { id: body.user.householdId, children: [] },
+      household: { id: user.householdId, children: [] },
     });
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  });
+
+  it('accepts the session cookie', async () => {
+    // Prepare
+    const { app, signInAs } = await setup();
+    const signedIn = await signInAs('neu@example.at');
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+
+    // Act
     const viaCookie = await app.request('/api/me', { headers: { Cookie: cookie } });
+
+    // Assess
     expect(viaCookie.status).toBe(200);
+    expect(await viaCookie.json()).toMatchObject({ email: 'neu@example.at' });
   });
 
   it('signs the same address into the same account every time', async () => {
-    const { requestCode, lastCode, signIn } = await setup();
-    const ids = [];
-    for (let i = 0; i < 2; i++) {
-      await requestCode('wieder@example.at');
-      const res = await signIn('wieder@example.at', lastCode('wieder@example.at'));
-      ids.push(((await res.json()) as { user: { id: string } }).user.id);
-    }
-    expect(ids[0]).toBe(ids[1]);
+    // Prepare
+    const { requestCode, lastCode, signIn, signInAs } = await setup();
+    const first = (await (await signInAs('wieder@example.at')).json()) as SignedIn;
+    await requestCode('wieder@example.at');
+
+    // Act
+    const again = await signIn('wieder@example.at', lastCode('wieder@example.at'));
+
+    // Assess
+    expect(((await again.json()) as SignedIn).user.id).toBe(first.user.id);
   });
 
-  it('answers 202 for any address, so nobody learns which accounts exist', async () => {
-    const { requestCode } = await setup();
-    expect((await requestCode('familie.berger@example.at')).status).toBe(202);
-    expect((await requestCode('niemand@example.at')).status).toBe(202);
+  it.each<[string, (t: Awaited<ReturnType<typeof setup>>) => Promise<string>]>([
+    ['an address with an account', async (t) => (await createUser(t.ctx)).email],
+    ['an address nobody uses', async () => 'niemand@example.at'],
+  ])('answers 202 for %s, so nobody learns which accounts exist', async (_name, addressIn) => {
+    // Prepare
+    const t = await setup();
+    const email = await addressIn(t);
+
+    // Act
+    const res = await t.requestCode(email);
+
+    // Assess
+    expect(res.status).toBe(202);
   });
 
-  it('refuses a wrong code, an expired code and a used code with 401', async () => {
-    const { requestCode, lastCode, signIn, clock } = await setup();
-    await requestCode('a@example.at');
-    const code = lastCode('a@example.at');
-    const wrong = code === '000000' ? '111111' : '000000';
-    const res = await signIn('a@example.at', wrong);
-    expect(res.status).toBe(401);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(await res.json()).toMatchObject({ status: 401, errors: [{ path: 'code' }] });
+  describe('refuses with 401', () => {
+    it('a wrong code, naming the field', async () => {
+      // Prepare
+      const { requestCode, lastCode, signIn } = await setup();
+      await requestCode('a@example.at');
+      const wrong = otherThan(lastCode('a@example.at'));
 
-    expect((await signIn('a@example.at', code)).status).toBe(200);
-    expect((await signIn('a@example.at', code)).status).toBe(401); // used
+      // Act
+      const res = await signIn('a@example.at', wrong);
 
-    await requestCode('a@example.at');
-    const late = lastCode('a@example.at');
-    (clock as ReturnType<typeof testClock>).advance(11 * 60 * 1000);
-    expect((await signIn('a@example.at', late)).status).toBe(401); // expired
+      // Assess
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await res.json()).toMatchObject({ status: 401, errors: [{ path: 'code' }] });
+    });
+
+    it('a code already used', async () => {
+      // Prepare
+      const { requestCode, lastCode, signIn } = await setup();
+      await requestCode('a@example.at');
+      const code = lastCode('a@example.at');
+      const first = await signIn('a@example.at', code);
+
+      // Act
+      const again = await signIn('a@example.at', code);
+
+      // Assess
+      expect(first.status).toBe(200);
+      expect(again.status).toBe(401);
+    });
+
+    it('an expired code', async () => {
+      // Prepare
+      const { requestCode, lastCode, signIn, clock } = await setup();
+      await requestCode('a@example.at');
+      const late = lastCode('a@example.at');
+      clock.advance(11 * 60 * 1000);
+
+      // Act
+      const res = await signIn('a@example.at', late);
+
+      // Assess
+      expect(res.status).toBe(401);
+    });
+
+    it(`even the right code after ${LOGIN_CODE_MAX_ATTEMPTS} wrong guesses`, async () => {
+      // Prepare
+      const { requestCode, lastCode, signIn } = await setup();
+      await requestCode('guess@example.at');
+      const code = lastCode('guess@example.at');
+      for (let i = 0; i < LOGIN_CODE_MAX_ATTEMPTS; i++) await signIn('guess@example.at', otherThan(code));
+
+      // Act
+      const res = await signIn('guess@example.at', code);
+
+      // Assess
+      expect(res.status).toBe(401);
+    });
   });
 
-  it('lets a code be used once when two sign-ins race', async () => {
+  it('lets a code be used once when sign-ins race', async () => {
+    // Prepare
     const { requestCode, lastCode, signIn } = await setup();
     await requestCode('race@example.at');
     const code = lastCode('race@example.at');
+
+    // Act: eight sign-ins at once.
     const statuses = (await Promise.all(Array.from({ length: 8 }, () => signIn('race@example.at', code)))).map((r) => r.status);
+
+    // Assess
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 401)).toHaveLength(7);
   });
 
-  it(`kills a code after ${LOGIN_CODE_MAX_ATTEMPTS} wrong guesses, even the right one`, async () => {
-    const { requestCode, lastCode, signIn } = await setup();
-    await requestCode('guess@example.at');
-    const code = lastCode('guess@example.at');
-    const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < LOGIN_CODE_MAX_ATTEMPTS; i++) await signIn('guess@example.at', wrong);
-    expect((await signIn('guess@example.at', code)).status).toBe(401);
+  describe(`rate limits code requests to ${LOGIN_CODE_REQUESTS_PER_WINDOW} per address and window`, () => {
+    /** A context where 'viel@example.at' asked for as many codes as one window allows; their statuses. */
+    async function prepareFullWindow() {
+      const t = await setup();
+      const statuses: number[] = [];
+      for (let i = 0; i < LOGIN_CODE_REQUESTS_PER_WINDOW; i++) statuses.push((await t.requestCode('viel@example.at')).status);
+      return { ...t, statuses };
+    }
+
+    it('answers one more with 429 and Retry-After', async () => {
+      // Prepare
+      const { requestCode, statuses } = await prepareFullWindow();
+
+      // Act
+      const limited = await requestCode('viel@example.at');
+
+      // Assess
+      expect(statuses).toEqual(Array.from({ length: LOGIN_CODE_REQUESTS_PER_WINDOW }, () => 202));
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+
+    it('still sends a code to another address', async () => {
+      // Prepare
+      const { requestCode } = await prepareFullWindow();
+      const limited = await requestCode('viel@example.at');
+
+      // Act
+      const res = await requestCode('andere@example.at');
+
+      // Assess
+      expect(limited.status).toBe(429);
+      expect(res.status).toBe(202);
+    });
+
+    it('sends codes again once the window has passed', async () => {
+      // Prepare
+      const { requestCode, clock } = await prepareFullWindow();
+      const limited = await requestCode('viel@example.at');
+      clock.advance(16 * 60 * 1000);
+
+      // Act
+      const res = await requestCode('viel@example.at');
+
+      // Assess
+      expect(limited.status).toBe(429);
+      expect(res.status).toBe(202);
+    });
   });
 
-  it(`rate limits code requests to ${LOGIN_CODE_REQUESTS_PER_WINDOW} per address and window, with Retry-After`, async () => {
-    const { requestCode, clock } = await setup();
-    for (let i = 0; i < LOGIN_CODE_REQUESTS_PER_WINDOW; i++) expect((await requestCode('viel@example.at')).status).toBe(202);
-    const limited = await requestCode('viel@example.at');
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await requestCode('andere@example.at')).status).toBe(202);
-    (clock as ReturnType<typeof testClock>).advance(16 * 60 * 1000);
-    expect((await requestCode('viel@example.at')).status).toBe(202);
-  });
+  describe('rejects as signed out', () => {
+    it('a forged session token', async () => {
+      // Prepare
+      const { app, signInAs } = await setup();
+      const { token } = (await (await signInAs('t@example.at')).json()) as SignedIn;
+      const forged = `${token.slice(0, -3)}abc`;
 
-  it('rejects forged and expired session tokens as signed out', async () => {
-    const { app, requestCode, lastCode, signIn, clock } = await setup();
-    await requestCode('t@example.at');
-    const { token } = (await (await signIn('t@example.at', lastCode('t@example.at'))).json()) as { token: string };
-    const forged = `${token.slice(0, -3)}abc`;
-    expect((await app.request('/api/me', { headers: { Authorization: `Bearer ${forged}` } })).status).toBe(401);
-    (clock as ReturnType<typeof testClock>).advance(31 * 24 * 3600 * 1000);
-    expect((await app.request('/api/me', { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+      // Act
+      const res = await app.request('/api/me', { headers: { Authorization: `Bearer ${forged}` } });
+
+      // Assess
+      expect(res.status).toBe(401);
+    });
+
+    it('an expired session token', async () => {
+      // Prepare
+      const { app, signInAs, clock } = await setup();
+      const { token } = (await (await signInAs('t@example.at')).json()) as SignedIn;
+      clock.advance(31 * 24 * 3600 * 1000);
+
+      // Act
+      const res = await app.request('/api/me', { headers: { Authorization: `Bearer ${token}` } });
+
+      // Assess
+      expect(res.status).toBe(401);
+    });
   });
 
   it('logs out by clearing the cookie', async () => {
-    const { app, requestCode, lastCode, signIn } = await setup();
-    await requestCode('out@example.at');
-    const { token } = (await (await signIn('out@example.at', lastCode('out@example.at'))).json()) as { token: string };
+    // Prepare
+    const { app, signInAs } = await setup();
+    const { token } = (await (await signInAs('out@example.at')).json()) as SignedIn;
+
+    // Act
     const res = await app.request('/api/auth/session', { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+
+    // Assess
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/rk_session=;.*Max-Age=0/i);
   });

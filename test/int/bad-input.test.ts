@@ -6,15 +6,14 @@ import { createUser, type TestUser } from '../support/users.js';
 /** Bad input gets a 4xx problem naming the field, never a 500 (I7). */
 describe('bad input', () => {
   let t: Awaited<ReturnType<typeof createTestContext>>;
-  let family: TestUser;
 
   beforeAll(async () => {
     t = await createTestContext();
-    family = await createUser(t.ctx);
   });
 
-  const send = (method: string, path: string, body?: string, contentType = 'application/json') =>
-    t.app.request(path, { method, headers: { 'Content-Type': contentType, ...family.headers }, body });
+  /** A request from a signed-in family. */
+  const send = (family: TestUser, method: string, path: string, body?: string) =>
+    t.app.request(path, { method, headers: { 'Content-Type': 'application/json', ...family.headers }, body });
 
   it.each([
     ['POST', '/api/auth/code', '{"email":"not-an-address"}', 'email'],
@@ -29,7 +28,13 @@ describe('bad input', () => {
     ['PUT', '/api/family/household', '{"name":"A","phone":"abc","postalCode":"4801"}', 'phone'],
     ['PATCH', '/api/family/children/abc', '{"birthDate":"gestern"}', 'birthDate'],
   ])('%s %s %s → 400 naming %s', async (method, path, body, field) => {
-    const res = await send(method, path, body);
+    // Prepare
+    const family = await createUser(t.ctx);
+
+    // Act
+    const res = await send(family, method, path, body);
+
+    // Assess
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await res.json()) as { errors: { path: string }[] };
@@ -37,18 +42,36 @@ describe('bad input', () => {
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
-    const res = await send('POST', '/api/family/children', '{"firstName": ');
+    // Prepare
+    const family = await createUser(t.ctx);
+
+    // Act
+    const res = await send(family, 'POST', '/api/family/children', '{"firstName": ');
+
+    // Assess
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('refuses a body above the size limit with 413', async () => {
-    const res = await send('POST', '/api/family/children', JSON.stringify({ firstName: 'x'.repeat(MAX_BODY_BYTES) }));
+    // Prepare
+    const family = await createUser(t.ctx);
+
+    // Act
+    const res = await send(family, 'POST', '/api/family/children', JSON.stringify({ firstName: 'x'.repeat(MAX_BODY_BYTES) }));
+
+    // Assess
     expect(res.status).toBe(413);
   });
 
   it('answers unknown routes with a 404 problem', async () => {
-    const res = await send('GET', '/api/nirgendwo');
+    // Prepare
+    const family = await createUser(t.ctx);
+
+    // Act
+    const res = await send(family, 'GET', '/api/nirgendwo');
+
+    // Assess
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });

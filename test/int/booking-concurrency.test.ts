@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
 import type { AppContext } from '../../functions/api/context.js';
 import { checkConsistency } from '../../functions/db/consistency.js';
-import { createRegistrationRepo } from '../../functions/db/registration-repo.js';
 import type { Registration } from '../../shared/schemas/registration.js';
-import { createTestContext } from '../support/context.js';
+import { createTestContext, testClock } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
 import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from '../support/booking.js';
 
@@ -54,9 +53,7 @@ describe('the 8 o’clock rush', () => {
 
   it('control: without the capacity condition the same rush overbooks, and the check names the unit', async () => {
     // Prepare
-    const { ctx } = await createTestContext();
-    const unsafe = { ...ctx, ports: { ...ctx.ports, registrations: createRegistrationRepo(ctx.table, { capacityCondition: false }) } };
-    const app = createApp(unsafe);
+    const { ctx, app } = await createTestContext({}, testClock(), { registrations: { capacityCondition: false } });
     const offer = await createOffer(ctx);
     const crowd = await families(ctx, 200);
 
@@ -90,7 +87,14 @@ describe('cancellations during bookings', () => {
     const newcomers = await families(ctx, 20);
     // The unit's confirmed count, read once after each of the 70 answers, while the others are still in flight.
     const confirmedSeen: number[] = [];
-    const lookAtUnit = async () => confirmedSeen.push((await ctx.ports.offers.getOffer(offer.id))?.units[0]?.confirmed ?? 0);
+    const confirmedNow = async () => (await ctx.ports.offers.getOffer(offer.id))?.units[0]?.confirmed ?? 0;
+    const lookAtUnit = async () => confirmedSeen.push(await confirmedNow());
+    // And a watcher reading it back to back while everything is in flight, bounded by a count.
+    let acting = true;
+    const watched: number[] = [];
+    const watch = (async () => {
+      for (let i = 0; acting && i < 5_000; i++) watched.push(await confirmedNow());
+    })();
 
     // Act
     const [cancelled, newcomerAnswers] = await Promise.all([
@@ -103,12 +107,16 @@ describe('cancellations during bookings', () => {
       ),
       rush(app, offer.id, newcomers, lookAtUnit),
     ]);
+    acting = false;
+    await watch;
 
     // Assess
     expect(cancelled).toEqual(held.map(() => 204));
     expect(newcomerAnswers.map((a) => [a.status, a.body.status])).toEqual(newcomers.map(() => [201, 'waitlisted']));
     expect(confirmedSeen).toHaveLength(70);
     expect(Math.max(...confirmedSeen)).toBeLessThanOrEqual(50);
+    expect(watched.length).toBeGreaterThan(0);
+    expect(Math.max(...watched)).toBeLessThanOrEqual(50);
     const status = async (f: Family) => (await listRegistrations(app, f))[0];
     const promoted = await Promise.all(line.slice(0, 50).map(status));
     expect(promoted.map((r) => r?.status)).toEqual(line.slice(0, 50).map(() => 'confirmed'));

@@ -6,6 +6,7 @@ import { addFaultInjection } from '../../functions/db/fault-injection.js';
 import { createRepos } from '../../functions/db/repos.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
+import { fileTableCalls } from '../support/table-calls.js';
 import { createOffer } from '../support/offers.js';
 import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from '../support/booking.js';
 
@@ -20,6 +21,7 @@ function faultyApp(ctx: AppContext, rate: number) {
     if (r < rate) faults.injected++;
     return r;
   });
+  fileTableCalls.attach(client);
   const table = { client, tableName: ctx.table.tableName };
   return { app: createApp({ ...ctx, table, ports: { ...ctx.ports, ...createRepos(table) } }), faults };
 }

@@ -164,18 +164,42 @@ describe('municipality dashboard', () => {
     };
   }
 
-  it(`equals a brute-force recount over several hundred registrations, region-wide and per municipality`, async () => {
-    expect(bookedCount).toBeGreaterThan(300);
-    const whole = await body<Dashboard>(t.app.request(`/api/dashboard?from=${from}&to=${to}`, { headers: region.headers }));
-    expect(whole).toEqual(await recount('*'));
-    expect(whole.totals.attendanceRate).toEqual(expect.any(Number));
-    for (const m of LOCATIONS) {
-      const one = await body<Dashboard>(t.app.request(`/api/dashboard?municipality=${m}&from=${from}&to=${to}`, { headers: region.headers }));
+  const dashboard = (user: TestUser, query = '') => body<Dashboard>(t.app.request(`/api/dashboard?from=${from}&to=${to}${query}`, { headers: user.headers }));
+
+  describe('equals a brute-force recount over several hundred registrations', () => {
+    it('region-wide', async () => {
+      // Act
+      const whole = await dashboard(region);
+
+      // Assess
+      expect(bookedCount).toBeGreaterThan(300);
+      expect(whole).toEqual(await recount('*'));
+      expect(whole.totals.attendanceRate).toEqual(expect.any(Number));
+    });
+
+    it.each(LOCATIONS)('for %s', async (m) => {
+      // Act
+      const one = await dashboard(region, `&municipality=${m}`);
+
+      // Assess
       expect(one).toEqual(await recount(m));
-    }
-    expect(await body(t.app.request(`/api/dashboard?from=${from}&to=${to}`, { headers: lindach.headers }))).toEqual(await recount('lindach'));
-    // I5 for the whole table, dashboard counters and attendance marks included.
-    expect((await checkConsistency(t.ctx.table)).problems).toEqual([]);
+    });
+
+    it('for a coordinator, of their own municipality when they name none', async () => {
+      // Act
+      const own = await dashboard(lindach);
+
+      // Assess
+      expect(own).toEqual(await recount('lindach'));
+    });
+  });
+
+  it('leaves the table consistent (I5), dashboard counters and attendance marks included', async () => {
+    // Act
+    const { problems } = await checkConsistency(t.ctx.table);
+
+    // Assess
+    expect(problems).toEqual([]);
   });
 
   it.each([
@@ -184,22 +208,35 @@ describe('municipality dashboard', () => {
     ['?from=2026-13-01&to=2026-12-31', 'from'],
     ['?from=2026-01-01&to=2026-12-31&municipality=a%20b', 'municipality'],
   ])('answers a bad query %s with 400 naming %s', async (query, field) => {
+    // Act
     const res = await t.app.request(`/api/dashboard${query}`, { headers: region.headers });
+
+    // Assess
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain(field);
   });
 
-  it('keeps a coordinator to their own municipality: another one is 403', async () => {
-    const res = await t.app.request(`/api/dashboard?municipality=kirchau&from=${from}&to=${to}`, { headers: lindach.headers });
+  it.each(['/api/dashboard', '/api/dashboard.csv'])('keeps a coordinator to their own municipality: another one is 403 (%s)', async (path) => {
+    // Act
+    const res = await t.app.request(`${path}?municipality=kirchau&from=${from}&to=${to}`, { headers: lindach.headers });
+
+    // Assess
     expect(res.status).toBe(403);
-    expect((await t.app.request(`/api/dashboard.csv?municipality=kirchau&from=${from}&to=${to}`, { headers: lindach.headers })).status).toBe(403);
   });
 
   it('shows every count under 3 children as "<3"', async () => {
+    // Prepare: the only offer of its category in Weidenbrunn, and one child booked on it.
     const quiet = await createOffer(t.ctx, { municipalityId: 'weidenbrunn', category: 'gesundheit', title: 'Erste Hilfe' });
-    const f = households[0] as Household;
-    expect((await book(t.app, f, { offerId: quiet.id, unitId: 'u1', childId: f.children[0]?.id })).status).toBe(201);
-    const d = await body<Dashboard>(t.app.request(`/api/dashboard?municipality=weidenbrunn&from=${from}&to=${to}`, { headers: region.headers }));
+    const f = await createHousehold(t.ctx, { name: 'Elternteil Ruhig', phone: '+43 660 9999', postalCode: '4831' }, [
+      { firstName: 'Ruhig', birthDate: bornYearsAgo(t.ctx, 5) },
+    ]);
+    const booked = await book(t.app, f, { offerId: quiet.id, unitId: 'u1', childId: f.children[0]?.id });
+
+    // Act
+    const d = await dashboard(region, '&municipality=weidenbrunn');
+
+    // Assess
+    expect(booked.status).toBe(201);
     expect(d.byCategory.find((c) => c.category === 'gesundheit')).toEqual({
       category: 'gesundheit',
       offers: 1,
@@ -219,31 +256,28 @@ describe('municipality dashboard', () => {
     ];
     for (const n of counts) expect(n === '<3' || (typeof n === 'number' && n >= 3), String(n)).toBe(true);
     expect(counts).toContain('<3');
-    await cancel(
-      t.app,
-      f,
-      (await body<{ items: { id: string; offerId: string }[] }>(t.app.request('/api/family/registrations', { headers: f.headers }))).items.find(
-        (x) => x.offerId === quiet.id,
-      )?.id ?? '',
-    );
   });
 
   it('exports the same figures as CSV', async () => {
+    // Prepare: the figures as JSON.
+    const d = await dashboard(region);
+
+    // Act
     const res = await t.app.request(`/api/dashboard.csv?from=${from}&to=${to}`, { headers: region.headers });
+
+    // Assess
     expect(res.status).toBe(200);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
-    const d = await body<Dashboard>(t.app.request(`/api/dashboard?from=${from}&to=${to}`, { headers: region.headers }));
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain(`totals;;;places;${d.totals.places}\r\n`);
     expect(text).toContain(`category;bewegung;;confirmed;${d.byCategory.find((c) => c.category === 'bewegung')?.confirmed}\r\n`);
   });
 
-  it('never gives a municipality user a child’s or guardian’s name, from any route', async () => {
-    const names = households.flatMap((f) => [f.guardian.name, ...f.children.map((c) => c.firstName)]);
-    const offer = offers[0] as Offer;
-    const params: Record<string, string> = { offerId: offer.id, id: offer.id, sessionId: 's1', childId: households[0]?.children[0]?.id ?? '' };
+  describe('names of children and guardians, from any route', () => {
     /** Every route of the app called as `user`, path parameters filled with real ids; the answers' text. */
     const answersFor = async (user: TestUser) => {
+      const offer = offers[0] as Offer;
+      const params: Record<string, string> = { offerId: offer.id, id: offer.id, sessionId: 's1', childId: households[0]?.children[0]?.id ?? '' };
       const bodies: string[] = [];
       for (const route of t.app.routes) {
         // The dev outbox exists only locally (never in the cloud configuration) and holds e-mails, not API answers.
@@ -259,14 +293,29 @@ describe('municipality dashboard', () => {
       }
       return bodies;
     };
-    const leakedTo = async (user: TestUser) => {
-      const bodies = await answersFor(user);
+    /** The names of the seeded households found in any of `bodies`. */
+    const namesIn = (bodies: string[]) =>
+      households.flatMap((f) => [f.guardian.name, ...f.children.map((c) => c.firstName)]).filter((name) => bodies.some((b) => b.includes(name)));
+
+    it.each<[string, () => TestUser]>([
+      ['a coordinator of one municipality', () => lindach],
+      ['the region’s coordinator', () => region],
+    ])('are never given to %s', async (_name, userOf) => {
+      // Act: every route, as that user.
+      const bodies = await answersFor(userOf());
+
+      // Assess
       expect(bodies.length).toBeGreaterThan(30);
-      return names.filter((name) => bodies.some((b) => b.includes(name)));
-    };
-    expect(await leakedTo(lindach)).toEqual([]);
-    expect(await leakedTo(region)).toEqual([]);
-    // Control: the same scan does find names where they belong, in the offer's own provider's participant list.
-    expect((await leakedTo(provider)).length).toBeGreaterThan(0);
+      expect(namesIn(bodies)).toEqual([]);
+    });
+
+    it('are found by the same scan where they belong, in the offer’s own provider’s participant list', async () => {
+      // Act: every route, as the provider (the control of the scan above).
+      const bodies = await answersFor(provider);
+
+      // Assess
+      expect(bodies.length).toBeGreaterThan(30);
+      expect(namesIn(bodies).length).toBeGreaterThan(0);
+    });
   });
 });

@@ -6,47 +6,126 @@ import { createUser, json, type TestUser } from '../support/users.js';
 
 describe('household and children', () => {
   let t: Awaited<ReturnType<typeof createTestContext>>;
-  let anna: TestUser;
-  let ben: TestUser;
 
   beforeAll(async () => {
     t = await createTestContext();
     await seedDemoRegion(t.ctx.ports);
-    anna = await createUser(t.ctx);
-    ben = await createUser(t.ctx);
   });
 
   const addChild = (user: TestUser, body: unknown) => t.app.request('/api/family/children', json('POST', body, user.headers));
+  const listChildren = async (user: TestUser) => (await (await t.app.request('/api/family/children', { headers: user.headers })).json()) as { items: Child[] };
+  const patchChild = (user: TestUser, id: string, body: unknown) => t.app.request(`/api/family/children/${id}`, json('PATCH', body, user.headers));
+  const deleteChild = (user: TestUser, id: string) => t.app.request(`/api/family/children/${id}`, { method: 'DELETE', headers: user.headers });
+  /** A new family with one child, Mia, added through the API. */
+  async function prepareMia() {
+    const anna = await createUser(t.ctx);
+    const child = (await (await addChild(anna, { firstName: ' Mia ', birthDate: '2019-05-04', notes: 'Laktoseintoleranz' })).json()) as Child;
+    return { anna, child };
+  }
 
-  it('adds, edits, lists and deletes a child', async () => {
+  it('adds a child, trimming the first name', async () => {
+    // Prepare
+    const anna = await createUser(t.ctx);
+
+    // Act
     const created = await addChild(anna, { firstName: ' Mia ', birthDate: '2019-05-04', notes: 'Laktoseintoleranz' });
+
+    // Assess
     expect(created.status).toBe(201);
     const child = (await created.json()) as Child;
     expect(child).toMatchObject({ firstName: 'Mia', birthDate: '2019-05-04', notes: 'Laktoseintoleranz' });
-
-    const patched = await t.app.request(`/api/family/children/${child.id}`, json('PATCH', { notes: 'Abholung: Oma' }, anna.headers));
-    expect(await patched.json()).toMatchObject({ id: child.id, firstName: 'Mia', notes: 'Abholung: Oma' });
-
-    const list = (await (await t.app.request('/api/family/children', { headers: anna.headers })).json()) as { items: Child[] };
-    expect(list.items).toEqual([{ id: child.id, firstName: 'Mia', birthDate: '2019-05-04', notes: 'Abholung: Oma' }]);
-
-    expect((await t.app.request(`/api/family/children/${child.id}`, { method: 'DELETE', headers: anna.headers })).status).toBe(204);
-    expect((await t.app.request(`/api/family/children/${child.id}`, { method: 'DELETE', headers: anna.headers })).status).toBe(404);
   });
 
-  it('never shows or changes another household’s child', async () => {
-    const child = (await (await addChild(anna, { firstName: 'Noah', birthDate: '2020-01-01' })).json()) as Child;
-    const list = (await (await t.app.request('/api/family/children', { headers: ben.headers })).json()) as { items: Child[] };
-    expect(list.items.map((c) => c.id)).not.toContain(child.id);
-    const patch = await t.app.request(`/api/family/children/${child.id}`, json('PATCH', { firstName: 'X' }, ben.headers));
-    expect(patch.status).toBe(404);
-    expect((await t.app.request(`/api/family/children/${child.id}`, { method: 'DELETE', headers: ben.headers })).status).toBe(404);
-    const mine = (await (await t.app.request('/api/family/children', { headers: anna.headers })).json()) as { items: Child[] };
-    expect(mine.items.find((c) => c.id === child.id)?.firstName).toBe('Noah');
+  it('edits a child’s notes', async () => {
+    // Prepare
+    const { anna, child } = await prepareMia();
+
+    // Act
+    const patched = await patchChild(anna, child.id, { notes: 'Abholung: Oma' });
+
+    // Assess
+    expect(await patched.json()).toMatchObject({ id: child.id, firstName: 'Mia', notes: 'Abholung: Oma' });
+  });
+
+  it('lists the household’s children as last edited', async () => {
+    // Prepare
+    const { anna, child } = await prepareMia();
+    await patchChild(anna, child.id, { notes: 'Abholung: Oma' });
+
+    // Act
+    const list = await listChildren(anna);
+
+    // Assess
+    expect(list.items).toEqual([{ id: child.id, firstName: 'Mia', birthDate: '2019-05-04', notes: 'Abholung: Oma' }]);
+  });
+
+  it('deletes a child', async () => {
+    // Prepare
+    const { anna, child } = await prepareMia();
+
+    // Act
+    const res = await deleteChild(anna, child.id);
+
+    // Assess
+    expect(res.status).toBe(204);
+  });
+
+  it('answers 404 to deleting a child already deleted', async () => {
+    // Prepare
+    const { anna, child } = await prepareMia();
+    await deleteChild(anna, child.id);
+
+    // Act
+    const again = await deleteChild(anna, child.id);
+
+    // Assess
+    expect(again.status).toBe(404);
+  });
+
+  describe('never shows or changes another household’s child', () => {
+    /** Anna's child Noah, and Ben of another household. */
+    async function prepareNeighbours() {
+      const [anna, ben] = await Promise.all([createUser(t.ctx), createUser(t.ctx)]);
+      const child = (await (await addChild(anna, { firstName: 'Noah', birthDate: '2020-01-01' })).json()) as Child;
+      return { anna, ben, child };
+    }
+
+    it('in the list', async () => {
+      // Prepare
+      const { ben, child } = await prepareNeighbours();
+
+      // Act
+      const list = await listChildren(ben);
+
+      // Assess
+      expect(list.items.map((c) => c.id)).not.toContain(child.id);
+    });
+
+    it.each<[string, (ben: TestUser, id: string) => Response | Promise<Response>]>([
+      ['an edit', (ben, id) => patchChild(ben, id, { firstName: 'X' })],
+      ['a delete', (ben, id) => deleteChild(ben, id)],
+    ])('refusing %s with 404, and the child stays as it was', async (_name, act) => {
+      // Prepare
+      const { anna, ben, child } = await prepareNeighbours();
+
+      // Act
+      const res = await act(ben, child.id);
+
+      // Assess
+      expect(res.status).toBe(404);
+      const mine = await listChildren(anna);
+      expect(mine.items.find((c) => c.id === child.id)?.firstName).toBe('Noah');
+    });
   });
 
   it('saves the guardian and derives the municipality of residence from the postal code', async () => {
+    // Prepare
+    const anna = await createUser(t.ctx);
+
+    // Act
     const res = await t.app.request('/api/family/household', json('PUT', { name: 'Anna Huber', phone: '+43 660 1111111', postalCode: '4821' }, anna.headers));
+
+    // Assess
     expect(res.status).toBe(200);
     const household = (await res.json()) as Household;
     expect(household).toMatchObject({ guardian: { name: 'Anna Huber', postalCode: '4821' }, municipalityId: 'kirchau' });
@@ -58,12 +137,18 @@ describe('household and children', () => {
     [{ firstName: 'Lea', birthDate: '2019-13-01' }, 'birthDate'],
     [{ firstName: 'Lea', birthDate: '2019-01-01', notes: 'x'.repeat(501) }, 'notes'],
   ])('refuses child %j with 400 naming %s, and stores nothing', async (body, field) => {
-    const before = (await (await t.app.request('/api/family/children', { headers: ben.headers })).json()) as { items: Child[] };
+    // Prepare
+    const ben = await createUser(t.ctx);
+    const before = await listChildren(ben);
+
+    // Act
     const res = await addChild(ben, body);
+
+    // Assess
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { errors: { path: string }[] };
     expect(problem.errors.map((e) => e.path)).toContain(field);
-    const after = (await (await t.app.request('/api/family/children', { headers: ben.headers })).json()) as { items: Child[] };
+    const after = await listChildren(ben);
     expect(after.items).toEqual(before.items);
   });
 });

@@ -1,9 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 /** Java processes started with `dataDir` still running. */
 const dynamoProcessesFor = (dataDir: string) => {
@@ -40,49 +40,103 @@ const busyPort = (): Promise<{ port: number; close(): void }> =>
   });
 
 describe('npm start', () => {
-  it('serves the API, and SIGTERM stops it with no DynamoDB Local left behind', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'rk-start-'));
-    const server: ReturnType<typeof run> & { child: ChildProcess } = run('npm', ['start', '--silent'], { PORT: '0', DATA_DIR: dataDir });
-    try {
-      const url = await server.url;
-      expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok' });
-      expect(dynamoProcessesFor(dataDir)).not.toBe('');
-      const offers = (await (await fetch(`${url}/api/offers`)).json()) as { items: unknown[] };
+  describe('serves, on one port', () => {
+    let server: ReturnType<typeof run>;
+    let url: string;
+
+    beforeAll(async () => {
+      server = run('npm', ['start', '--silent'], { PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'rk-start-')) });
+      url = await server.url;
+    });
+    afterAll(async () => {
+      server?.child.kill('SIGTERM');
+      await server?.exited;
+    });
+
+    it('the API', async () => {
+      // Act
+      const health = await fetch(`${url}/api/health`);
+
+      // Assess
+      expect(await health.json()).toEqual({ status: 'ok' });
+    });
+
+    it('the seeded demo offers', async () => {
+      // Act
+      const res = await fetch(`${url}/api/offers`);
+
+      // Assess
+      const offers = (await res.json()) as { items: unknown[] };
       expect(offers.items.length).toBeGreaterThan(0);
-      // The web app is served on the same port; only the embeddable calendar may be framed elsewhere.
+    });
+
+    it('the web app, which only its own origin may frame', async () => {
+      // Act
       const page = await fetch(`${url}/`);
+
+      // Assess
       expect(await page.text()).toContain('<div id="root">');
       expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    });
+
+    it('the embeddable calendar, which any site may frame', async () => {
+      // Act
       const embed = await fetch(`${url}/embed?municipality=lindach`);
+
+      // Assess
       expect(embed.status).toBe(200);
       expect(embed.headers.get('x-frame-options')).toBeNull();
       expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
-    } finally {
+    });
+  });
+
+  it('stops on SIGTERM with no DynamoDB Local left behind', async () => {
+    // Prepare: `--ignore-scripts` skips only the prestart web build, which the tests above ran and the API does not need.
+    const dataDir = mkdtempSync(join(tmpdir(), 'rk-start-'));
+    const server = run('npm', ['start', '--silent', '--ignore-scripts'], { PORT: '0', DATA_DIR: dataDir });
+    onTestFinished(async () => {
       server.child.kill('SIGTERM');
       await server.exited;
-    }
+    });
+    await server.url;
+    expect(dynamoProcessesFor(dataDir), 'DynamoDB Local runs before SIGTERM').not.toBe('');
+
+    // Act
+    server.child.kill('SIGTERM');
+    await server.exited;
+
+    // Assess
     await expect.poll(() => dynamoProcessesFor(dataDir), STOPPED).toBe('');
   });
 
   it('says clearly that the port is busy and exits non-zero', async () => {
+    // Prepare
     const blocker = await busyPort();
-    try {
-      const dataDir = mkdtempSync(join(tmpdir(), 'rk-busy-'));
-      const server = run(process.execPath, ['--import', 'tsx', 'functions/api/local.ts'], { PORT: String(blocker.port), DATA_DIR: dataDir });
-      expect(await server.exited).toBe(1);
-      expect(server.output()).toContain(`Port ${blocker.port} is already in use`);
-      expect(server.output()).not.toMatch(/\n\s+at /); // no stack trace
-      await expect.poll(() => dynamoProcessesFor(dataDir), STOPPED).toBe('');
-    } finally {
-      blocker.close();
-    }
+    onTestFinished(() => blocker.close());
+    const dataDir = mkdtempSync(join(tmpdir(), 'rk-busy-'));
+
+    // Act
+    const server = run(process.execPath, ['--import', 'tsx', 'functions/api/local.ts'], { PORT: String(blocker.port), DATA_DIR: dataDir });
+    const code = await server.exited;
+
+    // Assess
+    expect(code).toBe(1);
+    expect(server.output()).toContain(`Port ${blocker.port} is already in use`);
+    expect(server.output()).not.toMatch(/\n\s+at /); // no stack trace
+    await expect.poll(() => dynamoProcessesFor(dataDir), STOPPED).toBe('');
   });
 
   it('says clearly that Java is missing and exits non-zero', async () => {
+    // Prepare: a PATH with node and nothing else.
     const onlyNode = mkdtempSync(join(tmpdir(), 'rk-path-'));
     symlinkSync(process.execPath, join(onlyNode, 'node'));
+
+    // Act
     const server = run(process.execPath, ['--import', 'tsx', 'functions/api/local.ts'], { PATH: onlyNode, PORT: '0' });
-    expect(await server.exited).toBe(1);
+    const code = await server.exited;
+
+    // Assess
+    expect(code).toBe(1);
     expect(server.output()).toContain('Java 17 or newer is needed');
   });
 });

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ageOn, dayIn } from '../../shared/dates.js';
-import type { Offer } from '../../shared/schemas/offer.js';
 import type { Participant } from '../../shared/schemas/provider.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext, testClock } from '../support/context.js';
@@ -28,18 +27,21 @@ describe('participants and attendance', () => {
   let t: Awaited<ReturnType<typeof createTestContext>>;
   const clock = testClock();
   let provider: TestUser;
-  let offer: Offer;
-  let families: Household[];
-  let registrations: Registration[];
-  const base = () => `/api/provider/offers/${offer.id}`;
 
   beforeAll(async () => {
     t = await createTestContext({}, clock);
     await seedRegionConfig(t.ctx);
     provider = await createUser(t.ctx, [{ role: 'provider', providerId: 'sportunion-lindach' }]);
+  });
+
+  /**
+   * The provider's course of two sessions with a unit of two places, and three families who
+   * booked it a moment apart: the first two are confirmed, the third waits.
+   */
+  async function prepareCourse() {
     const now = t.clock.now().getTime();
     const at = (days: number, hour: number) => new Date(now + days * 86_400_000 + hour * 3_600_000).toISOString();
-    offer = await createOffer(t.ctx, {
+    const offer = await createOffer(t.ctx, {
       title: 'Kinderturnen in Lindach',
       sessions: [
         { id: 's1', start: at(7, 0), end: at(7, 1), place: 'Turnsaal' },
@@ -47,7 +49,7 @@ describe('participants and attendance', () => {
       ],
       units: [{ id: 'u1', label: 'Gruppe', capacity: 2, confirmed: 0, waiting: 0 }],
     });
-    families = [
+    const families: Household[] = [
       await createHousehold(t.ctx, { name: 'Jürgen Müller', phone: '+43 660 1111111', postalCode: '4801' }, [
         { firstName: 'Zoë', birthDate: bornYearsAgo(t.ctx, 5), notes: 'Nussallergie; abholen darf Oma Grete' },
       ]),
@@ -58,16 +60,27 @@ describe('participants and attendance', () => {
         { firstName: 'Lotte', birthDate: bornYearsAgo(t.ctx, 4) },
       ]),
     ];
-    registrations = [];
+    const registrations: Registration[] = [];
     for (const f of families) {
       registrations.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: 'u1', childId: f.children[0]?.id })));
       // Bookings a moment apart, as in life: the list shows the confirmed in booking order.
       clock.advance(1000);
     }
-  });
+    const base = `/api/provider/offers/${offer.id}`;
+    return { offer, families, registrations, base };
+  }
+
+  const put = (path: string, marks: unknown) => t.app.request(path, json('PUT', marks, provider.headers));
+  const get = (path: string) => t.app.request(path, { headers: provider.headers });
 
   it('lists confirmed then waiting, with exactly child first name and age, guardian name and phone, notes', async () => {
-    const res = await t.app.request(`${base()}/participants`, { headers: provider.headers });
+    // Prepare
+    const { offer, families, registrations, base } = await prepareCourse();
+
+    // Act
+    const res = await get(`${base}/participants`);
+
+    // Assess
     expect(res.status).toBe(200);
     const text = await res.text();
     const { items } = JSON.parse(text) as { items: Participant[] };
@@ -90,39 +103,130 @@ describe('participants and attendance', () => {
     }
   });
 
-  it('records attendance idempotently and reads it back', async () => {
-    const path = `${base()}/sessions/s1/attendance`;
-    const marks = { [registrations[0]?.id ?? '']: 'present', [registrations[1]?.id ?? '']: 'excused' };
-    const first = await t.app.request(path, json('PUT', marks, provider.headers));
-    expect(first.status).toBe(200);
-    expect(await first.json()).toEqual(marks);
-    const again = await t.app.request(path, json('PUT', marks, provider.headers));
-    expect(await again.json()).toEqual(marks);
-    const changed = { [registrations[1]?.id ?? '']: 'absent' };
-    expect(await body(t.app.request(path, json('PUT', changed, provider.headers)))).toEqual({ ...marks, ...changed });
-    expect(await body(t.app.request(path, { headers: provider.headers }))).toEqual({ ...marks, ...changed });
-    expect(await body(t.app.request(`${base()}/sessions/s2/attendance`, { headers: provider.headers }))).toEqual({});
-    expect((await t.ctx.ports.stats.getStats([offer.id])).get(offer.id)?.attendance).toEqual({ present: 1, absent: 1 });
+  describe('records attendance idempotently and reads it back', () => {
+    /** The two confirmed children of a prepared course: the first present, the second excused. */
+    const marksFor = (registrations: Registration[]) => ({ [registrations[0]?.id ?? '']: 'present', [registrations[1]?.id ?? '']: 'excused' });
+
+    it('records marks and answers them', async () => {
+      // Prepare
+      const { registrations, base } = await prepareCourse();
+      const marks = marksFor(registrations);
+
+      // Act
+      const first = await put(`${base}/sessions/s1/attendance`, marks);
+
+      // Assess
+      expect(first.status).toBe(200);
+      expect(await first.json()).toEqual(marks);
+    });
+
+    it('answers the same marks when they are sent again', async () => {
+      // Prepare
+      const { registrations, base } = await prepareCourse();
+      const marks = marksFor(registrations);
+      await put(`${base}/sessions/s1/attendance`, marks);
+
+      // Act
+      const again = await put(`${base}/sessions/s1/attendance`, marks);
+
+      // Assess
+      expect(await again.json()).toEqual(marks);
+    });
+
+    it('changes one mark, keeps the others, and counts each child once', async () => {
+      // Prepare: the same marks sent twice.
+      const { offer, registrations, base } = await prepareCourse();
+      const marks = marksFor(registrations);
+      await put(`${base}/sessions/s1/attendance`, marks);
+      await put(`${base}/sessions/s1/attendance`, marks);
+      const changed = { [registrations[1]?.id ?? '']: 'absent' };
+
+      // Act
+      const res = await put(`${base}/sessions/s1/attendance`, changed);
+
+      // Assess
+      expect(await body(res)).toEqual({ ...marks, ...changed });
+      expect((await t.ctx.ports.stats.getStats([offer.id]))[0]?.attendance).toEqual({ present: 1, absent: 1 });
+    });
+
+    it('reads the session’s marks back', async () => {
+      // Prepare
+      const { registrations, base } = await prepareCourse();
+      const marks = marksFor(registrations);
+      const changed = { [registrations[1]?.id ?? '']: 'absent' };
+      await put(`${base}/sessions/s1/attendance`, marks);
+      await put(`${base}/sessions/s1/attendance`, changed);
+
+      // Act
+      const res = await get(`${base}/sessions/s1/attendance`);
+
+      // Assess
+      expect(await body(res)).toEqual({ ...marks, ...changed });
+    });
+
+    it('reads no marks for another session', async () => {
+      // Prepare: marks for s1 only.
+      const { registrations, base } = await prepareCourse();
+      await put(`${base}/sessions/s1/attendance`, marksFor(registrations));
+
+      // Act
+      const res = await get(`${base}/sessions/s2/attendance`);
+
+      // Assess
+      expect(await body(res)).toEqual({});
+    });
   });
 
-  it('refuses marks for a waiting or unknown registration (400 naming it) and unknown sessions (404)', async () => {
-    const waiting = registrations[2]?.id ?? '';
-    const res = await t.app.request(`${base()}/sessions/s1/attendance`, json('PUT', { [waiting]: 'present' }, provider.headers));
-    expect(res.status).toBe(400);
-    expect((await body<Problem>(res)).errors?.map((e) => e.path)).toEqual([waiting]);
-    const bad = await t.app.request(`${base()}/sessions/s1/attendance`, json('PUT', { [waiting]: 'vielleicht' }, provider.headers));
-    expect(bad.status).toBe(400);
-    expect((await body<Problem>(bad)).errors?.map((e) => e.path)).toEqual([waiting]);
-    expect((await t.app.request(`${base()}/sessions/nope/attendance`, { headers: provider.headers })).status).toBe(404);
-    const notAnObject = await t.app.request(`${base()}/sessions/s1/attendance`, json('PUT', ['present'], provider.headers));
-    expect(notAnObject.status).toBe(400);
-    const badId = await t.app.request(`${base()}/sessions/s1/attendance`, json('PUT', { 'a b': 'present' }, provider.headers));
-    expect(badId.status).toBe(400);
-    expect((await body<Problem>(badId)).errors?.map((e) => e.path)).toEqual(['a b']);
+  describe('refuses marks', () => {
+    it.each<[string, (waiting: string) => Record<string, string>, (waiting: string) => string[]]>([
+      ['for a waiting registration', (waiting) => ({ [waiting]: 'present' }), (waiting) => [waiting]],
+      ['with a value that is no mark', (waiting) => ({ [waiting]: 'vielleicht' }), (waiting) => [waiting]],
+      ['for a registration id with a space', () => ({ 'a b': 'present' }), () => ['a b']],
+    ])('%s with 400 naming the registration', async (_name, marksFor, pathsFor) => {
+      // Prepare
+      const { registrations, base } = await prepareCourse();
+      const waiting = registrations[2]?.id ?? '';
+
+      // Act
+      const res = await put(`${base}/sessions/s1/attendance`, marksFor(waiting));
+
+      // Assess
+      expect(res.status).toBe(400);
+      expect((await body<Problem>(res)).errors?.map((e) => e.path)).toEqual(pathsFor(waiting));
+    });
+
+    it('sent as a list instead of an object with 400', async () => {
+      // Prepare
+      const { base } = await prepareCourse();
+
+      // Act
+      const notAnObject = await put(`${base}/sessions/s1/attendance`, ['present']);
+
+      // Assess
+      expect(notAnObject.status).toBe(400);
+    });
+
+    it('of an unknown session with 404', async () => {
+      // Prepare
+      const { base } = await prepareCourse();
+
+      // Act
+      const res = await get(`${base}/sessions/nope/attendance`);
+
+      // Assess
+      expect(res.status).toBe(404);
+    });
   });
 
   it('exports a CSV German Excel reads: BOM, semicolons, one column per session day; parsed back it equals the participants', async () => {
-    const res = await t.app.request(`${base()}/attendance.csv`, { headers: provider.headers });
+    // Prepare: the first confirmed child present at s1, the second absent.
+    const { offer, registrations, base } = await prepareCourse();
+    await put(`${base}/sessions/s1/attendance`, { [registrations[0]?.id ?? '']: 'present', [registrations[1]?.id ?? '']: 'absent' });
+
+    // Act
+    const res = await get(`${base}/attendance.csv`);
+
+    // Assess
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -130,7 +234,7 @@ describe('participants and attendance', () => {
     const rows = parse(bytes, { bom: true, delimiter: ';' }) as string[][];
     const days = offer.sessions.map((s) => dayIn(t.ctx.config.TIME_ZONE, s.start));
     expect(rows[0]).toEqual(['Kind', 'Erziehungsberechtigte', 'Telefon', ...days]);
-    const participants = (await body<{ items: Participant[] }>(t.app.request(`${base()}/participants`, { headers: provider.headers }))).items;
+    const participants = (await body<{ items: Participant[] }>(get(`${base}/participants`))).items;
     expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual(
       participants.filter((p) => p.status === 'confirmed').map((p) => [p.child.firstName, p.guardian.name, p.guardian.phone]),
     );
@@ -141,7 +245,13 @@ describe('participants and attendance', () => {
   });
 
   it('prints a PDF with the session days as columns and the participants’ names', async () => {
-    const res = await t.app.request(`${base()}/attendance.pdf`, { headers: provider.headers });
+    // Prepare
+    const { offer, base } = await prepareCourse();
+
+    // Act
+    const res = await get(`${base}/attendance.pdf`);
+
+    // Assess
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());

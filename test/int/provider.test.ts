@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Offer } from '../../shared/schemas/offer.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext } from '../support/context.js';
@@ -31,7 +31,10 @@ describe('offer lifecycle for providers', () => {
   });
 
   it('creates a draft of the caller’s provider, never the one in the body, outside the catalog', async () => {
+    // Act
     const offer = await create();
+
+    // Assess
     expect(offer).toMatchObject({ status: 'draft', providerId: 'sportunion-lindach', providerName: 'Sportunion Lindach', price: { amount: 40, reduced: 20 } });
     expect(offer.sessions.map((s) => s.id)).toHaveLength(2);
     expect(offer.units).toEqual([expect.objectContaining({ label: 'Gruppe', capacity: 2, confirmed: 0, waiting: 0 })]);
@@ -43,111 +46,231 @@ describe('offer lifecycle for providers', () => {
   });
 
   it('publishes into the catalog with its units, and edits fields', async () => {
+    // Prepare
     const offer = await create();
+
+    // Act
     const res = await patch(offer.id, { status: 'published', title: 'Turnen für Zwerge', ageRange: { min: 3, max: 6 } });
+
+    // Assess
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'published', title: 'Turnen für Zwerge', ageRange: { min: 3, max: 6 } });
     const catalog = await body<{ items: Offer[] }>(t.app.request('/api/offers?limit=100'));
     expect(catalog.items.find((o) => o.id === offer.id)).toMatchObject({ title: 'Turnen für Zwerge', units: [expect.objectContaining({ capacity: 2 })] });
   });
 
-  it('refuses every own-offer route of another provider with 403, and unknown offers with 404', async () => {
-    const offer = await create();
-    const session = offer.sessions[0]?.id ?? '';
-    const base = `/api/provider/offers/${offer.id}`;
-    const calls: [string, string, unknown?][] = [
-      ['GET', base],
-      ['PATCH', base, { title: 'Übernommen' }],
-      ['GET', `${base}/participants`],
-      ['GET', `${base}/sessions/${session}/attendance`],
-      ['PUT', `${base}/sessions/${session}/attendance`, {}],
-      ['GET', `${base}/attendance.csv`],
-      ['GET', `${base}/attendance.pdf`],
+  describe('keeps every own-offer route to the offer’s provider', () => {
+    /** Method, path under `/api/provider/offers/:id` (`:session` is the offer's first session), body. */
+    const ownOfferRoutes: [string, string, unknown?][] = [
+      ['GET', ''],
+      ['PATCH', '', { title: 'Übernommen' }],
+      ['GET', '/participants'],
+      ['GET', '/sessions/:session/attendance'],
+      ['PUT', '/sessions/:session/attendance', {}],
+      ['GET', '/attendance.csv'],
+      ['GET', '/attendance.pdf'],
     ];
     const send = (user: TestUser, method: string, path: string, payload: unknown) =>
       t.app.request(path, payload === undefined ? { method, headers: user.headers } : json(method, payload, user.headers));
-    for (const [method, path, payload] of calls) expect((await send(musikschule, method, path, payload)).status, `${method} ${path}`).toBe(403);
-    expect((await body<Offer>(t.app.request(base, { headers: sportunion.headers }))).title).toBe('Eltern-Kind-Turnen');
-    for (const [method, path, payload] of calls) expect((await send(sportunion, method, path, payload)).status, `${method} ${path} by the owner`).toBe(200);
-    expect((await t.app.request('/api/provider/offers/nope', { headers: sportunion.headers })).status).toBe(404);
+    const pathOf = (offer: Offer, route: string) => `/api/provider/offers/${offer.id}${route.replace(':session', offer.sessions[0]?.id ?? '')}`;
+
+    it.each(ownOfferRoutes)('refusing %s :id%s of another provider with 403, and the offer stays', async (method, route, payload) => {
+      // Prepare
+      const offer = await create();
+      const path = pathOf(offer, route);
+
+      // Act
+      const res = await send(musikschule, method, path, payload);
+
+      // Assess
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect((await body<Offer>(t.app.request(pathOf(offer, ''), { headers: sportunion.headers }))).title).toBe('Eltern-Kind-Turnen');
+    });
+
+    it.each(ownOfferRoutes)('answering %s :id%s of the owner with 200', async (method, route, payload) => {
+      // Prepare
+      const offer = await create();
+      const path = pathOf(offer, route);
+
+      // Act
+      const res = await send(sportunion, method, path, payload);
+
+      // Assess
+      expect(res.status, `${method} ${path} by the owner`).toBe(200);
+    });
+
+    it('answering an unknown offer with 404', async () => {
+      // Act
+      const res = await t.app.request('/api/provider/offers/nope', { headers: sportunion.headers });
+
+      // Assess
+      expect(res.status).toBe(404);
+    });
   });
 
-  it.each([
+  const badInput: [Record<string, unknown>, string][] = [
     [{ units: [{ label: 'G', capacity: -1 }] }, 'units.0.capacity'],
     [{ sessions: [{ start: '2026-07-06T10:00:00+02:00', end: '2026-07-06T09:00:00+02:00', place: 'Saal' }] }, 'sessions.0.end'],
     [{ registrationOpens: '2026-07-06T10:00:00+02:00', registrationCloses: '2026-07-01T10:00:00+02:00' }, 'registrationCloses'],
     [{ category: 'gibtsnicht' }, 'category'],
     [{ municipalityId: 'atlantis' }, 'municipalityId'],
-  ])('answers bad input %j with 400 naming %s, on create and edit', async (change, field) => {
+  ];
+
+  it.each(badInput)('answers bad input %j with 400 naming %s on create', async (change, field) => {
+    // Act
     const created = await t.app.request('/api/provider/offers', json('POST', { ...draft(), ...change }, sportunion.headers));
+
+    // Assess
     expect(created.status).toBe(400);
     expect((await body<Problem>(created)).errors?.map((e) => e.path)).toContain(field);
+  });
+
+  it.each(badInput)('answers bad input %j with 400 naming %s on edit', async (change, field) => {
+    // Prepare
     const offer = await create();
+
+    // Act
     const edited = await patch(offer.id, change);
+
+    // Assess
     expect(edited.status).toBe(400);
     expect((await body<Problem>(edited)).errors?.map((e) => e.path)).toContain(field);
   });
 
-  it('allows no way back to draft and no edit after cancelling', async () => {
+  it('allows no way back to draft', async () => {
+    // Prepare
     const offer = await create();
+
+    // Act
     const back = await patch(offer.id, { status: 'draft' });
+
+    // Assess
     expect(back.status).toBe(400);
     expect((await body<Problem>(back)).errors?.map((e) => e.path)).toEqual(['status']);
-    expect((await patch(offer.id, { status: 'cancelled' })).status).toBe(200);
+  });
+
+  it('allows no edit after cancelling', async () => {
+    // Prepare
+    const offer = await create();
+    const cancelled = await patch(offer.id, { status: 'cancelled' });
+
+    // Act
     const after = await patch(offer.id, { title: 'Doch nicht' });
+
+    // Assess
+    expect(cancelled.status).toBe(200);
     expect(after.status).toBe(409);
     expect((await body<Problem>(after)).errors?.map((e) => e.path)).toEqual(['status']);
   });
 
   it('never lets a concurrent edit overwrite another: the second save from the same read is refused', async () => {
+    // Prepare: one read, and a first save from it.
     const offer = await create();
     const before = await t.ctx.ports.offers.getStoredOffer(offer.id);
     if (!before) throw new Error('offer missing');
     const span = { firstDay: before.firstDay, lastDay: before.lastDay, firstStart: before.firstStart };
     const edit = (title: string) => ({ before, after: { ...before, title }, span, now: t.clock.now().toISOString(), allowOverbooking: false });
-    expect(await t.ctx.ports.offers.updateOffer(edit('Erste Änderung'))).toEqual([]);
-    expect(await t.ctx.ports.offers.updateOffer(edit('Zweite Änderung'))).toEqual([{ kind: 'changed' }]);
+    const first = await t.ctx.ports.offers.updateOffer(edit('Erste Änderung'));
+
+    // Act: a second save from the same read.
+    const second = await t.ctx.ports.offers.updateOffer(edit('Zweite Änderung'));
+
+    // Assess
+    expect(first).toEqual([]);
+    expect(second).toEqual([{ kind: 'changed' }]);
     expect((await t.ctx.ports.offers.getStoredOffer(offer.id))?.title).toBe('Erste Änderung');
   });
 
-  it('never lowers capacity below the confirmed silently: 409, or overbooked on purpose', async () => {
-    const offer = await create();
-    await patch(offer.id, { status: 'published' });
-    const families = await Promise.all([family(), family()]);
-    for (const f of families) expect((await book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })).status).toBe(201);
-    const unit = { id: offer.units[0]?.id, label: 'Gruppe', capacity: 1 };
-    const refused = await patch(offer.id, { units: [unit] });
-    expect(refused.status).toBe(409);
-    expect((await body<Problem>(refused)).errors?.map((e) => e.path)).toEqual(['units.0.capacity']);
-    const overbooked = await patch(offer.id, { units: [unit], allowOverbooking: true });
-    expect(overbooked.status).toBe(200);
-    expect((await body<Offer>(overbooked)).units[0]).toMatchObject({ capacity: 1, confirmed: 2, waiting: 0 });
-    const raised = await body<Offer>(
-      patch(offer.id, {
-        units: [
-          { ...unit, capacity: 5 },
-          { label: 'Zweite Gruppe', capacity: 3 },
-        ],
-      }),
-    );
-    expect(raised.units).toEqual([
-      expect.objectContaining({ capacity: 5, confirmed: 2 }),
-      expect.objectContaining({ label: 'Zweite Gruppe', capacity: 3, confirmed: 0 }),
-    ]);
-    const removeBooked = await patch(offer.id, { units: [{ label: 'Nur neu', capacity: 3 }] });
-    expect(removeBooked.status).toBe(409);
-    await expectConsistent(t.ctx);
+  describe('never lowers capacity below the confirmed silently: 409, or overbooked on purpose', () => {
+    /** A published offer whose unit of two places two families have booked. */
+    async function prepareFullUnit() {
+      const offer = await create();
+      await patch(offer.id, { status: 'published' });
+      const families = await Promise.all([family(), family()]);
+      for (const f of families) expect((await book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })).status).toBe(201);
+      const unit = { id: offer.units[0]?.id, label: 'Gruppe', capacity: 1 };
+      return { offer, unit };
+    }
+
+    it('refuses to lower it below the confirmed with 409 naming the capacity', async () => {
+      // Prepare
+      const { offer, unit } = await prepareFullUnit();
+
+      // Act
+      const refused = await patch(offer.id, { units: [unit] });
+
+      // Assess
+      expect(refused.status).toBe(409);
+      expect((await body<Problem>(refused)).errors?.map((e) => e.path)).toEqual(['units.0.capacity']);
+      await expectConsistent(t.ctx);
+    });
+
+    it('lowers it below the confirmed when the provider overbooks on purpose', async () => {
+      // Prepare
+      const { offer, unit } = await prepareFullUnit();
+      // The consistency check counts any unit above its capacity, on purpose or not: the place
+      // goes back afterwards, so that the other tests' checks of this table hold.
+      onTestFinished(async () => void (await patch(offer.id, { units: [{ ...unit, capacity: 2 }] })));
+
+      // Act
+      const overbooked = await patch(offer.id, { units: [unit], allowOverbooking: true });
+
+      // Assess
+      expect(overbooked.status).toBe(200);
+      expect((await body<Offer>(overbooked)).units[0]).toMatchObject({ capacity: 1, confirmed: 2, waiting: 0 });
+    });
+
+    it('raises an overbooked unit and adds a unit, keeping the confirmed', async () => {
+      // Prepare
+      const { offer, unit } = await prepareFullUnit();
+      const overbooked = await patch(offer.id, { units: [unit], allowOverbooking: true });
+
+      // Act
+      const raised = await body<Offer>(
+        patch(offer.id, {
+          units: [
+            { ...unit, capacity: 5 },
+            { label: 'Zweite Gruppe', capacity: 3 },
+          ],
+        }),
+      );
+
+      // Assess
+      expect(overbooked.status).toBe(200);
+      expect(raised.units).toEqual([
+        expect.objectContaining({ capacity: 5, confirmed: 2 }),
+        expect.objectContaining({ label: 'Zweite Gruppe', capacity: 3, confirmed: 0 }),
+      ]);
+      await expectConsistent(t.ctx);
+    });
+
+    it('refuses to remove a unit that holds bookings with 409', async () => {
+      // Prepare
+      const { offer } = await prepareFullUnit();
+
+      // Act
+      const removeBooked = await patch(offer.id, { units: [{ label: 'Nur neu', capacity: 3 }] });
+
+      // Assess
+      expect(removeBooked.status).toBe(409);
+      await expectConsistent(t.ctx);
+    });
   });
 
   it('gives raised capacity to the waiting families, in line order, and tells them', async () => {
+    // Prepare: one place, one family confirmed and two waiting.
     const offer = await create();
     await patch(offer.id, { status: 'published', units: [{ id: offer.units[0]?.id, label: 'Gruppe', capacity: 1 }] });
     const families = await Promise.all([family(), family(), family()]);
     const booked: Registration[] = [];
     for (const f of families)
       booked.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })));
-    expect(booked.map((r) => r.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
+
+    // Act
     const raised = await body<Offer>(patch(offer.id, { units: [{ id: offer.units[0]?.id, label: 'Gruppe', capacity: 2 }] }));
+
+    // Assess
+    expect(booked.map((r) => r.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
     expect(raised.units[0]).toMatchObject({ capacity: 2, confirmed: 2, waiting: 1 });
     expect((await listRegistrations(t.app, families[1] as TestUser)).map((r) => r.status)).toEqual(['confirmed']);
     expect((await listRegistrations(t.app, families[2] as TestUser)).map((r) => [r.status, r.waitlistPosition])).toEqual([['waitlisted', 1]]);
@@ -156,14 +279,19 @@ describe('offer lifecycle for providers', () => {
   });
 
   it('cancels: out of the catalog, every registration cancelled without promotions, families told in German and English', async () => {
+    // Prepare: two places taken, one family waiting.
     const offer = await create();
     await patch(offer.id, { status: 'published' });
     const families = await Promise.all([family(), family(), family()]);
     const booked: Registration[] = [];
     for (const f of families)
       booked.push(await body<Registration>(book(t.app, f, { offerId: offer.id, unitId: offer.units[0]?.id, childId: f.children[0]?.id })));
-    expect(booked.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+
+    // Act
     const cancelled = await patch(offer.id, { status: 'cancelled' });
+
+    // Assess
+    expect(booked.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
     expect(cancelled.status).toBe(200);
     expect((await body<Offer>(cancelled)).units[0]).toMatchObject({ confirmed: 0, waiting: 0 });
     const catalog = await body<{ items: Offer[] }>(t.app.request('/api/offers?limit=100'));
@@ -174,7 +302,24 @@ describe('offer lifecycle for providers', () => {
       expect(mails.map((m) => m.subject)).toEqual([`Abgesagt: ${offer.title} / Cancelled: ${offer.title}`]);
       expect(mails[0]?.text.indexOf('abgesagt')).toBeLessThan(mails[0]?.text.indexOf('cancelled') ?? 0);
     }
-    expect((await patch(offer.id, { status: 'published' })).status).toBe(409);
+    await expectConsistent(t.ctx);
+  });
+
+  it('publishes no cancelled offer again (409)', async () => {
+    // Prepare: a published offer with a booking, cancelled.
+    const offer = await create();
+    await patch(offer.id, { status: 'published' });
+    const booker = await family();
+    const booked = await book(t.app, booker, { offerId: offer.id, unitId: offer.units[0]?.id, childId: booker.children[0]?.id });
+    const cancelled = await patch(offer.id, { status: 'cancelled' });
+
+    // Act
+    const republished = await patch(offer.id, { status: 'published' });
+
+    // Assess
+    expect(booked.status).toBe(201);
+    expect(cancelled.status).toBe(200);
+    expect(republished.status).toBe(409);
     await expectConsistent(t.ctx);
   });
 });

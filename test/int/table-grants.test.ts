@@ -52,9 +52,11 @@ async function prepare(entry: CloudEntryPoint) {
   const env = { ...cloudEnv, TABLE_NAME: `t-${randomUUID()}`, DYNAMODB_ENDPOINT: inject('dynamoEndpoint') };
   const seed = buildRuntime(loadConfig(env, 'tool'), 'tool');
   await retrySetup(() => ensureTable(seed.table));
-  const runtime = buildRuntime(loadConfig(env, entry), entry);
+  // The stream function brings its SES sender; here a list stands in (SES sends no table command).
+  const sent: Mail[] = [];
+  const runtime = buildRuntime(loadConfig(env, entry), entry, { sender: { send: async (mail) => void sent.push(mail) } });
   const recorder = recordTableCalls(runtime.table.client);
-  return { seed, seedApp: createApp(seed), runtime, recorder };
+  return { seed, seedApp: createApp(seed), runtime, recorder, sent };
 }
 
 /** Assess: the entry point sent exactly the actions it is granted, nothing ungranted, nothing granted in vain. */
@@ -65,7 +67,6 @@ function expectSendsExactlyItsGrants(recorder: TableCallRecorder, entry: CloudEn
     { ungranted: ungranted(recorded, granted), grantedButNeverSent: ungranted(granted, recorded) },
     `${entry} sent ${JSON.stringify(recorder.commands())}`,
   ).toEqual({ ungranted: [], grantedButNeverSent: [] });
-  expect(recorded).toEqual([...granted].sort());
 }
 
 const codeIn = (subject: string) => subject.match(/\d{6}/)?.[0] ?? '';
@@ -73,7 +74,7 @@ const codeIn = (subject: string) => subject.match(/\d{6}/)?.[0] ?? '';
 /** The e-mails the API wrote to the table (its cloud mailer), newest last, to one address. */
 async function mailsTo(seed: Runtime, to: string): Promise<Mail[]> {
   const items = await scanTable(seed.table);
-  return items.filter((i) => i.sk === 'MAIL' && i.to === to) as unknown as Mail[];
+  return items.filter((i) => i.sk === keys.mail('').sk && i.to === to) as unknown as Mail[];
 }
 
 /** Every route the API function serves, as its users call them. */
@@ -274,7 +275,7 @@ describe('table grants: every function is granted exactly what its code sends', 
 
   it('stream: promoting a unit owing places and sending an outbox e-mail send exactly tableGrants.stream', async () => {
     // Prepare: a unit with a free place while a family waits (a cancellation whose promotion did not run).
-    const { seed, seedApp, runtime, recorder } = await prepare('stream');
+    const { seed, seedApp, runtime, recorder, sent } = await prepare('stream');
     const offer = await createOffer(seed, { units: [{ id: 'u1', label: 'Gruppe', capacity: 1, confirmed: 0, waiting: 0 }] });
     const [first, second] = [await createFamily(seed), await createFamily(seed)];
     const confirmed = await body<Registration>(book(seedApp, first, { offerId: offer.id, unitId: 'u1', childId: first.childIds[0] }));
@@ -292,9 +293,8 @@ describe('table grants: every function is granted exactly what its code sends', 
       { eventName: 'MODIFY', dynamodb: { Keys: image(unitKey), NewImage: image({ ...unitKey, ...unit }) } },
       { eventName: 'INSERT', dynamodb: { Keys: image(mailKey), NewImage: image({ ...mailKey, to: first.email, subject: 'Hallo', text: 'Text' }) } },
     ];
-    // Wired as functions/jobs/stream.ts wires it; SES, which sends no table command, is replaced by a list.
-    const sent: Mail[] = [];
-    const ports = { ...runtime.ports, mailer: { send: async (mail: Mail) => void sent.push(mail) } };
+    // Wired as functions/jobs/stream.ts wires it, with the list in place of SES as its sender.
+    const { ports } = runtime;
     const handler = createStreamHandler({ mailer: ports.mailer, logger: { info: () => undefined }, promote: (o, u) => promoteWaiting(ports, o, u) });
 
     // Act

@@ -5,7 +5,7 @@ import { createLocalApp } from '../../functions/api/local-server.js';
 import { loadConfig } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
 import type { Clock } from '../../functions/ports/world.js';
-import { buildRuntime, type RuntimeOverrides } from '../../functions/runtime.js';
+import { buildRuntime, type RuntimeOptions } from '../../functions/runtime.js';
 import { retrySetup } from './retry-setup.js';
 import { fileTableCalls } from './table-calls.js';
 
@@ -24,9 +24,9 @@ export function testClock(start = new Date()): Clock & { set(d: Date): void; adv
  * root as every entry point, so test files never see each other's data. `env` overrides
  * configuration (e.g. FAULT_RATE).
  */
-export async function createTestContext(env: Record<string, string> = {}, clock: Clock = testClock(), overrides: RuntimeOverrides = {}) {
+export async function createTestContext(env: Record<string, string> = {}, clock: Clock = testClock(), options: RuntimeOptions = {}) {
   const config = loadConfig({ TABLE_NAME: `t-${randomUUID()}`, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), ...env });
-  const ctx: AppContext = buildRuntime(config, 'local', { clock, ...overrides });
+  const ctx: AppContext = buildRuntime(config, 'local', { clock, ...options });
   fileTableCalls.attach(ctx.table.client);
   await retrySetup(() => ensureTable(ctx.table));
   const outbox = ctx.outbox;

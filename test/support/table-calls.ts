@@ -9,8 +9,6 @@ export type TableCallRecorder = {
   commands(): Record<string, TableAction[]>;
   /** Adds the recording middleware to one more client; the recorder collects for all of them. */
   attach(client: DynamoDBClient): void;
-  /** Forgets what was recorded. */
-  clear(): void;
 };
 
 /** Each recorder's middleware has its own name: a client may carry several (a file's and a test's). */
@@ -42,7 +40,6 @@ export function recordTableCalls(...clients: DynamoDBClient[]): TableCallRecorde
         { step: 'initialize', name },
       );
     },
-    clear: () => seen.clear(),
   };
   for (const client of clients) recorder.attach(client);
   return recorder;
@@ -56,8 +53,8 @@ export function ungranted(recorded: Iterable<TableAction>, granted: readonly Tab
 /**
  * What a local process (createTestContext: entry 'local') may send: what the API and exports
  * functions send, since it serves both, plus the tools' and tests' own calls: the local start
- * creates the table (CreateTable, UpdateTimeToLive, DescribeTable), the consistency check scans
- * it (Scan), table-and-seed.test.ts reads its TTL setting (DescribeTimeToLive).
+ * creates the table (CreateTable, DescribeTable, DescribeTimeToLive, UpdateTimeToLive), the
+ * consistency check scans it (Scan).
  */
 export const localTableActions: readonly TableAction[] = [
   ...new Set<TableAction>([...tableGrants.api, ...tableGrants.exports, 'CreateTable', 'DescribeTable', 'UpdateTimeToLive', 'Scan', 'DescribeTimeToLive']),

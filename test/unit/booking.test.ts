@@ -17,26 +17,37 @@ describe('planUnit', () => {
     [{ free: 0, waiting: 0 }, 1, { confirm: 0, wait: 1 }],
     [{ free: 3, waiting: 1 }, 1, { confirm: 0, wait: 1 }],
     [{ free: -2, waiting: 0 }, 1, { confirm: 0, wait: 1 }],
-  ])('with %j and %i children plans %j (I1: never more than free; I3: nobody ahead of the line)', (state, n, plan) => {
-    expect(planUnit(state, n)).toEqual(plan);
+  ])('with %j and %i children plans %j (I1: never more than free; I3: nobody ahead of the line)', (state, n, expected) => {
+    // Act
+    const plan = planUnit(state, n);
+
+    // Assess
+    expect(plan).toEqual(expected);
   });
 
   it('without a waitlist plans places for all; the condition then answers "full"', () => {
-    expect(planUnit({ free: 0, waiting: 0 }, 2, false)).toEqual({ confirm: 2, wait: 0 });
+    // Act
+    const plan = planUnit({ free: 0, waiting: 0 }, 2, false);
+
+    // Assess
+    expect(plan).toEqual({ confirm: 2, wait: 0 });
   });
 });
 
 describe('planBooking', () => {
   it('gives a unit’s last places to the children listed first', () => {
-    const plan = planBooking(
-      [unit('w1', 10, 9), unit('w2', 10, 0)],
-      [
-        { unitId: 'w1', childId: 'a' },
-        { unitId: 'w2', childId: 'a' },
-        { unitId: 'w1', childId: 'b' },
-      ],
-      true,
-    );
+    // Prepare: one place left in w1, which a and b both ask for.
+    const units = [unit('w1', 10, 9), unit('w2', 10, 0)];
+    const items = [
+      { unitId: 'w1', childId: 'a' },
+      { unitId: 'w2', childId: 'a' },
+      { unitId: 'w1', childId: 'b' },
+    ];
+
+    // Act
+    const plan = planBooking(units, items, true);
+
+    // Assess
     expect(plan.units).toEqual([
       { unitId: 'w1', confirm: 1, wait: 1 },
       { unitId: 'w2', confirm: 1, wait: 0 },
@@ -45,7 +56,11 @@ describe('planBooking', () => {
   });
 
   it('refuses a unit the offer does not have', () => {
-    expect(() => planBooking([unit('u1', 1, 0)], [{ unitId: 'x', childId: 'a' }], true)).toThrow(BookingRuleError);
+    // Act
+    const planning = () => planBooking([unit('u1', 1, 0)], [{ unitId: 'x', childId: 'a' }], true);
+
+    // Assess
+    expect(planning).toThrow(BookingRuleError);
   });
 });
 
@@ -58,24 +73,56 @@ describe('bookingRuleViolation', () => {
   } as const;
 
   it('compares instants, not strings: 07:30Z is after 08:00+01:00', () => {
-    expect(bookingRuleViolation(offer, new Date('2026-03-01T07:30:00Z'))).toBeUndefined();
-    expect(bookingRuleViolation(offer, new Date('2026-03-01T06:59:59Z'))).toMatch(/noch nicht offen/);
-    expect(bookingRuleViolation(offer, new Date('2026-03-10T19:00:01Z'))).toMatch(/geschlossen/);
+    // Act
+    const violation = bookingRuleViolation(offer, new Date('2026-03-01T07:30:00Z'));
+
+    // Assess
+    expect(violation).toBeUndefined();
   });
 
-  it('refuses lotteries, drafts and cancelled offers', () => {
-    const now = new Date('2026-03-02T00:00:00Z');
-    expect(bookingRuleViolation({ ...offer, bookingMode: 'lottery' }, now)).toMatch(/Verlosung läuft.*lottery in progress/);
-    expect(bookingRuleViolation({ ...offer, status: 'cancelled' }, now)).toMatch(/nicht buchbar/);
+  it.each([
+    ['a second before the window opens', '2026-03-01T06:59:59Z', /noch nicht offen/],
+    ['a second after the window closes, though "19:00:01Z" sorts before "20:00:00+01:00"', '2026-03-10T19:00:01Z', /geschlossen/],
+  ])('refuses %s', (_name, now, expected) => {
+    // Act
+    const violation = bookingRuleViolation(offer, new Date(now));
+
+    // Assess
+    expect(violation).toMatch(expected);
+  });
+
+  it.each<[string, Partial<Parameters<typeof bookingRuleViolation>[0]>, RegExp]>([
+    ['lotteries', { bookingMode: 'lottery' }, /Verlosung läuft.*lottery in progress/],
+    ['cancelled offers', { status: 'cancelled' }, /nicht buchbar/],
+  ])('refuses %s', (_name, change, expected) => {
+    // Act
+    const violation = bookingRuleViolation({ ...offer, ...change }, new Date('2026-03-02T00:00:00Z'));
+
+    // Assess
+    expect(violation).toMatch(expected);
   });
 });
 
 describe('fingerprintOf', () => {
-  it('is the same for the same request and differs for any other', () => {
-    const one = { offerId: 'o', unitId: 'u', childId: 'c' };
-    expect(fingerprintOf(one)).toBe(fingerprintOf({ ...one }));
-    expect(fingerprintOf(one)).not.toBe(fingerprintOf({ ...one, childId: 'd' }));
-    expect(fingerprintOf(one)).not.toBe(fingerprintOf({ offerId: 'o', items: [{ unitId: 'u', childId: 'c' }] }));
+  const one = { offerId: 'o', unitId: 'u', childId: 'c' };
+
+  it('is the same for the same request', () => {
+    // Act
+    const [first, again] = [fingerprintOf(one), fingerprintOf({ ...one })];
+
+    // Assess
+    expect(first).toBe(again);
+  });
+
+  it.each<[string, Parameters<typeof fingerprintOf>[0]]>([
+    ['another child', { ...one, childId: 'd' }],
+    ['the same booking written as items', { offerId: 'o', items: [{ unitId: 'u', childId: 'c' }] }],
+  ])('differs for %s', (_name, other) => {
+    // Act
+    const [first, second] = [fingerprintOf(one), fingerprintOf(other)];
+
+    // Assess
+    expect(first).not.toBe(second);
   });
 });
 
@@ -83,30 +130,62 @@ describe('retryBounded', () => {
   const fast = { baseMs: 1, capMs: 1, isTransient: storageIsTransient };
 
   it('retries conflicts and throttling, then answers BusyError with Retry-After', async () => {
+    // Prepare: an attempt that always meets a conflict.
     let calls = 0;
     const attempt = async () => {
       calls++;
       throw cancelled('None', 'TransactionConflict');
     };
-    await expect(retryBounded(attempt, { ...fast, attempts: 4 })).rejects.toBeInstanceOf(BusyError);
+
+    // Act
+    const outcome = retryBounded(attempt, { ...fast, attempts: 4 });
+
+    // Assess
+    await expect(outcome).rejects.toBeInstanceOf(BusyError);
     expect(calls).toBe(4);
   });
 
   it('returns the first answer; AGAIN decides again at once', async () => {
+    // Prepare: an attempt that answers AGAIN twice, then 'done'.
     let calls = 0;
-    expect(await retryBounded(async () => (++calls < 3 ? AGAIN : 'done'), fast)).toBe('done');
+    const attempt = async () => (++calls < 3 ? AGAIN : 'done');
+
+    // Act
+    const answer = await retryBounded(attempt, fast);
+
+    // Assess
+    expect(answer).toBe('done');
     expect(calls).toBe(3);
   });
 
-  it('passes a failed condition or any other error straight through', async () => {
+  it('passes a failed condition straight through', async () => {
+    // Prepare
     const failed = cancelled('ConditionalCheckFailed', 'TransactionConflict');
-    expect(storageIsTransient(failed)).toBe(false);
-    expect(storageIsTransient(Object.assign(new Error('slow'), { name: 'ThrottlingException' }))).toBe(true);
-    await expect(
-      retryBounded(async () => {
-        throw failed;
-      }, fast),
-    ).rejects.toBe(failed);
+
+    // Act
+    const outcome = retryBounded(async () => {
+      throw failed;
+    }, fast);
+
+    // Assess
+    await expect(outcome).rejects.toBe(failed);
+  });
+});
+
+describe('isTransient (storage)', () => {
+  it.each<[string, Error, boolean]>([
+    ['takes throttling for transient', Object.assign(new Error('slow'), { name: 'ThrottlingException' }), true],
+    [
+      'takes a transaction cancelled by a failed condition for final, even with a conflict beside it',
+      cancelled('ConditionalCheckFailed', 'TransactionConflict'),
+      false,
+    ],
+  ])('%s', (_name, error, expected) => {
+    // Act
+    const transient = storageIsTransient(error);
+
+    // Assess
+    expect(transient).toBe(expected);
   });
 });
 
@@ -121,12 +200,22 @@ describe('findInconsistencies', () => {
   ];
 
   it('reports a place left free while someone waits (I3), and nothing else here', () => {
-    expect(findInconsistencies(sound)).toEqual([{ invariant: 'I3', item: 'OFFER#o / UNIT#u', message: '1 places free while 1 wait' }]);
+    // Act
+    const problems = findInconsistencies(sound);
+
+    // Assess
+    expect(problems).toEqual([{ invariant: 'I3', item: 'OFFER#o / UNIT#u', message: '1 places free while 1 wait' }]);
   });
 
   it('names a stale guard and a stale waitlist entry of a cancelled registration', () => {
+    // Prepare: the registration cancelled, its child's count down, its guard and waitlist entry left behind.
     const items = [...sound.slice(0, 3), { ...sound[3], activeRegistrations: 0 }, { ...reg, status: 'cancelled' }];
-    expect(findInconsistencies(items).map((p) => [p.invariant, p.item])).toEqual([
+
+    // Act
+    const problems = findInconsistencies(items);
+
+    // Assess
+    expect(problems.map((p) => [p.invariant, p.item])).toEqual([
       ['I2', 'OFFER#o / GUARD#u#c'],
       ['I3', 'OFFER#o / WAIT#u#0000000003'],
       ['I5', 'OFFER#o / UNIT#u'],

@@ -15,7 +15,11 @@ const registrationRecord = (old?: string, next?: string): StreamRecord => ({
 
 describe('stream handler: registration status changes', () => {
   it('reads a status change from old and new image', () => {
-    expect(readRegistrationStatusChange(registrationRecord('waitlisted', 'confirmed'))).toEqual({
+    // Act
+    const change = readRegistrationStatusChange(registrationRecord('waitlisted', 'confirmed'));
+
+    // Assess
+    expect(change).toEqual({
       registrationId: 'r1',
       offerId: 'o1',
       unitId: 'u1',
@@ -25,16 +29,31 @@ describe('stream handler: registration status changes', () => {
     });
   });
 
-  it('treats a new registration as a change from nothing and a deleted one as a change to nothing', () => {
-    expect(readRegistrationStatusChange(registrationRecord(undefined, 'confirmed'))).toMatchObject({ from: null, to: 'confirmed' });
-    expect(readRegistrationStatusChange(registrationRecord('cancelled', undefined))).toMatchObject({ from: 'cancelled', to: null });
+  it('treats a new registration as a change from nothing', () => {
+    // Act
+    const change = readRegistrationStatusChange(registrationRecord(undefined, 'confirmed'));
+
+    // Assess
+    expect(change).toMatchObject({ from: null, to: 'confirmed' });
   });
 
-  it('ignores writes that keep the status, and items that are not registrations', () => {
-    expect(readRegistrationStatusChange(registrationRecord('confirmed', 'confirmed'))).toBeUndefined();
-    expect(
-      readRegistrationStatusChange({ dynamodb: { Keys: { pk: { S: 'OFFER#o1' }, sk: { S: 'UNIT#u1' } }, NewImage: { status: { S: 'x' } } } }),
-    ).toBeUndefined();
+  it('treats a deleted registration as a change to nothing', () => {
+    // Act
+    const change = readRegistrationStatusChange(registrationRecord('cancelled', undefined));
+
+    // Assess
+    expect(change).toMatchObject({ from: 'cancelled', to: null });
+  });
+
+  it.each<[string, StreamRecord]>([
+    ['a write that keeps the status', registrationRecord('confirmed', 'confirmed')],
+    ['an item that is not a registration', { dynamodb: { Keys: { pk: { S: 'OFFER#o1' }, sk: { S: 'UNIT#u1' } }, NewImage: { status: { S: 'x' } } } }],
+  ])('ignores %s', (_name, record) => {
+    // Act
+    const change = readRegistrationStatusChange(record);
+
+    // Assess
+    expect(change).toBeUndefined();
   });
 });
 
@@ -48,19 +67,30 @@ describe('stream handler: the e-mail outbox', () => {
   });
 
   it('sends each newly written outbox item once, and nothing for other writes', async () => {
+    // Prepare
     const sent: Mail[] = [];
     const handle = createStreamHandler({ mailer: { send: async (m) => void sent.push(m) }, logger: { info: () => undefined }, promote: async () => undefined });
+
+    // Act
     await handle({ Records: [mailRecord('INSERT'), mailRecord('REMOVE'), registrationRecord('waitlisted', 'confirmed')] });
+
+    // Assess
     expect(sent).toEqual([{ to: 'a@example.at', subject: 'Platz frei / place free', text: 'Hallo' }]);
   });
 
   it('fails the batch when a send fails, so the stream retries it and finally parks it', async () => {
+    // Prepare
     const handle = createStreamHandler({
       mailer: { send: async () => Promise.reject(new Error('SES throttled')) },
       logger: { info: () => undefined },
       promote: async () => undefined,
     });
-    await expect(handle({ Records: [mailRecord('INSERT')] })).rejects.toThrow('SES throttled');
+
+    // Act
+    const handled = handle({ Records: [mailRecord('INSERT')] });
+
+    // Assess
+    await expect(handled).rejects.toThrow('SES throttled');
   });
 });
 
@@ -74,31 +104,56 @@ describe('stream handler: places owed to the waitlist', () => {
   });
 
   it('promotes when a unit has free places while families wait, and only then', async () => {
+    // Prepare
     const promoted: string[] = [];
     const handle = createStreamHandler({
       mailer: { send: async () => undefined },
       logger: { info: () => undefined },
       promote: async (offerId, unitId) => void promoted.push(`${offerId}/${unitId}`),
     });
+
+    // Act: one unit with places owed, one full with families waiting, one with places and nobody waiting.
     await handle({ Records: [unitRecord(1, 3), unitRecord(0, 3), unitRecord(2, 0)] });
+
+    // Assess
     expect(promoted).toEqual(['o1/u1']);
   });
 });
 
 describe('scheduled handler: job dispatch', () => {
   it('runs the named job with its payload', async () => {
+    // Prepare
     const runs: unknown[] = [];
     const handle = createScheduledHandler({ drawLottery: async (payload) => void runs.push(payload) });
+
+    // Act
     await handle({ job: 'drawLottery', payload: { offerId: 'o1' } });
+
+    // Assess
     expect(runs).toEqual([{ offerId: 'o1' }]);
   });
 
   it('fails on a job nobody registered, so the event reaches the dead-letter queue', async () => {
-    await expect(scheduledHandler({ job: 'openRegistration', payload: {} })).rejects.toBeInstanceOf(UnknownJobError);
-    await expect(createScheduledHandler({})({ job: 'toString', payload: {} })).rejects.toBeInstanceOf(UnknownJobError);
+    // Act
+    const handled = scheduledHandler({ job: 'openRegistration', payload: {} });
+
+    // Assess
+    await expect(handled).rejects.toBeInstanceOf(UnknownJobError);
+  });
+
+  it('fails on a job named like a property every object has', async () => {
+    // Act
+    const handled = createScheduledHandler({})({ job: 'toString', payload: {} });
+
+    // Assess
+    await expect(handled).rejects.toBeInstanceOf(UnknownJobError);
   });
 
   it('fails on an event that names no job', async () => {
-    await expect(scheduledHandler({ payload: {} })).rejects.toThrow();
+    // Act
+    const handled = scheduledHandler({ payload: {} });
+
+    // Assess
+    await expect(handled).rejects.toThrow();
   });
 });

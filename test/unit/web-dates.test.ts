@@ -3,45 +3,82 @@ import { addDays, addMonths, ageOn, daysBetween, endOfMonth, periodOf, startOfWe
 import { zonedIso, zonedParts } from '../../web/src/lib/zoned';
 
 describe('calendar days', () => {
-  it('steps over month and year ends', () => {
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
-    expect(addMonths('2026-01-31', 1)).toBe('2026-02-01');
-    expect(endOfMonth('2026-02-10')).toBe('2026-02-28');
+  it.each<[string, string, () => string]>([
+    ['a day after New Year’s Eve', '2027-01-01', () => addDays('2026-12-31', 1)],
+    ['a day before 1 March in a leap year', '2028-02-29', () => addDays('2028-03-01', -1)],
+    ['a month after 31 January', '2026-02-01', () => addMonths('2026-01-31', 1)],
+    ['the end of February', '2026-02-28', () => endOfMonth('2026-02-10')],
+  ])('steps over month and year ends: %s is %s', (_name, expected, step) => {
+    // Act
+    const day = step();
+
+    // Assess
+    expect(day).toBe(expected);
   });
 
-  it('starts weeks on Monday', () => {
-    expect(startOfWeek('2026-11-22')).toBe('2026-11-16'); // a Sunday
-    expect(startOfWeek('2026-11-23')).toBe('2026-11-23'); // a Monday
+  it.each([
+    ['a Sunday', '2026-11-22', '2026-11-16'],
+    ['a Monday', '2026-11-23', '2026-11-23'],
+  ])('starts weeks on Monday: the week of %s (%s) starts %s', (_name, day, expected) => {
+    // Act
+    const start = startOfWeek(day);
+
+    // Assess
+    expect(start).toBe(expected);
   });
 
   it('shows a month as whole weeks', () => {
+    // Act
     const p = periodOf('month', '2026-11-15');
+
+    // Assess
     expect(p).toEqual({ from: '2026-10-26', to: '2026-12-06' });
     expect(daysBetween(p.from, p.to)).toHaveLength(42);
-    expect(periodOf('week', '2026-11-19')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
   });
 
-  it('counts ages in whole years, birthday included', () => {
-    expect(ageOn('2020-06-15', '2026-06-14')).toBe(5);
-    expect(ageOn('2020-06-15', '2026-06-15')).toBe(6);
+  it('shows a week from Monday to Sunday', () => {
+    // Act
+    const p = periodOf('week', '2026-11-19');
+
+    // Assess
+    expect(p).toEqual({ from: '2026-11-16', to: '2026-11-22' });
+  });
+
+  it.each([
+    ['the day before the birthday', '2026-06-14', 5],
+    ['the birthday', '2026-06-15', 6],
+  ])('counts ages in whole years, birthday included: on %s (%s) %i', (_name, on, expected) => {
+    // Act
+    const age = ageOn('2020-06-15', on);
+
+    // Assess
+    expect(age).toBe(expected);
   });
 });
 
 describe('wall clock in the region', () => {
-  it('gives Vienna times their offset in winter and in summer', () => {
-    expect(zonedIso('2026-01-10T08:00', 'Europe/Vienna')).toBe('2026-01-10T08:00:00+01:00');
-    expect(zonedIso('2026-07-06T08:00', 'Europe/Vienna')).toBe('2026-07-06T08:00:00+02:00');
+  it.each([
+    ['in winter', '2026-01-10T08:00', '2026-01-10T08:00:00+01:00'],
+    ['in summer', '2026-07-06T08:00', '2026-07-06T08:00:00+02:00'],
+    ['on the day the clocks go forward, before the change', '2026-03-29T01:30', '2026-03-29T01:30:00+01:00'],
+    ['on the day the clocks go forward, after the change', '2026-03-29T03:30', '2026-03-29T03:30:00+02:00'],
+    ['on the day the clocks go back, after the change', '2026-10-25T04:00', '2026-10-25T04:00:00+01:00'],
+  ])('gives a Vienna time its offset %s (%s → %s)', (_name, wallClock, expected) => {
+    // Act
+    const iso = zonedIso(wallClock, 'Europe/Vienna');
+
+    // Assess
+    expect(iso).toBe(expected);
   });
 
-  it('gets the offset right on the day the clocks change', () => {
-    expect(zonedIso('2026-03-29T01:30', 'Europe/Vienna')).toBe('2026-03-29T01:30:00+01:00');
-    expect(zonedIso('2026-03-29T03:30', 'Europe/Vienna')).toBe('2026-03-29T03:30:00+02:00');
-    expect(zonedIso('2026-10-25T04:00', 'Europe/Vienna')).toBe('2026-10-25T04:00:00+01:00');
-  });
+  it.each([
+    ['2026-07-06T06:00:00Z', 'Europe/Vienna', { date: '2026-07-06', time: '08:00' }],
+    ['2026-12-31T23:30:00Z', 'Europe/Berlin', { date: '2027-01-01', time: '00:30' }],
+  ])('reads an instant back as the wall clock it was entered as (%s in %s)', (instant, zone, expected) => {
+    // Act
+    const parts = zonedParts(instant, zone);
 
-  it('reads an instant back as the wall clock it was entered as', () => {
-    expect(zonedParts('2026-07-06T06:00:00Z', 'Europe/Vienna')).toEqual({ date: '2026-07-06', time: '08:00' });
-    expect(zonedParts('2026-12-31T23:30:00Z', 'Europe/Berlin')).toEqual({ date: '2027-01-01', time: '00:30' });
+    // Assess
+    expect(parts).toEqual(expected);
   });
 });

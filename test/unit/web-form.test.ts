@@ -4,20 +4,35 @@ import { fieldFor, getPath } from '../../web/src/lib/form';
 const values = { name: '', ageRange: { min: '3', max: '' }, sessions: [{ start: '', place: 'Turnsaal' }] };
 
 describe('server errors find their field', () => {
-  it('reads nested values by dotted path, list indexes included', () => {
-    expect(getPath(values, 'ageRange.min')).toBe('3');
-    expect(getPath(values, 'sessions.0.place')).toBe('Turnsaal');
-    expect(getPath(values, 'sessions.1.place')).toBeUndefined();
+  it.each([
+    ['ageRange.min', '3'],
+    ['sessions.0.place', 'Turnsaal'],
+    ['sessions.1.place', undefined],
+  ])('reads nested values by dotted path, list indexes included: %s is %s', (path, expected) => {
+    // Act
+    const value = getPath(values, path);
+
+    // Assess
+    expect(value).toBe(expected);
   });
 
-  it('places an error at the same path, or at its tail when the API nests the body', () => {
-    expect(fieldFor('sessions.0.start', values)).toBe('sessions.0.start');
-    expect(fieldFor('guardian.name', values)).toBe('name');
-    expect(fieldFor('body.ageRange.max', values)).toBe('ageRange.max');
+  it.each([
+    ['sessions.0.start', 'sessions.0.start'],
+    ['guardian.name', 'name'],
+    ['body.ageRange.max', 'ageRange.max'],
+  ])('places an error at the same path, or at its tail when the API nests the body: %s at %s', (path, expected) => {
+    // Act
+    const field = fieldFor(path, values);
+
+    // Assess
+    expect(field).toBe(expected);
   });
 
-  it('leaves errors for fields the form does not have to the form-level message', () => {
-    expect(fieldFor('idempotency-key', values)).toBe('');
-    expect(fieldFor('sessions.3.start', values)).toBe('');
+  it.each(['idempotency-key', 'sessions.3.start'])('leaves an error for a field the form does not have (%s) to the form-level message', (path) => {
+    // Act
+    const field = fieldFor(path, values);
+
+    // Assess
+    expect(field).toBe('');
   });
 });

@@ -8,10 +8,10 @@ export const en: MailTexts = {
   }),
   promoted: ({ child, offerTitle, unitLabel }) => ({
     subject: `A place for you: ${offerTitle}`,
-    body: `Good news: ${child} has moved up from the waiting list for “${offerTitle}” (${unitLabel}) and now has a confirmed place.`,
+    body: `Good news: ${child} has moved up from the waiting list for „${offerTitle}“ (${unitLabel}) and now has a confirmed place.`,
   }),
   offerCancelled: ({ offerTitle }) => ({
     subject: `Cancelled: ${offerTitle}`,
-    body: `Unfortunately, “${offerTitle}” has been cancelled. Your registrations for it are cancelled.`,
+    body: `Unfortunately, "${offerTitle}" has been cancelled. Your registrations for it are cancelled.`,
   }),
 };
