@@ -45,6 +45,8 @@ export const offerSchema = z.object({
   providerName: z.string().optional(),
   address: z.string().max(300).optional(),
   accessibility: z.string().max(1000).optional(),
+  /** What a child brings (indoor shoes, a snack): the reminder before the first day says it. */
+  whatToBring: z.string().max(500).optional(),
   bookingMode,
   waitlist: z.boolean(),
   ageRange: ageRangeSchema,

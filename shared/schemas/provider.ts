@@ -61,6 +61,8 @@ export const participantSchema = z.object({
   status: z.enum(activeStatuses),
   /** 1 = next in line; only while waiting. */
   waitlistPosition: z.number().int().min(1).optional(),
+  /** Only while a freed place is offered to the family: until when it is held. */
+  offerExpiresAt: isoDateTime.optional(),
   child: z.object({ firstName: z.string(), age: z.number().int().min(0) }),
   guardian: z.object({ name: z.string(), phone: z.string() }),
   notes: z.string().optional(),

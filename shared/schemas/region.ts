@@ -25,9 +25,21 @@ const categorySchema = z.object({
   name: z.object({ de: z.string(), en: z.string() }),
 });
 
+/** The region's rules for timed work; a region stored without them gets these defaults. */
+export const timedWorkSettingsSchema = z.object({
+  /** How long a freed place is held for the family it is offered to. */
+  offerHoldHours: z.number().int().min(2).max(14 * 24).default(48),
+  /** How many days before a child's first session the reminder goes out. */
+  reminderDaysBefore: z.number().int().min(1).max(14).default(2),
+  /** How long after an offer's last session its registrations and marks are kept (GDPR Art. 5(1)(e)). */
+  retentionMonths: z.number().int().min(1).max(120).default(13),
+});
+export type TimedWorkSettings = z.infer<typeof timedWorkSettingsSchema>;
+
 const regionSchema = z.object({
   name: z.string().min(1),
   timeZone: z.enum(['Europe/Vienna', 'Europe/Berlin']),
   categories: z.array(categorySchema),
+  timedWork: timedWorkSettingsSchema.optional(),
 });
 export type Region = z.infer<typeof regionSchema>;

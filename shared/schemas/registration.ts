@@ -12,6 +12,10 @@ const registrationSchema = z.object({
   status: registrationStatus,
   /** 1 = next in line; present only while waitlisted. */
   waitlistPosition: z.number().int().min(1).optional(),
+  /** Only while offered: the place is held until then; accept or decline before. */
+  offerExpiresAt: isoDateTime.optional(),
+  /** Only while offered: whether the one extension of the deadline was used. */
+  offerExtended: z.boolean().optional(),
   createdAt: isoDateTime,
 });
 export type Registration = z.infer<typeof registrationSchema>;
@@ -21,6 +25,11 @@ export const familyRegistrationSchema = registrationSchema.extend({
   offerTitle: z.string(),
   unitLabel: z.string(),
   childFirstName: z.string().optional(),
+  /**
+   * Only while waitlisted: the offer starts too soon to hold a place for one family, so places
+   * that free up now go to whoever in line accepts first.
+   */
+  lastCall: z.boolean().optional(),
 });
 export type FamilyRegistration = z.infer<typeof familyRegistrationSchema>;
 
@@ -45,3 +54,7 @@ export const idempotencyKey = z
 /** What `POST /registrations` answers: the registration for a one-child request, `{items}` (one per item) for one with `items`. */
 const bookingResponse = z.union([registrationSchema, z.object({ items: z.array(registrationSchema).min(1) })]);
 export type BookingResponse = z.infer<typeof bookingResponse>;
+
+/** A family's request to be e-mailed when an offer's registration opens ("Erinnere mich"). */
+export const openingNoticeSchema = z.object({ offerId: id, offerTitle: z.string(), opensAt: isoDateTime });
+export type OpeningNotice = z.infer<typeof openingNoticeSchema>;
