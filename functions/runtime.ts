@@ -1,3 +1,4 @@
+import { DevClock, systemClock } from './clock.js';
 import { ConfigError, type Config, type EntryPoint } from './config.js';
 import { createDynamoClient } from './db/client.js';
 import type { TableRef } from './db/dynamo.js';
@@ -20,6 +21,8 @@ export type Runtime = {
   tableAnswers(): Promise<boolean>;
   /** Only in local mode: the e-mails sent, kept for `GET /api/dev/outbox`. */
   outbox?: Outbox;
+  /** Only in local mode: the clock `/api/dev/clock` moves (unless a test brought its own). */
+  devClock?: DevClock;
 };
 
 export type RuntimeOptions = {
@@ -33,8 +36,6 @@ export type RuntimeOptions = {
   registrations?: RegistrationRepoOptions;
 };
 
-const systemClock: Clock = { now: () => new Date() };
-
 /**
  * The composition root: every entry point (local server, API and exports Lambdas, the stream
  * function, tools, tests) builds its ports here from its parsed configuration, and only here is
@@ -43,16 +44,19 @@ const systemClock: Clock = { now: () => new Date() };
  */
 export function buildRuntime(config: Config, entry: EntryPoint, options: RuntimeOptions = {}): Runtime {
   const table = { client: createDynamoClient(config), tableName: config.TABLE_NAME };
-  const clock = options.clock ?? systemClock;
-  const outbox = config.APP_MODE === 'local' ? new Outbox() : undefined;
+  const local = config.APP_MODE === 'local';
+  const devClock = local && !options.clock ? new DevClock() : undefined;
+  const clock = options.clock ?? devClock ?? systemClock;
+  const outbox = local ? new Outbox() : undefined;
   const ports: Ports = {
     ...createRepos(table, options.registrations),
     mailer: outbox ?? cloudMailer(entry, options.sender, table, clock),
     clock,
     timeZone: config.TIME_ZONE,
+    publicUrl: config.PUBLIC_URL,
     retry: { isTransient },
   };
-  return { config, ports, table, tableAnswers: () => tableAnswers(table), outbox };
+  return { config, ports, table, tableAnswers: () => tableAnswers(table), outbox, devClock };
 }
 
 function cloudMailer(entry: EntryPoint, sender: Mailer | undefined, table: TableRef, clock: Clock): Mailer {

@@ -15,13 +15,14 @@ export const partition = {
   email: 'EMAIL#',
   idempotency: 'IDEM#',
   mail: 'MAIL#',
+  due: 'DUE#',
   region: 'REGION',
 } as const;
 
 /**
  * Sort keys of the items that share a partition with others. Within an offer's partition the
- * order is 'AGG' < 'ATT#' < 'GUARD#' < 'OFFER' < 'UNIT#' < 'WAIT#': the detail page reads the
- * range 'OFFER'…'UNIT#\uffff' and skips guards, marks, counters and lines.
+ * order is 'AGG' < 'ATT#' < 'GUARD#' < 'NOTICE#' < 'OFFER' < 'UNIT#' < 'WAIT#': the detail page
+ * reads the range 'OFFER'…'UNIT#\uffff' and skips guards, notices, marks, counters and lines.
  */
 export const sortKey = {
   offer: 'OFFER',
@@ -29,6 +30,7 @@ export const sortKey = {
   guard: 'GUARD#',
   waitlist: 'WAIT#',
   attendance: 'ATT#',
+  openingNotice: 'NOTICE#',
   stats: 'AGG',
   household: 'HH',
   child: 'CHILD#',
@@ -42,6 +44,7 @@ export const sortKey = {
   idempotency: 'KEY#',
   registration: 'REG',
   mail: 'MAIL',
+  due: 'DUE',
 } as const;
 
 export const keys = {
@@ -94,10 +97,22 @@ export const keys = {
 
   // An e-mail to send: the API writes it, the stream function sends it through SES.
   mail: (mailId: string): Key => ({ pk: `${partition.mail}${mailId}`, sk: sortKey.mail }),
+
+  // A family asked to be told when the offer's registration opens; in the offer's partition so
+  // the opening job reads them with one query.
+  openingNotice: (offerId: string, householdId: string): Key => ({
+    pk: `${partition.offer}${offerId}`,
+    sk: `${sortKey.openingNotice}${householdId}`,
+  }),
+
+  // Due work: one item per (kind, subject), so scheduling the same work again moves it instead of doubling it.
+  dueWork: (kind: string, subject: string): Key => ({ pk: `${partition.due}${kind}#${subject}`, sk: sortKey.due }),
 };
 
 /** The one index partition of published offers and their units. */
 export const CATALOG = 'CATALOG';
+/** The index partition of due work that has not run yet: the sweep reads only what is due. */
+const DUE = 'DUE';
 /** Index partitions of each offer's registrations, for its participant list. */
 const OFFER_REGISTRATIONS = 'OFFERREG#';
 
@@ -122,6 +137,10 @@ export const indexKeys = {
     gsi2pk: `${sortKey.provider}${providerId}`,
     gsi2sk: `${partition.offer}${firstStart}#${offerId}#U#${unitId}`,
   }),
+  // Pending due work by due time; done or parked work leaves the index (sparse), so it stays small.
+  dueWork: (dueAt: string, kind: string, subject: string) => ({ gsi1pk: DUE, gsi1sk: `${dueAt}#${kind}#${subject}` }),
+  /** The highest index key of work due at `now`. */
+  dueUpTo: (now: string) => ({ gsi1pk: DUE, gsi1sk: `${now}#\uffff` }),
   offerRegistration: (offerId: string, unitId: string, createdAt: string, registrationId: string) => ({
     gsi2pk: `${OFFER_REGISTRATIONS}${offerId}`,
     gsi2sk: `${unitId}#${createdAt}#${registrationId}`,

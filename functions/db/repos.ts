@@ -1,10 +1,12 @@
 import type { Repos } from '../ports/index.js';
 import { createAttendanceRepo } from './attendance-repo.js';
+import { createDueWorkRepo } from './due-work-repo.js';
 import type { TableRef } from './dynamo.js';
 import { createHouseholdRepo } from './household-repo.js';
 import { createIdempotencyRepo } from './idempotency-repo.js';
 import { createLoginRepo } from './login-repo.js';
 import { createOfferRepo } from './offer-repo.js';
+import { createOpeningNoticeRepo } from './opening-notice-repo.js';
 import { createRegionRepo } from './region-repo.js';
 import { createRegistrationRepo, type RegistrationRepoOptions } from './registration-repo.js';
 import { createStatsRepo } from './stats-repo.js';
@@ -24,5 +26,7 @@ export function createRepos(table: TableRef, options: RegistrationRepoOptions = 
     idempotency: createIdempotencyRepo(table),
     attendance: createAttendanceRepo(table),
     stats: createStatsRepo(table),
+    dueWork: createDueWorkRepo(table),
+    openingNotices: createOpeningNoticeRepo(table),
   };
 }

@@ -1,4 +1,5 @@
 import { dayIn } from '../../shared/dates.js';
+import { scheduleOfferWork } from '../domain/offer-schedule.js';
 import { offerSpan } from '../domain/offers.js';
 import type { Ports } from '../ports/index.js';
 import { addDays, demoOffers } from './offers.js';
@@ -8,7 +9,7 @@ import { demoAccounts, demoHouseholds, demoMunicipalities, demoProviders, demoRe
  * Seeds the demo region. Every write is create-if-absent, so a second run changes nothing,
  * not even the counters of offers that families have booked since.
  */
-export async function seedDemoRegion({ clock, ...repos }: Pick<Ports, 'region' | 'users' | 'households' | 'offers' | 'clock'>): Promise<void> {
+export async function seedDemoRegion({ clock, ...repos }: Pick<Ports, 'region' | 'users' | 'households' | 'offers' | 'dueWork' | 'clock'>): Promise<void> {
   const now = clock.now().toISOString();
   const today = dayIn(demoRegion.timeZone, clock.now());
   await repos.region.createRegion(demoRegion);
@@ -28,6 +29,6 @@ export async function seedDemoRegion({ clock, ...repos }: Pick<Ports, 'region' |
   }
 
   for (const offer of demoOffers(today, demoRegion.timeZone)) {
-    await repos.offers.createOffer(offer, offerSpan(offer, demoRegion.timeZone), now);
+    if (await repos.offers.createOffer(offer, offerSpan(offer, demoRegion.timeZone), now)) await scheduleOfferWork({ ...repos, clock }, offer);
   }
 }

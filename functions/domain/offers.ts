@@ -13,7 +13,7 @@ import { providerIdsOf } from './roles.js';
 import { promoteWaiting } from './waitlist.js';
 
 /** What the offer lifecycle needs: cancellation and the waitlist (for raised capacity), plus the region. */
-export type OfferPorts = CancellationPorts & Pick<Ports, 'region' | 'timeZone'>;
+export type OfferPorts = CancellationPorts & Pick<Ports, 'region' | 'timeZone' | 'dueWork'>;
 
 /** The first and last calendar day (in the region's zone) and the first start of an offer. */
 export function offerSpan(offer: Pick<Offer, 'sessions'>, timeZone: string): OfferSpan {
@@ -143,6 +143,7 @@ export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: st
   });
   const [failure] = failures;
   if (failure) throw editError(failures.find((f) => f.kind !== 'changed') ?? failure, after);
+  await scheduleOfferWork(ports, after);
   if (after.status === 'cancelled' && before.status !== 'cancelled') await cancelOfferRegistrations(ports, actor, after);
   // Places added while families wait go to them, in line order, through the booking engine (I3).
   for (const unit of after.units) {

@@ -1,7 +1,9 @@
 import type { AttendanceRepo } from './attendance.js';
+import type { DueWorkRepo } from './due-work.js';
 import type { HouseholdRepo } from './households.js';
 import type { OfferRepo } from './offers.js';
 import type { RegionRepo } from './region.js';
+import type { OpeningNoticeRepo } from './opening-notices.js';
 import type { IdempotencyRepo, RegistrationRepo, WaitlistRepo } from './registrations.js';
 import type { StatsRepo } from './stats.js';
 import type { LoginRepo, UserRepo } from './users.js';
@@ -19,6 +21,8 @@ export type Repos = {
   idempotency: IdempotencyRepo;
   attendance: AttendanceRepo;
   stats: StatsRepo;
+  dueWork: DueWorkRepo;
+  openingNotices: OpeningNoticeRepo;
 };
 
 /** Everything a use case may receive; each takes the slice it needs (`Pick<Ports, …>`). */
@@ -27,6 +31,8 @@ export type Ports = Repos & {
   clock: Clock;
   /** The region's time zone: calendar days and times shown are in it. */
   timeZone: string;
+  /** Where the web app is reached: e-mails link to it. */
+  publicUrl: string;
   retry: RetryPolicy;
 };
 

@@ -46,14 +46,16 @@ const P99_SHARE_OF_TIMEOUT = 0.8;
 export class RegiokursFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly role: Role;
+  /** Where the function's JSON log lines go (metric filters read them here). */
+  readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: RegiokursFunctionProps) {
     super(scope, id);
     const timeout = props.timeout ?? Duration.seconds(10);
-    const logGroup = new LogGroup(this, 'Logs', {
+    const logGroup = (this.logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
-    });
+    }));
     // An own role instead of AWSLambdaBasicExecutionRole: that managed policy may write to any log group.
     const role = (this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),

@@ -22,9 +22,9 @@ export class JobsStack extends Stack {
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
     const { regionId, table, alarmTopic, timeZone, mail } = props;
-    // No job touches the table yet (tableGrants.scheduled is empty); the first that does adds its
-    // actions there and passes the table on (RegiokursFunction refuses actions without a table).
-    this.timedWork = new TimedWork(this, 'TimedWork', { regionId, timeZone, alarmTopic });
+    // The sweep reads its due items from the table: the function gets TABLE_NAME, and exactly the
+    // actions listed in tableGrants.scheduled (none until the sweep's code sends them).
+    this.timedWork = new TimedWork(this, 'TimedWork', { regionId, timeZone, alarmTopic, table });
     this.streamProcessing = new StreamProcessing(this, 'StreamProcessing', { table, timeZone, alarmTopic, mail });
   }
 }

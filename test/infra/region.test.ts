@@ -40,16 +40,28 @@ function statementsOf(template: Template): Statement[] {
 }
 const actionsOf = (statement: Record<string, any>): string[] => [statement.Action].flat();
 
+/** The statements of every policy attached to the role with this logical id. */
+function statementsOfRole(template: Template, roleId: string): Statement[] {
+  return statementsOf(template).filter((s) => {
+    const policy = template.findResources('AWS::IAM::Policy')[s.policy];
+    return policy?.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId);
+  });
+}
+
 /** The Lambda function with this description, and the statements of its role. */
 function lambdaNamed(template: Template, description: string) {
   const [id, fn] = Object.entries(template.findResources('AWS::Lambda::Function', { Properties: { Description: description } }))[0] ?? [];
   if (!id || !fn) throw new Error(`no function "${description}"`);
   const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
-  const statements = statementsOf(template).filter((s) => {
-    const policy = template.findResources('AWS::IAM::Policy')[s.policy];
-    return policy?.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId);
-  });
-  return { id, fn: fn as Resource, statements };
+  return { id, fn: fn as Resource, statements: statementsOfRole(template, roleId) };
+}
+
+/** The one resource of this type, with its logical id. */
+function onlyOf(template: Template, type: string) {
+  const entries = Object.entries(template.findResources(type));
+  expect(entries, type).toHaveLength(1);
+  const [id, resource] = entries[0]!;
+  return { id, resource: resource as Resource };
 }
 
 describe('data stack', () => {
@@ -313,14 +325,85 @@ describe('timed work', () => {
     expect(invoke).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [scheduled.id, 'Arn'] } })]);
   });
 
-  it('parks events that failed all retries in an alarmed dead-letter queue; no table access until a job needs it', () => {
+  it('parks events that failed all retries in an alarmed dead-letter queue; names the table, with exactly the actions the jobs send', () => {
     const { jobs } = region.templates;
     const scheduled = lambdaNamed(jobs, functionOf.scheduled[1]);
     jobs.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TimedWorkFailed'), 'Arn'] } } },
     });
-    expect(scheduled.statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    expect(scheduled.fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ 'Fn::ImportValue': expect.stringContaining('Table') });
+    const onTable = scheduled.statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
+    expect(onTable.sort()).toEqual(tableGrants.scheduled.map((a) => `dynamodb:${a}`).sort());
+  });
+
+  it('runs one sweep schedule in the group every minute, without a flexible window, invoking the scheduled function with exactly the sweep input', () => {
+    const { jobs } = region.templates;
+    const scheduled = lambdaNamed(jobs, functionOf.scheduled[1]);
+    const { resource: schedule } = onlyOf(jobs, 'AWS::Scheduler::Schedule');
+    expect(schedule.Properties).toMatchObject({
+      Name: 'sweep',
+      GroupName: 'regiokurs-testtal',
+      ScheduleExpression: 'rate(1 minute)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+    });
+    expect(schedule.Properties.Target.Arn).toEqual({ 'Fn::GetAtt': [scheduled.id, 'Arn'] });
+    expect(schedule.Properties.Target.Input).toBe('{"job":"sweep","payload":{}}');
+  });
+
+  it('gives the sweep a short retry and its own alarmed dead-letter queue; its role may invoke the scheduled function and send to that queue, nothing else', () => {
+    const { jobs } = region.templates;
+    const scheduled = lambdaNamed(jobs, functionOf.scheduled[1]);
+    const { Target: target } = onlyOf(jobs, 'AWS::Scheduler::Schedule').resource.Properties;
+    // A missed minute is swept by the next one: no point in delivering a run older than two minutes.
+    expect(target.RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 120, MaximumRetryAttempts: 2 });
+    const [queueId] = target.DeadLetterConfig.Arn['Fn::GetAtt'];
+    expect(queueId).toMatch(/^TimedWorkSweepUndelivered/);
+    expect(queueId).not.toMatch(/^TimedWorkFailed/);
+    jobs.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1,
+      AlarmActions: [{ 'Fn::ImportValue': Match.stringLikeRegexp('Alarms') }],
+    });
+
+    const [roleId] = target.RoleArn['Fn::GetAtt'];
+    expect(roleId).toMatch(/^TimedWorkSchedulerRole/);
+    const role = jobs.findResources('AWS::IAM::Role')[roleId]!;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([expect.objectContaining({ Principal: { Service: 'scheduler.amazonaws.com' } })]);
+    const statements = statementsOfRole(jobs, roleId).map(({ Effect, Action, Resource, Condition }) => ({ Effect, Action, Resource, Condition }));
+    expect(statements).toEqual([
+      { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [scheduled.id, 'Arn'] }, Condition: undefined },
+      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queueId, 'Arn'] }, Condition: undefined },
+    ]);
+  });
+
+  it("alarms on a parked job through a metric filter on the scheduled function's log group, saying where to find it", () => {
+    const { jobs } = region.templates;
+    const scheduled = lambdaNamed(jobs, functionOf.scheduled[1]);
+    const logGroup = scheduled.fn.Properties.LoggingConfig.LogGroup;
+    const { resource: filter } = onlyOf(jobs, 'AWS::Logs::MetricFilter');
+    expect(filter.Properties).toMatchObject({ FilterPattern: '{ $.event = "job.parked" }', LogGroupName: logGroup });
+    const [{ MetricName, MetricNamespace, MetricValue }] = filter.Properties.MetricTransformations;
+    expect(MetricValue).toBe('1');
+
+    const alarms = resourcesOf(jobs, 'AWS::CloudWatch::Alarm').filter(
+      (a) => a.Properties.MetricName === MetricName && a.Properties.Namespace === MetricNamespace,
+    );
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.Properties).toMatchObject({
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+      AlarmActions: [{ 'Fn::ImportValue': expect.stringContaining('Alarms') }],
+    });
+    const description = JSON.stringify(alarms[0]?.Properties.AlarmDescription);
+    expect(description).toContain('(kind, dueId)');
+    expect(description).toContain('CloudWatch Logs Insights');
+    expect(description).toContain(JSON.stringify(logGroup));
+    expect(description).toContain(String.raw`filter event = \"job.parked\"`);
   });
 });
 
@@ -375,9 +458,10 @@ describe('observability', () => {
     });
   });
 
-  it('alarms on any message in either dead-letter queue', () => {
+  it('alarms on any message in each dead-letter queue (scheduled jobs, sweep delivery, stream)', () => {
     const depth = resourcesOf(region.templates.jobs, 'AWS::CloudWatch::Alarm').filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
-    expect(depth).toHaveLength(2);
+    expect(depth).toHaveLength(resourcesOf(region.templates.jobs, 'AWS::SQS::Queue').length);
+    expect(depth).toHaveLength(3);
     for (const alarm of depth) expect(alarm.Properties).toMatchObject({ Threshold: 1, Statistic: 'Maximum' });
   });
 });

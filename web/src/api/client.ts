@@ -15,7 +15,15 @@ import type {
   providerOfferSchema,
 } from '../../../shared/schemas/provider';
 import type { Region, municipalitySchema } from '../../../shared/schemas/region';
-import type { BookingRequest, BookingResponse, FamilyRegistration, Registration, familyRegistrationSchema } from '../../../shared/schemas/registration';
+import type {
+  BookingRequest,
+  BookingResponse,
+  FamilyRegistration,
+  OpeningNotice,
+  Registration,
+  familyRegistrationSchema,
+  openingNoticeSchema,
+} from '../../../shared/schemas/registration';
 
 /*
  * Every request and answer type below is inferred from the shared zod schemas the API validates
@@ -23,7 +31,7 @@ import type { BookingRequest, BookingResponse, FamilyRegistration, Registration,
  * out of the web app unnoticed.
  */
 export type { AttendanceInput, AttendanceMark, CatalogOffer, Child, ChildInput, Dashboard, DashboardQuery, FamilyRegistration, GuardianInput };
-export type { Me, Offer, OfferInput, OfferPatch, Participant, ProviderOffer, Region, Registration };
+export type { Me, Offer, OfferInput, OfferPatch, OpeningNotice, Participant, ProviderOffer, Region, Registration };
 /** The household as the API answers it. */
 export type Household = HouseholdAnswer;
 /** A catalog search: the list query's fields, every one optional (the server applies the defaults). */
@@ -113,6 +121,19 @@ export const api = {
   },
   myRegistrations: async () => (await request<Page<typeof familyRegistrationSchema>>('GET', '/family/registrations')).items,
   cancelRegistration: (id: string) => request<void>('DELETE', `/registrations/${encodeURIComponent(id)}`),
+  /**
+   * A place offered with a deadline (or, on a last call, a waitlisted one) taken: answers the
+   * family's registrations offered together on that unit, now confirmed (all or none).
+   */
+  acceptOffer: async (id: string) => (await request<{ items: Registration[] }>('POST', `/registrations/${encodeURIComponent(id)}/accept`)).items,
+  /** An offered place given up; it goes to the next family in line. */
+  declineOffer: async (id: string) => (await request<{ items: Registration[] }>('POST', `/registrations/${encodeURIComponent(id)}/decline`)).items,
+  /** The one extension of an offered place's deadline; answers the registrations with the later one. */
+  extendOffer: async (id: string) => (await request<{ items: Registration[] }>('POST', `/registrations/${encodeURIComponent(id)}/extend`)).items,
+  /** The offers whose opening of registration the family asked to be e-mailed about. */
+  openingNotices: async () => (await request<Page<typeof openingNoticeSchema>>('GET', '/family/opening-notices')).items,
+  addOpeningNotice: (offerId: string) => request<void>('PUT', `/family/opening-notices/${encodeURIComponent(offerId)}`),
+  removeOpeningNotice: (offerId: string) => request<void>('DELETE', `/family/opening-notices/${encodeURIComponent(offerId)}`),
   exportUrl: '/api/family/export',
   eraseFamily: () => request<void>('DELETE', '/family'),
 

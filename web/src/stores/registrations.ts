@@ -1,15 +1,28 @@
 import { createResource } from 'solid-js';
-import { isActive } from '../../../shared/registration-status';
-import { api, type FamilyRegistration } from '../api/client';
+import { api, type FamilyRegistration, type Registration } from '../api/client';
+import { groupRegistrations } from '../lib/registrations';
 
-/** The family's registrations; cancelling shows at once and rolls back if refused. */
+/**
+ * The family's registrations. Cancelling shows at once and rolls back if refused; answering an
+ * offered place (accept, decline, more time) reloads the list, since the server decides what it
+ * changes (siblings offered together change with it, a refused one may have expired meanwhile).
+ */
 export function createRegistrations() {
-  const [registrations, { mutate }] = createResource(api.myRegistrations);
-  const sorted = () => [...(registrations() ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const [registrations, { mutate, refetch }] = createResource(api.myRegistrations);
+  const groups = () => groupRegistrations(registrations() ?? []);
+  /** The action, then the list as the server now holds it, whether the action worked or not. */
+  const thenReload = async (action: Promise<Registration[]>) => {
+    try {
+      return await action;
+    } finally {
+      await refetch();
+    }
+  };
   return {
     registrations,
-    active: () => sorted().filter((r) => isActive(r.status)),
-    past: () => sorted().filter((r) => !isActive(r.status)),
+    offered: () => groups().offered,
+    active: () => groups().active,
+    past: () => groups().past,
     async cancel(id: string) {
       const before = registrations();
       mutate(before?.map((r): FamilyRegistration => (r.id === id ? { ...r, status: 'cancelled', waitlistPosition: undefined } : r)));
@@ -20,5 +33,10 @@ export function createRegistrations() {
         throw error;
       }
     },
+    accept: (id: string) => thenReload(api.acceptOffer(id)),
+    decline: (id: string) => thenReload(api.declineOffer(id)),
+    extend: (id: string) => thenReload(api.extendOffer(id)),
   };
 }
+
+export type RegistrationsStore = ReturnType<typeof createRegistrations>;
