@@ -118,9 +118,9 @@ export class TimedWork extends Construct {
       threshold: 1,
       description: [
         'The sweep parked a due job that kept failing and no longer retries it.',
-        'The "job.parked" log line names it (kind, dueId).',
+        'The "job.parked" log line names it (kind, subject).',
         `Find it with CloudWatch Logs Insights on log group ${logGroup.logGroupName}:`,
-        'fields @timestamp, kind, dueId, @message | filter event = "job.parked" | sort @timestamp desc',
+        'fields @timestamp, kind, subject, @message | filter event = "job.parked" | sort @timestamp desc',
       ].join(' '),
     });
   }

@@ -400,7 +400,7 @@ describe('timed work', () => {
       AlarmActions: [{ 'Fn::ImportValue': expect.stringContaining('Alarms') }],
     });
     const description = JSON.stringify(alarms[0]?.Properties.AlarmDescription);
-    expect(description).toContain('(kind, dueId)');
+    expect(description).toContain('(kind, subject)');
     expect(description).toContain('CloudWatch Logs Insights');
     expect(description).toContain(JSON.stringify(logGroup));
     expect(description).toContain(String.raw`filter event = \"job.parked\"`);
