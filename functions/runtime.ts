@@ -47,7 +47,7 @@ export function buildRuntime(config: Config, entry: EntryPoint, options: Runtime
   const local = config.APP_MODE === 'local';
   const devClock = local && !options.clock ? new DevClock() : undefined;
   const clock = options.clock ?? devClock ?? systemClock;
-  const outbox = local ? new Outbox() : undefined;
+  const outbox = local ? new Outbox(clock) : undefined;
   const ports: Ports = {
     ...createRepos(table, options.registrations),
     mailer: outbox ?? cloudMailer(entry, options.sender, table, clock),

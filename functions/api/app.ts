@@ -13,6 +13,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { devRoutes } from './routes/dev.js';
 import { familyRoutes } from './routes/family.js';
 import { healthRoutes } from './routes/health.js';
+import { openingNoticeRoutes } from './routes/opening-notices.js';
 import { providerRoutes } from './routes/provider.js';
 import { registrationRoutes } from './routes/registrations.js';
 
@@ -43,11 +44,12 @@ function createApi(ctx: AppContext, extra: RouteModule[] = []) {
     .route('/', catalogRoutes(ctx))
     .route('/', familyRoutes(ctx))
     .route('/', registrationRoutes(ctx))
+    .route('/', openingNoticeRoutes(ctx))
     .route('/', providerRoutes(ctx))
     .route('/', dashboardRoutes(ctx))
     .route('/', adminRoutes(ctx));
   for (const routes of extra) api.route('/', routes(ctx));
-  if (ctx.outbox) api.route('/', devRoutes(ctx.outbox));
+  if (ctx.outbox) api.route('/', devRoutes(ctx));
   return api;
 }
 

@@ -6,6 +6,8 @@ import { loadConfig, type Config } from '../config.js';
 import { ensureTable } from '../db/bootstrap.js';
 import { startLocalDynamo, type LocalDynamo } from '../db/local-dynamo.js';
 import { seedDemoRegion } from '../demo/seed.js';
+import { sweepDueWork } from '../domain/due-work.js';
+import { dueJobs } from '../domain/jobs.js';
 import { buildRuntime } from '../runtime.js';
 import { createApp } from './app.js';
 import { attendancePdfRoutes } from './routes/attendance-pdf.js';
@@ -22,9 +24,14 @@ export class PortBusyError extends Error {
   override name = 'PortBusyError';
 }
 
+/** How often `npm start` sweeps due work; the cloud's schedule runs once a minute. */
+const SWEEP_EVERY_MS = 15_000;
+
 /**
  * The whole platform on one port: DynamoDB Local, the table from the shared definition, the
- * demo region, the API under /api and the web app's build everywhere else.
+ * demo region, the API under /api and the web app's build everywhere else, and a timer that
+ * sweeps due work exactly as the cloud's schedule does. The port is opened first, so that
+ * e-mail links name the address it really listens on unless PUBLIC_URL says otherwise.
  */
 export async function startLocalServer(
   env: Record<string, string | undefined> = process.env,
@@ -32,22 +39,51 @@ export async function startLocalServer(
 ): Promise<LocalServer> {
   const base = loadConfig(env);
   const dynamo = await startLocalDynamo(options.inMemory ? {} : { dataDir: join(base.DATA_DIR, 'dynamodb') });
+  let app: ReturnType<typeof createApp> | undefined;
+  let server: ServerType | undefined;
+  let sweeper: { stop(): Promise<void> } | undefined;
+  const stop = async () => {
+    await sweeper?.stop();
+    if (server) await new Promise<void>((res) => server?.close(() => res()));
+    await dynamo.stop();
+  };
   try {
-    const config: Config = { ...base, DYNAMODB_ENDPOINT: dynamo.endpoint, APP_MODE: 'local' };
+    server = await listen((request) => app?.fetch(request) ?? new Response('starting / startet', { status: 503 }), base.PORT);
+    const url = `http://localhost:${(server.address() as { port: number }).port}`;
+    const config: Config = { ...base, DYNAMODB_ENDPOINT: dynamo.endpoint, APP_MODE: 'local', PUBLIC_URL: env.PUBLIC_URL ?? url };
     const ctx = buildRuntime(config, 'local');
     await ensureTable(ctx.table);
     if (options.seed !== false) await seedDemoRegion(ctx.ports);
-    const server = await listen(withWeb(createLocalApp(ctx)), config.PORT);
-    const port = (server.address() as { port: number }).port;
-    const stop = async () => {
-      await new Promise<void>((res) => server.close(() => res()));
-      await dynamo.stop();
-    };
-    return { url: `http://localhost:${port}`, ctx, dynamo, stop };
+    app = withWeb(createLocalApp(ctx));
+    sweeper = sweepOnATimer(ctx);
+    return { url, ctx, dynamo, stop };
   } catch (error) {
-    await dynamo.stop();
+    await stop();
     throw error;
   }
+}
+
+/** Sweeps now (work that fell due while the server was down) and then every SWEEP_EVERY_MS, one sweep at a time. */
+function sweepOnATimer(ctx: AppContext): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const sweep = () => {
+    running ??= sweepDueWork(
+      ctx.ports,
+      dueJobs(ctx.ports, (event, fields) => console.info(`regiokurs: ${event}`, fields)),
+      (event, fields) => console.error(`regiokurs: ${event}`, fields),
+    )
+      .then(() => undefined)
+      .catch((error: unknown) => console.error('regiokurs: sweep failed', error))
+      .finally(() => (running = undefined));
+  };
+  sweep();
+  const timer = setInterval(sweep, SWEEP_EVERY_MS);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 function withWeb(app: ReturnType<typeof createApp>) {
@@ -65,9 +101,9 @@ function withWeb(app: ReturnType<typeof createApp>) {
   return app;
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number): Promise<ServerType> {
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
   return new Promise((res, rej) => {
-    const server = serve({ fetch: app.fetch, port, hostname: '0.0.0.0' });
+    const server = serve({ fetch, port, hostname: '0.0.0.0' });
     server.once('listening', () => res(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
       rej(error.code === 'EADDRINUSE' ? new PortBusyError(`Port ${port} is already in use; set PORT to another one.`) : error),

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, DeleteItemCommand, PutItemCommand, UpdateItemCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { ClaimedWork, DueKind, DueWork, DueWorkRepo } from '../ports/due-work.js';
-import { conditionHolds, namesIn, queryAll, toItem, type Item, type TableRef } from './dynamo.js';
+import { queryAll, toItem, updateIf, type Item, type TableRef } from './dynamo.js';
 import { indexKeys, keys } from './keys.js';
 
 /** Done work stays a week for support to read, then TTL removes it. */
@@ -32,18 +32,11 @@ export function createDueWorkRepo(table: TableRef): DueWorkRepo {
 
   /** An update of claimed work, only while this claim still holds it as claimed. */
   const updateClaimed = (work: ClaimedWork, expression: string, values: Item) =>
-    conditionHolds(
-      client.send(
-        new UpdateItemCommand({
-          TableName,
-          Key: toItem(keys.dueWork(work.kind, work.subject)),
-          UpdateExpression: expression,
-          ConditionExpression: 'leaseUntil = :lease AND dueAt = :claimedAt',
-          ExpressionAttributeNames: namesIn(expression),
-          ExpressionAttributeValues: toItem({ ...values, ':lease': work.leaseUntil, ':claimedAt': work.dueAt }),
-        }),
-      ),
-    );
+    updateIf(table, keys.dueWork(work.kind, work.subject), expression, 'leaseUntil = :lease AND dueAt = :claimedAt', {
+      ...values,
+      ':lease': work.leaseUntil,
+      ':claimedAt': work.dueAt,
+    });
 
   return {
     async schedule(work) {

@@ -4,6 +4,7 @@ import {
   QueryCommand,
   TransactWriteItemsCommand,
   TransactionCanceledException,
+  UpdateItemCommand,
   type TransactWriteItem,
   type DynamoDBClient,
   type QueryCommandInput,
@@ -29,6 +30,24 @@ export async function conditionHolds(write: Promise<unknown>): Promise<boolean> 
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
+}
+
+/** A conditional UpdateItem on one item: true if written, false if its condition did not hold. */
+export function updateIf(table: TableRef, key: Key, expression: string, condition: string, values: Item): Promise<boolean> {
+  const names = namesIn(expression, condition);
+  return conditionHolds(
+    table.client.send(
+      new UpdateItemCommand({
+        TableName: table.tableName,
+        Key: toItem(key),
+        UpdateExpression: expression,
+        ConditionExpression: condition,
+        // DynamoDB refuses an empty map of names.
+        ...(Object.keys(names).length > 0 && { ExpressionAttributeNames: names }),
+        ExpressionAttributeValues: toItem(values),
+      }),
+    ),
+  );
 }
 
 /** One item of a transaction and, if its condition can fail, what that failure means (given the item as it was). */

@@ -145,4 +145,9 @@ export const indexKeys = {
     gsi2pk: `${OFFER_REGISTRATIONS}${offerId}`,
     gsi2sk: `${unitId}#${createdAt}#${registrationId}`,
   }),
+  // A household's opening notices ("Erinnere mich"), for its own list.
+  householdNotice: (householdId: string, offerId: string) => ({
+    gsi2pk: `${partition.household}${householdId}`,
+    gsi2sk: `${sortKey.openingNotice}${offerId}`,
+  }),
 };

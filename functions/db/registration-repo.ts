@@ -14,6 +14,7 @@ import {
   type TableRef,
   type TransactEntry,
 } from './dynamo.js';
+import { dueWorkDelete, dueWorkPut } from './due-work-repo.js';
 import { idempotencyClaim } from './idempotency-repo.js';
 import { indexKeys, keys } from './keys.js';
 import { registrationStatsUpdates } from './stats-repo.js';
@@ -28,6 +29,9 @@ export type RegistrationRepoOptions = {
 };
 
 const strip = (item: Item): RegistrationItem => withoutKeys(item) as RegistrationItem;
+
+/** What only an offered registration carries; an answered or cancelled one drops it. */
+const OFFER_FIELDS = 'ticket, offerExpiresAt, offerGroup, offerExtended';
 
 /**
  * Registrations and their uniqueness guards, and the transactions that move them together
@@ -144,7 +148,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
               }),
             ];
       return transactAll(table, [
-        update(keys.registration(r.id), 'SET #status = :cancelled, updatedAt = :now REMOVE ticket', '#status = :was', {
+        update(keys.registration(r.id), `SET #status = :cancelled, updatedAt = :now REMOVE ${OFFER_FIELDS}`, '#status = :was', {
           ':cancelled': 'cancelled',
           ':now': now,
           ':was': r.status,
@@ -157,6 +161,73 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
         }),
         ...place,
         ...registrationStatsUpdates(table, r.offerId, [{ ...r, from: r.status, to: 'cancelled' }]),
+      ]);
+    },
+
+    acceptOffered(group, now) {
+      const [first] = group;
+      if (!first) return Promise.resolve(false);
+      return transactAll(table, [
+        ...group.map((r) =>
+          // Until the deadline, and only once: an expiry that got there first wins.
+          update(keys.registration(r.id), `SET #status = :confirmed, updatedAt = :now REMOVE ${OFFER_FIELDS}`, '#status = :offered AND offerExpiresAt > :now', {
+            ':confirmed': 'confirmed',
+            ':offered': 'offered',
+            ':now': now,
+          }),
+        ),
+        ...registrationStatsUpdates(
+          table,
+          first.offerId,
+          group.map((r) => ({ ...r, from: 'offered', to: 'confirmed' })),
+        ),
+        dueWorkDelete(TableName, 'offer-expiry', first.offerGroup?.[0] ?? first.id),
+      ]);
+    },
+
+    releaseOffered(group, to, now) {
+      const [first] = group;
+      if (!first) return Promise.resolve(false);
+      return transactAll(table, [
+        ...group.flatMap((r) => [
+          update(
+            keys.registration(r.id),
+            `SET #status = :to, updatedAt = :now REMOVE ${OFFER_FIELDS}`,
+            // An expiry only after the deadline: an accept before it has the place.
+            to === 'expired' ? '#status = :offered AND offerExpiresAt <= :now' : '#status = :offered',
+            { ':to': to, ':offered': 'offered', ':now': now },
+          ),
+          // I2: the guard goes with the registration it belongs to.
+          remove(keys.childInUnit(r.offerId, r.unitId, r.childId), 'registrationId = :id', { ':id': r.id }),
+          update(keys.child(r.householdId, r.childId), 'ADD activeRegistrations :minus', 'attribute_exists(pk) AND activeRegistrations > :zero', {
+            ':minus': -1,
+            ':zero': 0,
+          }),
+        ]),
+        update(keys.unit(first.offerId, first.unitId), 'SET #confirmed = #confirmed - :k, #free = #free + :k', '#confirmed >= :k', { ':k': group.length }),
+        ...registrationStatsUpdates(
+          table,
+          first.offerId,
+          group.map((r) => ({ ...r, from: 'offered', to })),
+        ),
+        // A decline ends the deadline; an expiry is the deadline's own job, which the sweep marks done.
+        ...(to === 'declined' ? [dueWorkDelete(TableName, 'offer-expiry', first.offerGroup?.[0] ?? first.id)] : []),
+      ]);
+    },
+
+    extendOffered(group, expiresAt, now) {
+      const [first] = group;
+      if (!first) return Promise.resolve(false);
+      return transactAll(table, [
+        ...group.map((r) =>
+          update(
+            keys.registration(r.id),
+            'SET offerExpiresAt = :expires, offerExtended = :yes, updatedAt = :now',
+            '#status = :offered AND offerExpiresAt > :now AND attribute_not_exists(offerExtended)',
+            { ':expires': expiresAt, ':yes': true, ':offered': 'offered', ':now': now },
+          ),
+        ),
+        dueWorkPut(TableName, { kind: 'offer-expiry', subject: first.offerGroup?.[0] ?? first.id, dueAt: expiresAt }),
       ]);
     },
 
@@ -178,5 +249,14 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
         );
       }
     },
+
+    // Once per registration, and only while it holds its place: a retried reminder job mails nobody twice.
+    markReminded: (registrationId, now) =>
+      transactAll(table, [
+        update(keys.registration(registrationId), 'SET remindedAt = :now', '#status = :confirmed AND attribute_not_exists(remindedAt)', {
+          ':now': now,
+          ':confirmed': 'confirmed',
+        }),
+      ]),
   };
 }

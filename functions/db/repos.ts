@@ -9,6 +9,7 @@ import { createOfferRepo } from './offer-repo.js';
 import { createOpeningNoticeRepo } from './opening-notice-repo.js';
 import { createRegionRepo } from './region-repo.js';
 import { createRegistrationRepo, type RegistrationRepoOptions } from './registration-repo.js';
+import { createRetentionRepo } from './retention-repo.js';
 import { createStatsRepo } from './stats-repo.js';
 import { createUserRepo } from './user-repo.js';
 import { createWaitlistRepo } from './waitlist-repo.js';
@@ -28,5 +29,6 @@ export function createRepos(table: TableRef, options: RegistrationRepoOptions = 
     stats: createStatsRepo(table),
     dueWork: createDueWorkRepo(table),
     openingNotices: createOpeningNoticeRepo(table),
+    retention: createRetentionRepo(table),
   };
 }

@@ -63,7 +63,8 @@ export const tableGrants: Readonly<Record<CloudEntryPoint, readonly TableAction[
   // The PDF list only reads: the session's user, the offer, its registrations, households and marks.
   exports: ['GetItem', 'Query'],
   // promoteWaiting reads the line, the unit and the registration and moves it in one transaction (no Put); the e-mail goes through SES.
-  stream: ['DeleteItem', 'GetItem', 'Query', 'UpdateItem'],
-  // No job yet: the scheduled function gets no table access until its first job needs it.
-  scheduled: [],
+  stream: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
+  // The sweep: due work read from the index and claimed; the jobs offer, expire, remind and erase
+  // through the same transactions as the API, and write their e-mails to the outbox.
+  scheduled: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
 };

@@ -1,10 +1,10 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { User } from '../../shared/schemas/auth.js';
 import type { UserRepo } from '../ports/users.js';
-import { getItem, toItem, transactWrite, type TableRef } from './dynamo.js';
+import { getItem, toItem, transactWrite, updateIf, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
-type UserItem = User & { createdAt: string };
+type UserItem = User & { createdAt: string; lastActiveAt?: string; inactivityWarnedAt?: string };
 
 /** Accounts and the e-mail address each belongs to. */
 export function createUserRepo(table: TableRef): UserRepo {
@@ -62,5 +62,15 @@ export function createUserRepo(table: TableRef): UserRepo {
       if (!item) throw new Error(`no user ${userId}`);
       await client.send(new PutItemCommand({ TableName, Item: toItem({ ...item, roles }) }));
     },
+
+    async getActivity(userId) {
+      const item = await getItem<UserItem>(table, keys.user(userId));
+      return item && { lastActiveAt: item.lastActiveAt ?? item.createdAt, inactivityWarnedAt: item.inactivityWarnedAt };
+    },
+
+    recordActivity: (userId, at) =>
+      updateIf(table, keys.user(userId), 'SET lastActiveAt = :at REMOVE inactivityWarnedAt', 'attribute_exists(pk)', { ':at': at }),
+
+    recordInactivityWarning: (userId, at) => updateIf(table, keys.user(userId), 'SET inactivityWarnedAt = :at', 'attribute_exists(pk)', { ':at': at }),
   };
 }

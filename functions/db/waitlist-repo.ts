@@ -1,7 +1,8 @@
 import { QueryCommand, UpdateItemCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { UnitItem } from '../ports/offers.js';
 import type { RegistrationItem, WaitlistEntry, WaitlistRepo } from '../ports/registrations.js';
-import { fromItem, getItem, queryAll, toItem, transactAll, transactionItems, type TableRef } from './dynamo.js';
+import { fromItem, getItem, queryAll, toItem, transactAll, transactionItems, updateIf, type TableRef } from './dynamo.js';
+import { dueWorkPut } from './due-work-repo.js';
 import { keys } from './keys.js';
 import { registrationStatsUpdates } from './stats-repo.js';
 
@@ -9,7 +10,7 @@ import { registrationStatsUpdates } from './stats-repo.js';
 export function waitlistEntryPut(tableName: string, r: RegistrationItem & { ticket: number }): TransactWriteItem {
   // I3: the ticket is the place in line; each is handed out once.
   return transactionItems(tableName).put(
-    { ...keys.waitlistEntry(r.offerId, r.unitId, r.ticket), registrationId: r.id, ticket: r.ticket },
+    { ...keys.waitlistEntry(r.offerId, r.unitId, r.ticket), registrationId: r.id, ticket: r.ticket, householdId: r.householdId },
     'attribute_not_exists(pk)',
   );
 }
@@ -23,10 +24,10 @@ export function dequeueItems(tableName: string, offerId: string, unitId: string,
   ];
 }
 
-/** Each unit's line: entries keyed by zero-padded ticket, so key order is line order (see ./KEYS.md). */
+/** Each unit's line: entries keyed by zero-padded ticket, so key order is line order (see ./KEYS.md, "Offered places"). */
 export function createWaitlistRepo(table: TableRef): WaitlistRepo {
   const { client, tableName: TableName } = table;
-  const { update } = transactionItems(TableName);
+  const { update, remove } = transactionItems(TableName);
 
   return {
     async takeTickets(offerId, unitId, count) {
@@ -44,26 +45,44 @@ export function createWaitlistRepo(table: TableRef): WaitlistRepo {
       return Array.from({ length: count }, (_, i) => tail - count + 1 + i);
     },
 
-    async promote(offerId, unitId, entry, now) {
-      const promoted = await getItem<RegistrationItem>(table, keys.registration(entry.registrationId));
+    async grantPlaces(offerId, unitId, entries, grant, now) {
+      const registrations = await Promise.all(entries.map((e) => getItem<RegistrationItem>(table, keys.registration(e.registrationId))));
+      const group = entries.map((e) => e.registrationId);
+      const [lead] = group;
+      if (!lead || registrations.some((r, i) => r?.status !== 'waitlisted' || r.ticket !== entries[i]?.ticket)) return false;
+      const k = entries.length;
+      const offered = grant.status === 'offered';
       return transactAll(table, [
-        ...registrationStatsUpdates(table, offerId, promoted ? [{ ...promoted, from: 'waitlisted', to: 'confirmed' }] : []),
-        update(keys.registration(entry.registrationId), 'SET #status = :confirmed, updatedAt = :now REMOVE ticket', '#status = :waitlisted', {
-          ':confirmed': 'confirmed',
-          ':waitlisted': 'waitlisted',
-          ':now': now,
-        }),
-        // I1: a place moves from free to confirmed only while one is free.
-        ...dequeueItems(
-          TableName,
+        ...registrationStatsUpdates(
+          table,
           offerId,
-          unitId,
-          entry.ticket,
-          '#waiting = #waiting - :one, #confirmed = #confirmed + :one, #free = #free - :one',
-          '#free > :zero',
+          registrations.flatMap((r) => (r ? [{ ...r, from: 'waitlisted' as const, to: grant.status }] : [])),
         ),
+        ...entries.flatMap((entry) => [
+          update(
+            keys.registration(entry.registrationId),
+            `SET #status = :to, updatedAt = :now${offered ? ', offerExpiresAt = :expires, offerGroup = :group' : ''} REMOVE ticket`,
+            '#status = :waitlisted AND ticket = :ticket',
+            {
+              ':to': grant.status,
+              ':waitlisted': 'waitlisted',
+              ':ticket': entry.ticket,
+              ':now': now,
+              ...(offered && { ':expires': grant.expiresAt, ':group': group }),
+            },
+          ),
+          remove(keys.waitlistEntry(offerId, unitId, entry.ticket), 'attribute_exists(pk)'),
+        ]),
+        // I1: places move from free to taken only while that many are free; I5: the line shrinks by as many.
+        update(keys.unit(offerId, unitId), 'SET #waiting = #waiting - :k, #confirmed = #confirmed + :k, #free = #free - :k', '#waiting >= :k AND #free >= :k', {
+          ':k': k,
+        }),
+        ...(offered ? [dueWorkPut(TableName, { kind: 'offer-expiry', subject: lead, dueAt: grant.expiresAt })] : []),
       ]);
     },
+
+    announceLastCall: (offerId, unitId, now) =>
+      updateIf(table, keys.unit(offerId, unitId), 'SET lastCall = :now', 'attribute_exists(pk) AND attribute_not_exists(lastCall)', { ':now': now }),
 
     getUnit: (offerId, unitId) => getItem<UnitItem>(table, keys.unit(offerId, unitId)),
 
@@ -78,7 +97,7 @@ export function createWaitlistRepo(table: TableRef): WaitlistRepo {
         },
         count,
       );
-      return heads.map(({ registrationId, ticket }) => ({ registrationId, ticket }));
+      return heads.map(({ registrationId, ticket, householdId }) => ({ registrationId, ticket, householdId }));
     },
 
     async waitlistPosition(offerId, unitId, ticket) {

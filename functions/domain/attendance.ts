@@ -18,10 +18,10 @@ export type AttendanceSheet = {
   rows: { child: string; guardian: string; phone: string; marks: (AttendanceMark | undefined)[] }[];
 };
 
-/** Confirmed first (in booking order), then the waitlist in its order, unit by unit. */
+/** Confirmed first (in booking order), then places offered, then the waitlist in its order, unit by unit. */
 function inListOrder(offer: StoredOffer, registrations: RegistrationItem[]): RegistrationItem[] {
   const unitOrder = new Map(offer.units.map((u, i) => [u.id, i]));
-  const rank = (r: RegistrationItem) => (r.status === 'confirmed' ? 0 : 1);
+  const rank = (r: RegistrationItem) => ({ confirmed: 0, offered: 1 })[r.status as string] ?? 2;
   return registrations
     .filter((r) => isActive(r.status))
     .sort(
@@ -36,9 +36,12 @@ function inListOrder(offer: StoredOffer, registrations: RegistrationItem[]): Reg
 /**
  * The offer's participants with exactly what the provider needs (I6): the child's first name
  * and age on the first day, the guardian's name and phone, the notes. No birth date, no e-mail.
+ * The notes (health, who may pick up) only until the offer's last day (region time): after it
+ * the provider needs them no longer (GDPR Art. 5(1)(c)).
  */
 async function participantsOf(ports: AttendancePorts, offer: StoredOffer): Promise<Participant[]> {
   const registrations = inListOrder(offer, await ports.registrations.listByOffer(offer.id));
+  const notesShown = dayIn(ports.timeZone, ports.clock.now()) <= offer.lastDay;
   const householdIds = [...new Set(registrations.map((r) => r.householdId))];
   const households = new Map(await Promise.all(householdIds.map(async (id) => [id, await ports.households.getHousehold(id)] as const)));
   const positions = new Map<string, number>();
@@ -52,9 +55,10 @@ async function participantsOf(ports: AttendancePorts, offer: StoredOffer): Promi
       unitId: r.unitId,
       status: r.status as Participant['status'],
       ...(position && { waitlistPosition: position }),
+      ...(r.status === 'offered' && { offerExpiresAt: r.offerExpiresAt }),
       child: { firstName: child?.firstName ?? '', age: child ? ageOn(child.birthDate, offer.firstDay) : 0 },
       guardian: { name: household?.guardian.name ?? '', phone: household?.guardian.phone ?? '' },
-      ...(child?.notes && { notes: child.notes }),
+      ...(notesShown && child?.notes && { notes: child.notes }),
     };
   });
 }

@@ -5,6 +5,7 @@ import type { Ports } from '../ports/index.js';
 import type { Clock } from '../ports/world.js';
 import { InvalidLoginCodeError, RateLimitedError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
+import { recordSignIn } from './retention.js';
 
 const LOGIN_CODE_TTL_SECONDS = 10 * 60;
 export const LOGIN_CODE_MAX_ATTEMPTS = 5;
@@ -13,7 +14,7 @@ export const LOGIN_CODE_REQUESTS_PER_WINDOW = 5;
 const LOGIN_RATE_WINDOW_SECONDS = 15 * 60;
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
-export type AuthPorts = Pick<Ports, 'logins' | 'users' | 'mailer' | 'clock'> & { secret: string };
+export type AuthPorts = Pick<Ports, 'logins' | 'users' | 'mailer' | 'clock' | 'dueWork'> & { secret: string };
 
 const epochSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 // Codes are stored as keyed hashes: a leaked table does not leak usable codes.
@@ -57,7 +58,10 @@ export async function signInWithCode(ports: AuthPorts, email: string, code: stri
     throw invalid();
   }
   if (!(await ports.logins.consumeCode(email, given))) throw invalid();
-  return findOrCreateUser(ports, email);
+  const user = await findOrCreateUser(ports, email);
+  // A session starts: the account is active (its inactivity check moves 24 months on).
+  await recordSignIn(ports, user.id);
+  return user;
 }
 
 async function findOrCreateUser(ports: Pick<AuthPorts, 'users' | 'clock'>, email: string): Promise<User> {

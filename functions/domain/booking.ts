@@ -16,7 +16,7 @@ import type {
 import { AlreadyRegisteredError, BookingRuleError, BusyError, IdempotencyMismatchError, InvalidInputError, NotFoundError, UnitFullError } from './errors.js';
 import { dashboardDimensions } from './dashboard.js';
 import { AGAIN, retryBounded } from './retry.js';
-import { promoteWaiting, type WaitlistPorts } from './waitlist.js';
+import { offerFreedPlaces, type WaitlistPorts } from './waitlist.js';
 
 export type BookingPorts = WaitlistPorts & Pick<Ports, 'idempotency' | 'offers'>;
 /** Who books: the signed-in user (idempotency keys are theirs) and their household. */
@@ -188,11 +188,11 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
       });
       if (failures.length === 0) {
         const result = await answer(ports, booked, false);
-        // A place left free while families wait means a promotion was cut short: finish it, as a
+        // A place left free while families wait means offering it was cut short: finish it, as a
         // courtesy that must not turn this committed booking into an error.
         for (const unit of offer.units) {
           if (plan.units.some((u) => u.unitId === unit.id) && unit.capacity > unit.confirmed && unit.waiting > 0) {
-            await promoteWaiting(ports, offer.id, unit.id).catch((error: unknown) => {
+            await offerFreedPlaces(ports, offer.id, unit.id).catch((error: unknown) => {
               if (!(error instanceof BusyError)) throw error;
             });
           }
@@ -246,6 +246,7 @@ export async function publicRegistration(ports: Pick<BookingPorts, 'waitlists'>,
     childId: r.childId,
     status: r.status,
     ...(waiting && { waitlistPosition: await ports.waitlists.waitlistPosition(r.offerId, r.unitId, r.ticket ?? 0) }),
+    ...(r.status === 'offered' && { offerExpiresAt: r.offerExpiresAt, offerExtended: r.offerExtended ?? false }),
     createdAt: r.createdAt,
   };
 }

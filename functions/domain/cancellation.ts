@@ -5,7 +5,7 @@ import type { RegistrationItem } from '../ports/registrations.js';
 import { NotFoundError } from './errors.js';
 import { providerIdsOf } from './roles.js';
 import { AGAIN, retryBounded } from './retry.js';
-import { promoteWaiting, type WaitlistPorts } from './waitlist.js';
+import { offerFreedPlaces, type WaitlistPorts } from './waitlist.js';
 
 export type CancellationPorts = WaitlistPorts & Pick<Ports, 'offers'>;
 
@@ -20,7 +20,7 @@ async function mayCancel(ports: Pick<Ports, 'offers'>, actor: User, registration
 
 /**
  * Cancels a registration. A freed place goes back to the unit, and at once to the waitlist
- * (`promoteWaiting`); until then new bookings still queue, because someone waits (I3).
+ * (`offerFreedPlaces`); until then new bookings still queue, because someone waits (I3).
  * Cancelling again changes nothing. Others' registrations are "not found": their existence is
  * not the caller's business (I6).
  */
@@ -36,5 +36,5 @@ export async function cancelRegistration(ports: CancellationPorts, actor: User, 
     registration = await ports.registrations.getRegistration(registrationId);
     return AGAIN;
   }, ports.retry);
-  await promoteWaiting(ports, offerId, unitId);
+  await offerFreedPlaces(ports, offerId, unitId);
 }

@@ -2,7 +2,7 @@ import type { ClaimedWork, DueKind, DueWork } from '../ports/due-work.js';
 import type { Ports } from '../ports/index.js';
 
 /** A timed job: runs one piece of due work through the domain, at the clock's time. Throwing means "try again later". */
-export type DueJob = (subject: string) => Promise<void>;
+type DueJob = (subject: string) => Promise<unknown>;
 export type DueJobs = Readonly<Record<DueKind, DueJob>>;
 
 /** What one sweep did with one piece of work. */

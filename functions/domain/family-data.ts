@@ -17,12 +17,20 @@ export async function listFamilyRegistrations(
 ): Promise<FamilyRegistration[]> {
   const [items, household] = await Promise.all([ports.registrations.listByHousehold(householdId), ports.households.getHousehold(householdId)]);
   const names = new Map(household?.children.map((c) => [c.id, c.firstName]));
+  // A waiting family may take a place at a unit's last call: its page shows the accept button then.
+  const waitingUnits = [...new Set(items.filter((r) => r.status === 'waitlisted').map((r) => `${r.offerId}/${r.unitId}`))];
+  const lastCalls = new Set(
+    (
+      await Promise.all(waitingUnits.map(async (key) => ((await ports.waitlists.getUnit(...(key.split('/') as [string, string])))?.lastCall ? [key] : [])))
+    ).flat(),
+  );
   return Promise.all(
     items.map(async (r) => ({
       ...(await publicRegistration(ports, r)),
       offerTitle: r.offerTitle,
       unitLabel: r.unitLabel,
       childFirstName: names.get(r.childId),
+      ...(r.status === 'waitlisted' && lastCalls.has(`${r.offerId}/${r.unitId}`) && { lastCall: true }),
     })),
   );
 }

@@ -3,13 +3,16 @@ import type { DueJobs } from './due-work.js';
 import { expireOfferedPlaces } from './offered-places.js';
 import { announceOpening } from './opening-notices.js';
 import { sendReminders } from './reminders.js';
-import { checkInactiveAccount, eraseOfferData } from './retention.js';
+import { checkInactiveAccount, eraseOfferData, type RetentionLog } from './retention.js';
 
-/** Every kind of due work and the use case that does it; the sweep (due-work.ts) runs them. */
-export const dueJobs = (ports: Ports): DueJobs => ({
+/**
+ * Every kind of due work and the use case that does it; the sweep (due-work.ts) runs them. The
+ * entry point that sweeps hands in where erasures are logged (ids and counts only).
+ */
+export const dueJobs = (ports: Ports, log: RetentionLog = () => {}): DueJobs => ({
   'offer-expiry': (registrationId) => expireOfferedPlaces(ports, registrationId),
   'registration-opening': (offerId) => announceOpening(ports, offerId),
   reminders: (offerId) => sendReminders(ports, offerId),
-  retention: (offerId) => eraseOfferData(ports, offerId),
-  'account-inactive': (userId) => checkInactiveAccount(ports, userId),
+  retention: (offerId) => eraseOfferData(ports, offerId, log),
+  'account-inactive': (userId) => checkInactiveAccount(ports, userId, log),
 });

@@ -18,19 +18,25 @@ export function addMonths(instant: string, months: number): string {
 }
 
 /**
- * The offer's timed work as its dates say, at `now`: the registration opening (while it lies
- * ahead), the reminder before the first session (while it lies ahead), and the erasure after
+ * The offer's timed work as its dates say, at `now`: the registration opening (while
+ * registration has not closed), the reminder before the first session (while it lies ahead), and the erasure after
  * the retention time. A cancelled offer keeps only its erasure; a draft has none. Pure.
  */
-export function offerWork(offer: Pick<Offer, 'id' | 'status' | 'registrationOpens' | 'sessions'>, settings: TimedWorkSettings, now: Date): DueWork[] {
+export function offerWork(
+  offer: Pick<Offer, 'id' | 'status' | 'registrationOpens' | 'registrationCloses' | 'sessions'>,
+  settings: TimedWorkSettings,
+  now: Date,
+): DueWork[] {
   if (offer.status === 'draft') return [];
   const starts = offer.sessions.map((s) => Date.parse(s.start));
   const ends = offer.sessions.map((s) => Date.parse(s.end));
   const lastEnd = new Date(Math.max(...ends)).toISOString();
   const work: DueWork[] = [{ kind: 'retention', subject: offer.id, dueAt: addMonths(lastEnd, settings.retentionMonths) }];
   if (offer.status !== 'published') return work;
-  const opens = Date.parse(offer.registrationOpens);
-  if (opens > now.getTime()) work.push({ kind: 'registration-opening', subject: offer.id, dueAt: new Date(opens).toISOString() });
+  // Families who asked to be told are told at the opening, or at once when it was moved to now or before.
+  const opens = Math.max(Date.parse(offer.registrationOpens), now.getTime());
+  if (Date.parse(offer.registrationCloses) > now.getTime())
+    work.push({ kind: 'registration-opening', subject: offer.id, dueAt: new Date(opens).toISOString() });
   const remindAt = Math.min(...starts) - settings.reminderDaysBefore * DAY_MS;
   if (remindAt > now.getTime()) work.push({ kind: 'reminders', subject: offer.id, dueAt: new Date(remindAt).toISOString() });
   return work;

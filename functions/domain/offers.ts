@@ -9,8 +9,9 @@ import type { OfferEditFailure, OfferSpan, StoredOffer } from '../ports/offers.j
 import { cancelRegistration, type CancellationPorts } from './cancellation.js';
 import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
+import { scheduleOfferWork } from './offer-schedule.js';
 import { providerIdsOf } from './roles.js';
-import { promoteWaiting } from './waitlist.js';
+import { offerFreedPlaces } from './waitlist.js';
 
 /** What the offer lifecycle needs: cancellation and the waitlist (for raised capacity), plus the region. */
 export type OfferPorts = CancellationPorts & Pick<Ports, 'region' | 'timeZone' | 'dueWork'>;
@@ -148,18 +149,18 @@ export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: st
   // Places added while families wait go to them, in line order, through the booking engine (I3).
   for (const unit of after.units) {
     const old = before.units.find((u) => u.id === unit.id);
-    if (after.status !== 'cancelled' && old && unit.capacity > old.capacity) await promoteWaiting(ports, offerId, unit.id);
+    if (after.status !== 'cancelled' && old && unit.capacity > old.capacity) await offerFreedPlaces(ports, offerId, unit.id);
   }
   return getOwnOffer(ports, actor, offerId);
 }
 
 /**
- * Waiting registrations go first, so that no confirmed cancellation promotes a family (and
- * mails it a place) only to cancel it a moment later.
+ * Waiting registrations go first, so that no freed place is offered to a family (and mailed)
+ * only to be cancelled a moment later.
  */
 async function cancelOfferRegistrations(ports: OfferPorts, actor: User, offer: Offer): Promise<void> {
   const active = (await ports.registrations.listByOffer(offer.id)).filter((r) => isActive(r.status));
-  const ordered = [...active.filter((r) => r.status === 'waitlisted'), ...active.filter((r) => r.status === 'confirmed')];
+  const ordered = [...active.filter((r) => r.status === 'waitlisted'), ...active.filter((r) => r.status !== 'waitlisted')];
   for (const registration of ordered) await cancelRegistration(ports, actor, registration.id);
   const households = new Set(active.map((r) => r.householdId));
   for (const householdId of households) {

@@ -1,45 +1,116 @@
 import type { Ports } from '../ports/index.js';
+import type { RegistrationItem, WaitlistEntry } from '../ports/registrations.js';
+import type { Mail } from '../ports/world.js';
 import { bilingualMail } from './mails/bilingual.js';
-import { retryBounded, AGAIN } from './retry.js';
+import type { PlaceFacts } from './mails/kinds.js';
+import { timedWorkSettings } from './region-settings.js';
+import { AGAIN, retryBounded } from './retry.js';
 
-export type WaitlistPorts = Pick<Ports, 'registrations' | 'waitlists' | 'households' | 'mailer' | 'clock' | 'retry'>;
+export type WaitlistPorts = Pick<
+  Ports,
+  'registrations' | 'waitlists' | 'households' | 'offers' | 'region' | 'mailer' | 'clock' | 'retry' | 'timeZone' | 'publicUrl'
+>;
 
-/** How far into the line concurrent promoters spread, so they do not all fight over the head. */
-const PROMOTION_SPREAD = 16;
+/** How far into the line an offer looks: enough for several families and their children. */
+const LINE_READ = 32;
+/** Below this a hold is no use to a family: the place goes to whoever in line accepts first. */
+const SHORTEST_HOLD_MS = 2 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+const idsOf = (entries: WaitlistEntry[]) => entries.map((e) => e.registrationId);
 
 /**
- * Gives the unit's free places to the families waiting longest (I3), one transaction each, and
- * e-mails them. With `free` places and families waiting, the first `free` in line are all owed
- * a place, so concurrent promoters (several cancellations at once) each take a different one of
- * them at random instead of all fighting over the head; every place still goes to the front.
- * Runs after every cancellation, when capacity is raised, and whenever a booking or the stream
- * finds a place free while families wait.
+ * Until when a place freed at `now` is held for the family it is offered to: the region's hold,
+ * but never past the offer's start. Undefined when that leaves under two hours (last call).
  */
-export async function promoteWaiting(ports: WaitlistPorts, offerId: string, unitId: string): Promise<void> {
+export function holdUntil(now: Date, firstStart: string, holdHours: number): string | undefined {
+  const until = Math.min(now.getTime() + holdHours * HOUR_MS, Date.parse(firstStart));
+  return until - now.getTime() < SHORTEST_HOLD_MS ? undefined : new Date(until).toISOString();
+}
+
+/**
+ * The families owed the `free` places, in line order, each with all of its children in this
+ * line: a family gets places for all of them at once or waits at the head until enough are
+ * free, and nobody behind it overtakes it (I3). Only a family with more children waiting than
+ * the unit has places at all is passed over, as it could never fit. Pure: the line is read
+ * first, then `free`, so every family listed is owed places now.
+ */
+export function owedFamilies(line: WaitlistEntry[], free: number, capacity: number): WaitlistEntry[][] {
+  const families = new Map<string, WaitlistEntry[]>();
+  for (const entry of line) {
+    const family = entry.householdId ?? entry.registrationId;
+    families.set(family, [...(families.get(family) ?? []), entry]);
+  }
+  const owed: WaitlistEntry[][] = [];
+  let left = free;
+  for (const entries of families.values()) {
+    if (entries.length > capacity) continue;
+    if (entries.length > left) break;
+    owed.push(entries);
+    left -= entries.length;
+  }
+  return owed;
+}
+
+/**
+ * Offers the unit's free places to the families waiting longest (I3), one transaction each,
+ * and e-mails them: held until a deadline (the family accepts or declines), or, when the offer
+ * starts too soon for a hold, announced to the whole line once (the first to accept gets it).
+ * Concurrent callers (several cancellations at once) each take one of the owed families at
+ * random instead of all fighting over the head; every place still goes to the front. Runs
+ * after every freed place: a cancellation, a declined or expired offer, raised capacity, and
+ * whenever a booking or the stream finds places free while families wait.
+ */
+export async function offerFreedPlaces(ports: WaitlistPorts, offerId: string, unitId: string): Promise<void> {
+  const offer = await ports.offers.getOffer(offerId);
+  if (offer?.status !== 'published') return;
+  const { offerHoldHours } = await timedWorkSettings(ports);
   const random = ports.retry.random ?? Math.random;
   for (;;) {
-    const promoted = await retryBounded(async () => {
+    const outcome = await retryBounded(async () => {
       // The line first, then the free places: entries can only move forward in between, so
-      // each of the first `free` read here is owed a place (reading the other way round, the
-      // places could shrink under a line read later and the pick land behind someone owed).
-      const line = await ports.waitlists.waitlistHeads(offerId, unitId, PROMOTION_SPREAD);
+      // every family owed places by what is read is owed them now.
+      const line = await ports.waitlists.waitlistHeads(offerId, unitId, LINE_READ);
       const unit = await ports.waitlists.getUnit(offerId, unitId);
-      const owed = line.slice(0, Math.max(0, unit?.free ?? 0));
-      const entry = owed[Math.floor(random() * owed.length)];
-      if (!entry) return undefined;
-      const done = await ports.waitlists.promote(offerId, unitId, entry, ports.clock.now().toISOString());
-      return done ? entry : AGAIN;
+      if (!unit || unit.free <= 0 || line.length === 0) return undefined;
+      const now = ports.clock.now();
+      const expiresAt = holdUntil(now, offer.firstStart, offerHoldHours);
+      if (!expiresAt) return (await ports.waitlists.announceLastCall(offerId, unitId, now.toISOString())) ? { kind: 'last-call' as const, line } : undefined;
+      const owed = owedFamilies(line, unit.free, unit.capacity);
+      const family = owed[Math.floor(random() * owed.length)];
+      if (!family) return undefined;
+      const granted = await ports.waitlists.grantPlaces(offerId, unitId, family, { status: 'offered', expiresAt }, now.toISOString());
+      return granted ? { kind: 'offered' as const, family, expiresAt } : AGAIN;
     }, ports.retry);
-    if (!promoted) return;
-    await notifyPromotion(ports, promoted.registrationId);
+    if (!outcome) return;
+    if (outcome.kind === 'last-call') {
+      await tellFamilies(ports, idsOf(outcome.line), (to, facts) => bilingualMail(to, 'lastCall', facts));
+      return;
+    }
+    const deadline = outcome.expiresAt;
+    await tellFamilies(ports, idsOf(outcome.family), (to, facts) => bilingualMail(to, 'placeOffered', { ...facts, deadline, timeZone: ports.timeZone }));
   }
 }
 
-/** Tells the family that its waiting registration now has a place. */
-async function notifyPromotion(ports: WaitlistPorts, registrationId: string): Promise<void> {
-  const registration = await ports.registrations.getRegistration(registrationId);
-  const household = registration && (await ports.households.getHousehold(registration.householdId));
-  if (!registration || !household) return;
-  const child = household.children.find((c) => c.id === registration.childId)?.firstName ?? '';
-  await ports.mailer.send(bilingualMail(household.email, 'promoted', { child, offerTitle: registration.offerTitle, unitLabel: registration.unitLabel }));
+/**
+ * Tells each family among the registrations about its children's places, one e-mail per family
+ * (composed by `mail`), linking to its bookings page at the first of them.
+ */
+export async function tellFamilies(
+  ports: Pick<Ports, 'registrations' | 'households' | 'mailer' | 'publicUrl'>,
+  registrationIds: string[],
+  mail: (to: string, facts: PlaceFacts & { link: string }) => Mail,
+): Promise<void> {
+  const registrations = await Promise.all(registrationIds.map((id) => ports.registrations.getRegistration(id)));
+  const byFamily = new Map<string, RegistrationItem[]>();
+  for (const r of registrations) if (r) byFamily.set(r.householdId, [...(byFamily.get(r.householdId) ?? []), r]);
+  for (const [householdId, own] of byFamily) {
+    const household = await ports.households.getHousehold(householdId);
+    const [first] = own;
+    if (!household || !first) continue;
+    const children = own.map((r) => household.children.find((c) => c.id === r.childId)?.firstName ?? '');
+    await ports.mailer.send(
+      mail(household.email, { children, offerTitle: first.offerTitle, unitLabel: first.unitLabel, link: `${ports.publicUrl}/bookings#reg-${first.id}` }),
+    );
+  }
 }

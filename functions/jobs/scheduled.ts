@@ -1,5 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
+import { loadConfig } from '../config.js';
+import { sweepDueWork } from '../domain/due-work.js';
+import { dueJobs } from '../domain/jobs.js';
+import { buildRuntime, type Runtime } from '../runtime.js';
 
 /** A job EventBridge Scheduler can name; it validates its own payload (with the job's zod schema) and runs one use case. */
 export type Job = (payload: unknown) => Promise<void>;
@@ -28,13 +32,26 @@ export function createScheduledHandler(jobs: Readonly<Record<string, Job>>) {
   };
 }
 
+/** Built on the first run, so that a cold start that fails on configuration fails loudly in that run. */
+let runtime: Runtime | undefined;
+
 /**
- * The region's jobs, by the name a schedule's input carries. Empty until timed work lands
- * (registration opening, offered places, reminders, the draw, retention); the first job brings
- * the ports from the composition root (`buildRuntime(loadConfig(env, 'scheduled'), 'scheduled')`),
- * which until then would only add the SDK to a bundle that sends nothing.
+ * The region's jobs, by the name a schedule's input carries. One schedule a minute names
+ * `sweep`: it runs all due work (registration openings, offered places' deadlines, reminders,
+ * erasure) exactly as `npm start`'s timer does locally.
  */
-export const jobs = {} satisfies Record<string, Job>;
+export const jobs = {
+  sweep: async () => {
+    runtime ??= buildRuntime(loadConfig(process.env, 'scheduled'), 'scheduled');
+    const { ports } = runtime;
+    const erasures = (event: string, fields: object) => logger.info('personal data erased or checked', { event, ...fields });
+    const ran = await sweepDueWork(ports, dueJobs(ports, erasures), (event, fields) =>
+      // Kinds and ids only: jobs put no personal data into their errors.
+      logger.error(event === 'job.parked' ? 'due work parked' : 'due work failed, will retry', { event, ...fields }),
+    );
+    logger.info('sweep done', { event: 'sweep.done', ran: ran.length, failed: ran.filter((r) => r.outcome !== 'done').length });
+  },
+} satisfies Record<string, Job>;
 export type JobName = keyof typeof jobs;
 
 export const handler = createScheduledHandler(jobs);

@@ -46,8 +46,8 @@ export function readRegistrationStatusChange(record: StreamRecord): Registration
 const mailKey = keys.mail('');
 
 /**
- * The unit a record shows with free places while families wait: a cancellation's promotion
- * did not finish (the API promotes right after the cancellation; this is the guarantee).
+ * The unit a record shows with free places while families wait: offering a freed place did
+ * not finish (the API offers it right after the cancellation; this is the guarantee).
  */
 function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: string } | undefined {
   const { Keys, NewImage } = record.dynamodb ?? {};
@@ -62,7 +62,7 @@ function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: s
 
 /**
  * DynamoDB Streams entry. An inserted outbox item is sent through the mailer; a unit with free
- * places while families wait gets them promoted. A failure throws, so the batch is retried,
+ * places while families wait gets them offered to the first in line. A failure throws, so the batch is retried,
  * bisected and finally parked in the dead-letter queue. Every
  * registration status change becomes one structured log line: the trail support reads. Ids
  * only; names and contacts never reach the logs.
@@ -70,8 +70,8 @@ function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: s
 export function createStreamHandler(ports: {
   mailer: Mailer;
   logger: Pick<Logger, 'info'>;
-  /** Gives the unit's free places to the first in its waitlist (the waitlist's `promoteWaiting`). */
-  promote: (offerId: string, unitId: string) => Promise<void>;
+  /** Offers the unit's free places to the first in its waitlist (the waitlist's `offerFreedPlaces`). */
+  offerPlaces: (offerId: string, unitId: string) => Promise<void>;
 }) {
   return async (event: StreamEvent): Promise<void> => {
     for (const record of event.Records) {
@@ -83,7 +83,7 @@ export function createStreamHandler(ports: {
       }
       const owing = readUnitOwingPlaces(record);
       if (owing) {
-        await ports.promote(owing.offerId, owing.unitId);
+        await ports.offerPlaces(owing.offerId, owing.unitId);
         continue;
       }
       const change = readRegistrationStatusChange(record);

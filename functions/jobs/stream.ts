@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { loadConfig } from '../config.js';
-import { promoteWaiting } from '../domain/waitlist.js';
+import { offerFreedPlaces } from '../domain/waitlist.js';
 import { createSesMailer } from '../mail/ses-mailer.js';
 import { buildRuntime } from '../runtime.js';
 import { createStreamHandler } from './stream-records.js';
@@ -13,5 +13,5 @@ const { ports } = buildRuntime(config, 'stream', { sender: config.MAIL_FROM === 
 export const handler = createStreamHandler({
   mailer: ports.mailer,
   logger: new Logger(),
-  promote: (offerId, unitId) => promoteWaiting(ports, offerId, unitId),
+  offerPlaces: (offerId, unitId) => offerFreedPlaces(ports, offerId, unitId),
 });

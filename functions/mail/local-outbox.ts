@@ -1,4 +1,4 @@
-import type { Mail, Mailer } from '../ports/world.js';
+import type { Clock, Mail, Mailer } from '../ports/world.js';
 
 export type SentMail = Mail & { sentAt: string };
 
@@ -8,10 +8,13 @@ export type SentMail = Mail & { sentAt: string };
  */
 export class Outbox implements Mailer {
   private readonly mails: SentMail[] = [];
-  constructor(private readonly limit = 1000) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly limit = 1000,
+  ) {}
 
   async send(mail: Mail): Promise<void> {
-    this.mails.unshift({ ...mail, sentAt: new Date().toISOString() });
+    this.mails.unshift({ ...mail, sentAt: this.clock.now().toISOString() });
     this.mails.length = Math.min(this.mails.length, this.limit);
   }
 

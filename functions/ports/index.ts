@@ -5,6 +5,7 @@ import type { OfferRepo } from './offers.js';
 import type { RegionRepo } from './region.js';
 import type { OpeningNoticeRepo } from './opening-notices.js';
 import type { IdempotencyRepo, RegistrationRepo, WaitlistRepo } from './registrations.js';
+import type { RetentionRepo } from './retention.js';
 import type { StatsRepo } from './stats.js';
 import type { LoginRepo, UserRepo } from './users.js';
 import type { Clock, IsTransient, Mailer } from './world.js';
@@ -23,6 +24,7 @@ export type Repos = {
   stats: StatsRepo;
   dueWork: DueWorkRepo;
   openingNotices: OpeningNoticeRepo;
+  retention: RetentionRepo;
 };
 
 /** Everything a use case may receive; each takes the slice it needs (`Pick<Ports, …>`). */

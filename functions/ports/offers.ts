@@ -5,12 +5,13 @@ import type { ProviderOffer } from '../../shared/schemas/provider.js';
 export type OfferSpan = Pick<CatalogOffer, 'firstDay' | 'lastDay' | 'firstStart'>;
 
 /**
- * The stored unit: the public counters plus what the booking conditions need. `free` is
+ * The stored unit: the public counters plus what the booking conditions need. `confirmed`
+ * counts the places taken, confirmed or offered to a family with a deadline; `free` is
  * capacity − confirmed, kept beside them because a condition expression cannot subtract.
  * `waitTail` is the last waitlist ticket handed out. `position` keeps the units in the order
- * the provider entered them.
+ * the provider entered them. `lastCall` is set once freed places go to whoever in line accepts first.
  */
-export type UnitItem = Unit & { offerId: string; free: number; waitTail: number; position?: number };
+export type UnitItem = Unit & { offerId: string; free: number; waitTail: number; position?: number; lastCall?: string };
 /** `version` counts saved edits; an edit's condition compares it (timestamps can tie). */
 export type OfferStamps = Pick<ProviderOffer, 'createdAt' | 'updatedAt' | 'version'>;
 /** An offer as stored (and as its provider sees it), with the stamp an edit's condition compares. */

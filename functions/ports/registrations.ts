@@ -14,8 +14,11 @@ export type RegistrationItem = Omit<Registration, 'waitlistPosition'> & {
   /** Dashboard dimensions fixed at booking: municipality of residence and age band. */
   residence?: string;
   band?: string;
+  /** While offered: the registrations offered to the family together, first the one the deadline is filed under. */
+  offerGroup?: string[];
 };
-export type BookedRegistration = Pick<RegistrationItem, 'id' | 'offerId' | 'unitId' | 'childId' | 'status' | 'ticket' | 'createdAt'>;
+export type BookedRegistration = Pick<RegistrationItem, 'id' | 'offerId' | 'unitId' | 'childId' | 'status' | 'ticket' | 'createdAt'> &
+  Partial<Pick<RegistrationItem, 'offerExpiresAt' | 'offerExtended'>>;
 /** What a booking answered, kept with its idempotency record so that a repeat answers the same (I4). */
 export type BookingAnswer = { single: boolean; registrations: BookedRegistration[] };
 export type IdempotencyRecord = { fingerprint: string; answer: BookingAnswer; expiresAt: number };
@@ -47,7 +50,11 @@ export type BookingFailure =
   | { kind: 'child'; childId: string; exists: boolean }
   | { kind: 'offer-changed' };
 
-export type WaitlistEntry = { registrationId: string; ticket: number };
+/** A place in a unit's line; the household keeps a family's children together when a place is offered. */
+export type WaitlistEntry = { registrationId: string; ticket: number; householdId?: string };
+
+/** What a family's waiting registrations get when places free up: an offer until a deadline, or the place itself (last call). */
+type PlaceGrant = { status: 'offered'; expiresAt: string } | { status: 'confirmed' };
 
 /** Registrations and their uniqueness guards. */
 export interface RegistrationRepo {
@@ -61,6 +68,18 @@ export interface RegistrationRepo {
    * gives its place back to the unit. False when the registration changed meanwhile.
    */
   cancel(registration: RegistrationItem, now: string): Promise<boolean>;
+  /**
+   * The family says yes to the places offered to it: all of `group` confirmed at once (they
+   * were offered together), while still offered and before the deadline. False otherwise.
+   */
+  acceptOffered(group: RegistrationItem[], now: string): Promise<boolean>;
+  /**
+   * Gives offered places back to the unit: the family declined (`declined`), or the deadline
+   * passed (`expired`, only once it has). Guards and child counters go with them. False when any changed meanwhile.
+   */
+  releaseOffered(group: RegistrationItem[], to: 'declined' | 'expired', now: string): Promise<boolean>;
+  /** Moves the deadline of offered places once, to `expiresAt`; false if extended before, answered or past the deadline. */
+  extendOffered(group: RegistrationItem[], expiresAt: string, now: string): Promise<boolean>;
   getRegistration(id: string): Promise<RegistrationItem | undefined>;
   /** A household's registrations, newest first (may lag a moment). */
   listByHousehold(householdId: string): Promise<RegistrationItem[]>;
@@ -68,6 +87,8 @@ export interface RegistrationRepo {
   listByOffer(offerId: string): Promise<RegistrationItem[]>;
   /** Strips household and child from a household's registrations, which stay as anonymous counts. */
   anonymiseHousehold(householdId: string): Promise<void>;
+  /** Marks a confirmed registration reminded of its first session; false if it was before, or is no longer confirmed. */
+  markReminded(registrationId: string, now: string): Promise<boolean>;
 }
 
 /** The units' lines: tickets, entries in ticket order, and promotion to a free place. */
@@ -77,8 +98,17 @@ export interface WaitlistRepo {
    * booking that holds it commits; unused tickets leave gaps, which positions ignore.
    */
   takeTickets(offerId: string, unitId: string, count: number): Promise<number[]>;
-  /** Gives one free place of the unit to `entry`; false when the place or the entry was taken meanwhile. */
-  promote(offerId: string, unitId: string, entry: WaitlistEntry, now: string): Promise<boolean>;
+  /**
+   * Gives free places of the unit to one family's waiting `entries`, all or none: offered with a
+   * deadline (filed as due work under the first entry) or, at the last call, confirmed. False
+   * when the places or the entries were taken meanwhile.
+   */
+  grantPlaces(offerId: string, unitId: string, entries: WaitlistEntry[], grant: PlaceGrant, now: string): Promise<boolean>;
+  /**
+   * Marks the unit's last call: places freed this close to the start go to whoever in line
+   * accepts first. True only for the call that set it, so the line is told once.
+   */
+  announceLastCall(offerId: string, unitId: string, now: string): Promise<boolean>;
   /** The unit's counters, strongly consistent: what a promoter decides on. */
   getUnit(offerId: string, unitId: string): Promise<UnitItem | undefined>;
   /** The first `count` committed entries of a unit, in ticket order, strongly consistent. */

@@ -7,7 +7,16 @@ export interface UserRepo {
   /** Creates the user, its address claim and (for families) an empty household; false when the address is taken. */
   createUser(user: User, createdAt: string): Promise<boolean>;
   setRoles(userId: string, roles: Role[]): Promise<void>;
+  /** When the user last signed in (the account's creation before the first) and was last warned of inactivity. */
+  getActivity(userId: string): Promise<UserActivity | undefined>;
+  /** A sign-in: records it and forgets any inactivity warning; false when there is no such user. */
+  recordActivity(userId: string, at: string): Promise<boolean>;
+  /** Records that the user was warned of deletion for inactivity; false when there is no such user. */
+  recordInactivityWarning(userId: string, at: string): Promise<boolean>;
 }
+
+/** What the inactivity rule decides on (see functions/domain/retention.ts). */
+type UserActivity = { lastActiveAt: string; inactivityWarnedAt?: string };
 
 export type LoginCode = { codeHash: string; attempts: number; expiresAt: number };
 

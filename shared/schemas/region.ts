@@ -28,7 +28,12 @@ const categorySchema = z.object({
 /** The region's rules for timed work; a region stored without them gets these defaults. */
 export const timedWorkSettingsSchema = z.object({
   /** How long a freed place is held for the family it is offered to. */
-  offerHoldHours: z.number().int().min(2).max(14 * 24).default(48),
+  offerHoldHours: z
+    .number()
+    .int()
+    .min(2)
+    .max(14 * 24)
+    .default(48),
   /** How many days before a child's first session the reminder goes out. */
   reminderDaysBefore: z.number().int().min(1).max(14).default(2),
   /** How long after an offer's last session its registrations and marks are kept (GDPR Art. 5(1)(e)). */

@@ -72,7 +72,7 @@ describe('the 8 o’clock rush', () => {
 });
 
 describe('cancellations during bookings', () => {
-  it('50 cancellations with 20 new bookings in flight: never above capacity, promotions in line order, newcomers behind', async () => {
+  it('50 cancellations with 20 new bookings in flight: never above capacity, every freed place offered in line order, newcomers behind', async () => {
     // Prepare: 50 families hold the 50 places, 60 wait, 20 newcomers are ready to book.
     const { ctx, app, outbox } = await createTestContext();
     const offer = await createOffer(ctx, { units: [{ id: 'u1', label: 'Gruppe', capacity: 50, confirmed: 0, waiting: 0 }] });
@@ -118,14 +118,25 @@ describe('cancellations during bookings', () => {
     expect(watched.length).toBeGreaterThan(0);
     expect(Math.max(...watched)).toBeLessThanOrEqual(50);
     const status = async (f: Family) => (await listRegistrations(app, f))[0];
-    const promoted = await Promise.all(line.slice(0, 50).map(status));
-    expect(promoted.map((r) => r?.status)).toEqual(line.slice(0, 50).map(() => 'confirmed'));
+    const offered = await Promise.all(line.slice(0, 50).map(status));
+    expect(offered.map((r) => r?.status)).toEqual(line.slice(0, 50).map(() => 'offered'));
     const stillWaiting = await Promise.all(line.slice(50).map(status));
     expect(stillWaiting.map((r) => r?.waitlistPosition)).toEqual(range(1, 10));
     const newcomerPositions = (await Promise.all(newcomers.map(status))).map((r) => r?.waitlistPosition ?? 0);
     expect(newcomerPositions.sort((a, b) => a - b)).toEqual(range(11, 30));
     expect(await unitOf(app, offer.id)).toMatchObject({ confirmed: 50, waiting: 30 });
-    for (const f of line.slice(0, 50)) expect(outbox.list(f.email)[0]?.subject).toContain('Platz frei');
+    for (const f of line.slice(0, 50)) expect(outbox.list(f.email)[0]?.subject).toContain('Platz frei für Sie');
+    await expectConsistent(ctx);
+
+    // Act: all 50 accept at once.
+    const accepted = await Promise.all(
+      line.slice(0, 50).map((f, i) => app.request(`/api/registrations/${offered[i]?.id}/accept`, { method: 'POST', headers: f.headers })),
+    );
+
+    // Assess
+    expect(accepted.map((r) => r.status)).toEqual(line.slice(0, 50).map(() => 200));
+    expect((await Promise.all(line.slice(0, 50).map(status))).map((r) => r?.status)).toEqual(line.slice(0, 50).map(() => 'confirmed'));
+    expect(await unitOf(app, offer.id)).toMatchObject({ confirmed: 50, waiting: 30 });
     await expectConsistent(ctx);
   });
 });

@@ -389,20 +389,21 @@ describe('cancellation', () => {
       return { offer, a, b, c, ids };
     }
 
-    /** b moved up and was told, c is first in line, a is cancelled. */
-    async function expectPromoted({ offer, a, b, c }: Awaited<ReturnType<typeof prepareLine>>) {
+    /** b was offered the place with a deadline and told, c is first in line, a is cancelled. */
+    async function expectOffered({ offer, a, b, c }: Awaited<ReturnType<typeof prepareLine>>) {
       expect((await listRegistrations(t.app, a))[0]?.status).toBe('cancelled');
-      expect((await listRegistrations(t.app, b))[0]).toMatchObject({ status: 'confirmed' });
+      expect((await listRegistrations(t.app, b))[0]).toMatchObject({ status: 'offered', offerExpiresAt: expect.any(String), offerExtended: false });
       expect((await listRegistrations(t.app, c))[0]).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+      // The offered place is taken: nobody new can book it.
       expect(await unitOf(t.app, offer.id)).toMatchObject({ confirmed: 1, waiting: 1 });
       const [mail] = t.outbox.list(b.email);
-      expect(mail?.subject).toContain('Platz frei');
-      expect(mail?.text).toMatch(/Kind1 ist von der Warteliste.*Gruppe A[\s\S]*Good news/);
+      expect(mail?.subject).toContain('Platz frei für Sie');
+      expect(mail?.text).toMatch(/Für Kind1 ist bei „Testkurs“ \(Gruppe A\) ein Platz frei geworden[\s\S]*Good news/);
       expect(t.outbox.list(c.email)).toEqual([]);
       await expectConsistent(t.ctx);
     }
 
-    it('gives the freed place to the head of the waitlist and e-mails that family', async () => {
+    it('offers the freed place to the head of the waitlist with a deadline and e-mails that family', async () => {
       // Prepare
       const line = await prepareLine();
 
@@ -411,7 +412,7 @@ describe('cancellation', () => {
 
       // Assess
       expect(res.status).toBe(204);
-      await expectPromoted(line);
+      await expectOffered(line);
     });
 
     it('is idempotent: cancelling again answers 204 and changes nothing', async () => {
@@ -424,7 +425,7 @@ describe('cancellation', () => {
 
       // Assess
       expect(again.status).toBe(204);
-      await expectPromoted(line);
+      await expectOffered(line);
       expect(t.outbox.list(line.b.email)).toHaveLength(1);
     });
   });
@@ -589,7 +590,7 @@ describe('family data rights', () => {
     expect(data.registrations.map((r) => r.status).sort()).toEqual(['confirmed', 'waitlisted']);
   });
 
-  it('erases the household, moving waiting families up', async () => {
+  it('erases the household, offering its place to the waiting family', async () => {
     // Prepare
     const { t, offer, leaving, waiting } = await prepareLeavingFamily();
 
@@ -598,7 +599,7 @@ describe('family data rights', () => {
 
     // Assess
     expect(res.status).toBe(204);
-    expect((await listRegistrations(t.app, waiting))[0]).toMatchObject({ status: 'confirmed' });
+    expect((await listRegistrations(t.app, waiting))[0]).toMatchObject({ status: 'offered' });
     expect(await unitOf(t.app, offer.id)).toMatchObject({ confirmed: 1, waiting: 0 });
     expect((await t.app.request('/api/family/registrations', { headers: leaving.headers })).status).toBe(401);
     const text = JSON.stringify(await scanTable(t.ctx.table));

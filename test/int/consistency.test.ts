@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { checkConsistency } from '../../functions/db/consistency.js';
 import { toItem } from '../../functions/db/dynamo.js';
 import { keys } from '../../functions/db/keys.js';
+import { eraseOfferData } from '../../functions/domain/retention.js';
 import type { Registration } from '../../shared/schemas/registration.js';
-import { createTestContext } from '../support/context.js';
+import { createTestContext, testClock } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
 import { book, createFamily } from '../support/booking.js';
 import { retrySetup } from '../support/retry-setup.js';
@@ -78,6 +79,61 @@ describe('check:consistency', () => {
       ]),
     );
     expect(problems).toHaveLength(7);
+  });
+
+  /** A booked table (a confirmed, b and c waiting, a mark for a) whose offer's retention time is over and whose personal data the retention job erased. */
+  async function prepareErasedTable() {
+    const clock = testClock();
+    const { ctx, app } = await createTestContext({}, clock);
+    const offer = await createOffer(ctx, { units: [{ id: 'u1', label: 'G', capacity: 1, confirmed: 0, waiting: 0 }] });
+    const [a, b, c] = await Promise.all([createFamily(ctx), createFamily(ctx), createFamily(ctx)]);
+    const regs: Registration[] = [];
+    for (const f of [a, b, c]) regs.push((await (await book(app, f, { offerId: offer.id, unitId: 'u1', childId: f.childIds[0] })).json()) as Registration);
+    await retrySetup(() =>
+      ctx.ports.attendance.saveMarks(offer.id, [{ sessionId: 's1', registrationId: regs[0]?.id ?? '', mark: 'present' }], clock.now().toISOString()),
+    );
+    clock.advance(15 * 31 * 24 * 3600 * 1000);
+    await eraseOfferData(ctx.ports, offer.id);
+    return { ctx, offer, a };
+  }
+
+  it('passes on a table whose offer is erased: its unit and dashboard counters outlive the registrations and marks', async () => {
+    // Prepare
+    const { ctx } = await prepareErasedTable();
+
+    // Act
+    const { problems } = await checkConsistency(ctx.table);
+
+    // Assess
+    expect(problems).toEqual([]);
+  });
+
+  it('still checks an erased offer’s free places and the children’s counters', async () => {
+    // Prepare
+    const { ctx, offer, a } = await prepareErasedTable();
+    const set = (key: { pk: string; sk: string }, attribute: string) =>
+      retrySetup(() =>
+        ctx.table.client.send(
+          new UpdateItemCommand({
+            TableName: ctx.table.tableName,
+            Key: toItem(key),
+            UpdateExpression: 'SET #a = :one',
+            ExpressionAttributeNames: { '#a': attribute },
+            ExpressionAttributeValues: toItem({ ':one': 1 }),
+          }),
+        ),
+      );
+    await set(keys.unit(offer.id, 'u1'), 'free');
+    await set(keys.child(a.householdId, a.childIds[0] ?? ''), 'activeRegistrations');
+
+    // Act
+    const { problems } = await checkConsistency(ctx.table);
+
+    // Assess
+    expect(problems).toEqual([
+      { invariant: 'I5', item: `OFFER#${offer.id} / UNIT#u1`, message: 'free is 1, capacity − confirmed is 0' },
+      { invariant: 'I5', item: `HH#${a.householdId} / CHILD#${a.childIds[0]}`, message: 'activeRegistrations is 1, registrations say 0' },
+    ]);
   });
 
   it('as a command: exits non-zero with the offending items on stderr', async () => {

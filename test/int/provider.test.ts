@@ -257,7 +257,7 @@ describe('offer lifecycle for providers', () => {
     });
   });
 
-  it('gives raised capacity to the waiting families, in line order, and tells them', async () => {
+  it('offers raised capacity to the waiting families, in line order, and tells them', async () => {
     // Prepare: one place, one family confirmed and two waiting.
     const offer = await create();
     await patch(offer.id, { status: 'published', units: [{ id: offer.units[0]?.id, label: 'Gruppe', capacity: 1 }] });
@@ -272,9 +272,9 @@ describe('offer lifecycle for providers', () => {
     // Assess
     expect(booked.map((r) => r.status)).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
     expect(raised.units[0]).toMatchObject({ capacity: 2, confirmed: 2, waiting: 1 });
-    expect((await listRegistrations(t.app, families[1] as TestUser)).map((r) => r.status)).toEqual(['confirmed']);
+    expect((await listRegistrations(t.app, families[1] as TestUser)).map((r) => r.status)).toEqual(['offered']);
     expect((await listRegistrations(t.app, families[2] as TestUser)).map((r) => [r.status, r.waitlistPosition])).toEqual([['waitlisted', 1]]);
-    expect(t.outbox.list(families[1]?.email).map((m) => m.subject)).toEqual([`Platz frei: ${offer.title} / A place for you: ${offer.title}`]);
+    expect(t.outbox.list(families[1]?.email).map((m) => m.subject)).toEqual([`Platz frei für Sie: ${offer.title} / A place for you: ${offer.title}`]);
     await expectConsistent(t.ctx);
   });
 

@@ -9,7 +9,9 @@ import { scanTable } from '../../functions/db/consistency.js';
 import { toItem } from '../../functions/db/dynamo.js';
 import { keys } from '../../functions/db/keys.js';
 import { tableGrants } from '../../functions/db/table-actions.js';
-import { promoteWaiting } from '../../functions/domain/waitlist.js';
+import { sweepDueWork } from '../../functions/domain/due-work.js';
+import { dueJobs } from '../../functions/domain/jobs.js';
+import { offerFreedPlaces } from '../../functions/domain/waitlist.js';
 import { jobs } from '../../functions/jobs/scheduled.js';
 import { createStreamHandler, type StreamRecord } from '../../functions/jobs/stream-records.js';
 import type { Mail } from '../../functions/ports/world.js';
@@ -159,10 +161,15 @@ const apiJourneys = {
   },
 
   /** The confirmed family cancels; the waiting one moves up and is told. */
-  async cancelWithPromotion(app: App, seed: Runtime, first: TestUser, confirmed: Registration, second: TestUser) {
+  /** The freed place is offered to the waiting family, which asks for more time and then accepts. */
+  async cancelAndAcceptOffer(app: App, seed: Runtime, first: TestUser, confirmed: Registration, second: TestUser) {
     expect((await cancel(app, first, confirmed.id)).status).toBe(204);
-    expect((await body<{ items: Registration[] }>(app.request('/api/family/registrations', { headers: second.headers }))).items[0]?.status).toBe('confirmed');
+    const offered = (await body<{ items: Registration[] }>(app.request('/api/family/registrations', { headers: second.headers }))).items[0];
+    expect(offered?.status).toBe('offered');
     expect((await mailsTo(seed, second.email)).map((m) => m.subject)).toContainEqual(expect.stringContaining('Platz frei'));
+    for (const answer of ['extend', 'accept']) {
+      expect((await app.request(`/api/registrations/${offered?.id}/${answer}`, { method: 'POST', headers: second.headers })).status).toBe(200);
+    }
   },
 
   async participantsAndAttendance(app: App, provider: TestUser, offer: Offer, registrationId: string) {
@@ -237,7 +244,7 @@ describe('table grants: every function is granted exactly what its code sends', 
     const offer = await apiJourneys.publishOffer(app, provider);
     await apiJourneys.catalog(app, offer);
     const { confirmed } = await apiJourneys.book(app, offer, family, childId, waiting, waiting.children[0]?.id ?? '');
-    await apiJourneys.cancelWithPromotion(app, seed, family, confirmed, waiting);
+    await apiJourneys.cancelAndAcceptOffer(app, seed, family, confirmed, waiting);
     const promoted = (await body<{ items: Registration[] }>(app.request('/api/family/registrations', { headers: waiting.headers }))).items[0];
     await apiJourneys.participantsAndAttendance(app, provider, offer, promoted?.id ?? '');
     await apiJourneys.dashboard(app, coordinator);
@@ -273,8 +280,8 @@ describe('table grants: every function is granted exactly what its code sends', 
     expectSendsExactlyItsGrants(recorder, 'exports');
   });
 
-  it('stream: promoting a unit owing places and sending an outbox e-mail send exactly tableGrants.stream', async () => {
-    // Prepare: a unit with a free place while a family waits (a cancellation whose promotion did not run).
+  it('stream: offering the places of a unit that owes them and sending an outbox e-mail send exactly tableGrants.stream', async () => {
+    // Prepare: a unit with a free place while a family waits (a cancellation whose offer did not run).
     const { seed, seedApp, runtime, recorder, sent } = await prepare('stream');
     const offer = await createOffer(seed, { units: [{ id: 'u1', label: 'Gruppe', capacity: 1, confirmed: 0, waiting: 0 }] });
     const [first, second] = [await createFamily(seed), await createFamily(seed)];
@@ -295,25 +302,79 @@ describe('table grants: every function is granted exactly what its code sends', 
     ];
     // Wired as functions/jobs/stream.ts wires it, with the list in place of SES as its sender.
     const { ports } = runtime;
-    const handler = createStreamHandler({ mailer: ports.mailer, logger: { info: () => undefined }, promote: (o, u) => promoteWaiting(ports, o, u) });
+    const handler = createStreamHandler({ mailer: ports.mailer, logger: { info: () => undefined }, offerPlaces: (o, u) => offerFreedPlaces(ports, o, u) });
 
     // Act
     await handler({ Records: records });
 
     // Assess
-    expect((await seed.ports.registrations.getRegistration(waiting.id))?.status).toBe('confirmed');
+    expect((await seed.ports.registrations.getRegistration(waiting.id))?.status).toBe('offered');
     expect(sent.map((m) => m.to).sort()).toEqual([first.email, second.email].sort());
     expectSendsExactlyItsGrants(recorder, 'stream');
   });
 
-  it('scheduled: no job yet, so no table action granted', () => {
-    // Prepare, Act: the scheduled function's job table, by the names schedules carry.
-    const names = Object.keys(jobs);
+  it('scheduled: a sweep running every kind of due work sends exactly tableGrants.scheduled', async () => {
+    // Prepare: work of every kind that fell due a moment ago, each with something to do. What
+    // must lie in the past is written through a runtime whose clock is three days behind.
+    const { seed, seedApp, runtime, recorder } = await prepare('scheduled');
+    await seedRegionConfig(seed);
+    const DAY = 24 * 3600 * 1000;
+    const realNow = Date.now();
+    const dueNow = new Date(realNow - 60_000).toISOString();
+    const past = buildRuntime(seed.config, 'tool', { clock: { now: () => new Date(realNow - 3 * DAY) } });
+    const pastApp = createApp(past);
+    // An offered place whose deadline passed yesterday, with a family waiting behind it.
+    const line = await createOffer(past, { units: [{ id: 'u1', label: 'Gruppe', capacity: 1, confirmed: 0, waiting: 0 }] });
+    const [holder, offeredTo, behind] = [await createFamily(past), await createFamily(past), await createFamily(past)];
+    const held: Registration[] = [];
+    for (const f of [holder, offeredTo, behind])
+      held.push(await body<Registration>(book(pastApp, f, { offerId: line.id, unitId: 'u1', childId: f.childIds[0] })));
+    expect((await cancel(pastApp, holder, held[0]?.id ?? '')).status).toBe(204);
+    // A registration opening a family asked about.
+    const opening = await createOffer(seed, { registrationOpens: dueNow });
+    const asking = await createFamily(seed);
+    await seed.ports.openingNotices.add({ offerId: opening.id, householdId: asking.householdId, createdAt: dueNow });
+    await seed.ports.dueWork.schedule({ kind: 'registration-opening', subject: opening.id, dueAt: dueNow });
+    // Reminders for an offer starting tomorrow.
+    const start = new Date(realNow + DAY).toISOString();
+    const soon = await createOffer(seed, { sessions: [{ id: 's1', start, end: new Date(realNow + DAY + 3600_000).toISOString(), place: 'Turnsaal' }] });
+    const booked = await createFamily(seed);
+    await book(seedApp, booked, { offerId: soon.id, unitId: 'u1', childId: booked.childIds[0] });
+    await seed.ports.dueWork.schedule({ kind: 'reminders', subject: soon.id, dueAt: dueNow });
+    // An offer that ended fourteen months ago, with a registration to erase.
+    const longAgo = new Date(realNow - 425 * DAY).toISOString();
+    const ended = await createOffer(seed, {
+      sessions: [{ id: 's1', start: longAgo, end: new Date(Date.parse(longAgo) + 3600_000).toISOString(), place: 'Turnsaal' }],
+    });
+    const former = await createFamily(seed);
+    await book(seedApp, former, { offerId: ended.id, unitId: 'u1', childId: former.childIds[0] });
+    await seed.ports.dueWork.schedule({ kind: 'retention', subject: ended.id, dueAt: dueNow });
+    // A family silent for two and a half years, warned long ago, still holding a booking.
+    const silent = await createFamily(seed);
+    await book(seedApp, silent, { offerId: soon.id, unitId: 'u1', childId: silent.childIds[0] });
+    await seed.ports.users.recordActivity(silent.id, new Date(realNow - 900 * DAY).toISOString());
+    await seed.ports.users.recordInactivityWarning(silent.id, new Date(realNow - 800 * DAY).toISOString());
+    await seed.ports.dueWork.schedule({ kind: 'account-inactive', subject: silent.id, dueAt: dueNow });
+    // The scheduled function's one job, as a schedule names it.
+    expect(Object.keys(jobs)).toEqual(['sweep']);
 
-    // Assess: no job, no grant; the day a job lands, it gets a journey here and its actions in
-    // tableGrants.scheduled.
-    expect(names).toEqual([]);
-    expect(tableGrants.scheduled).toEqual([]);
+    // Act: the sweep, wired as `jobs.sweep` wires it.
+    const ran = await sweepDueWork(runtime.ports, dueJobs(runtime.ports));
+
+    // Assess
+    expect(ran.map((r) => [r.kind, r.outcome]).sort()).toEqual(
+      [
+        ['account-inactive', 'done'],
+        ['offer-expiry', 'done'],
+        ['registration-opening', 'done'],
+        ['reminders', 'done'],
+        ['retention', 'done'],
+      ].sort(),
+    );
+    expect((await seed.ports.registrations.getRegistration(held[1]?.id ?? ''))?.status).toBe('expired');
+    expect((await seed.ports.registrations.getRegistration(held[2]?.id ?? ''))?.status).toBe('offered');
+    expect(await seed.ports.users.getUser(silent.id)).toBeUndefined();
+    expectSendsExactlyItsGrants(recorder, 'scheduled');
   });
 
   it('catches a new call: a repository method sending a Scan is reported as ungranted for the API', async () => {

@@ -69,7 +69,11 @@ describe('stream handler: the e-mail outbox', () => {
   it('sends each newly written outbox item once, and nothing for other writes', async () => {
     // Prepare
     const sent: Mail[] = [];
-    const handle = createStreamHandler({ mailer: { send: async (m) => void sent.push(m) }, logger: { info: () => undefined }, promote: async () => undefined });
+    const handle = createStreamHandler({
+      mailer: { send: async (m) => void sent.push(m) },
+      logger: { info: () => undefined },
+      offerPlaces: async () => undefined,
+    });
 
     // Act
     await handle({ Records: [mailRecord('INSERT'), mailRecord('REMOVE'), registrationRecord('waitlisted', 'confirmed')] });
@@ -83,7 +87,7 @@ describe('stream handler: the e-mail outbox', () => {
     const handle = createStreamHandler({
       mailer: { send: async () => Promise.reject(new Error('SES throttled')) },
       logger: { info: () => undefined },
-      promote: async () => undefined,
+      offerPlaces: async () => undefined,
     });
 
     // Act
@@ -103,20 +107,20 @@ describe('stream handler: places owed to the waitlist', () => {
     },
   });
 
-  it('promotes when a unit has free places while families wait, and only then', async () => {
+  it('offers the places when a unit has free places while families wait, and only then', async () => {
     // Prepare
-    const promoted: string[] = [];
+    const offered: string[] = [];
     const handle = createStreamHandler({
       mailer: { send: async () => undefined },
       logger: { info: () => undefined },
-      promote: async (offerId, unitId) => void promoted.push(`${offerId}/${unitId}`),
+      offerPlaces: async (offerId, unitId) => void offered.push(`${offerId}/${unitId}`),
     });
 
     // Act: one unit with places owed, one full with families waiting, one with places and nobody waiting.
     await handle({ Records: [unitRecord(1, 3), unitRecord(0, 3), unitRecord(2, 0)] });
 
     // Assess
-    expect(promoted).toEqual(['o1/u1']);
+    expect(offered).toEqual(['o1/u1']);
   });
 });
 

@@ -6,9 +6,12 @@ import { bookRegistrations } from '../../domain/booking.js';
 import { cancelRegistration } from '../../domain/cancellation.js';
 import { eraseFamily, exportFamilyData, listFamilyRegistrations } from '../../domain/family-data.js';
 import { householdIdOf } from '../../domain/household.js';
+import { acceptPlace, declinePlace, extendPlace } from '../../domain/offered-places.js';
 import { allow, currentUser } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
+
+const registrationParam = z.object({ id });
 
 /** Header names arrive in lower case; the problem's `errors[].path` names the header. */
 const bookingHeaders = z.object({ 'idempotency-key': idempotencyKey });
@@ -28,7 +31,7 @@ const bookingBody = z.unknown().transform((body, ctx): BookingRequest => {
   return parsed.data;
 });
 
-/** Booking, cancelling and the family's view of its registrations, plus its data rights. */
+/** Booking, cancelling, answering an offered place, and the family's view of its registrations, plus its data rights. */
 export const registrationRoutes = (ctx: AppContext) => {
   const { ports } = ctx;
   const family = allow(['family']);
@@ -46,10 +49,19 @@ export const registrationRoutes = (ctx: AppContext) => {
       return c.json(result.single ? result.registrations[0] : { items: result.registrations }, 201);
     })
     .get('/family/registrations', family, async (c) => c.json({ items: await listFamilyRegistrations(ports, householdIdOf(currentUser(c))) }))
-    .delete('/registrations/:id', allow(['family', 'provider']), validate('param', z.object({ id })), async (c) => {
+    .delete('/registrations/:id', allow(['family', 'provider']), validate('param', registrationParam), async (c) => {
       await cancelRegistration(ports, currentUser(c), c.req.valid('param').id);
       return c.body(null, 204);
     })
+    .post('/registrations/:id/accept', family, validate('param', registrationParam), async (c) =>
+      c.json({ items: await acceptPlace(ports, currentUser(c), c.req.valid('param').id) }),
+    )
+    .post('/registrations/:id/decline', family, validate('param', registrationParam), async (c) =>
+      c.json({ items: await declinePlace(ports, currentUser(c), c.req.valid('param').id) }),
+    )
+    .post('/registrations/:id/extend', family, validate('param', registrationParam), async (c) =>
+      c.json({ items: await extendPlace(ports, currentUser(c), c.req.valid('param').id) }),
+    )
     .get('/family/export', family, async (c) => {
       c.header('Content-Disposition', 'attachment; filename="regiokurs-export.json"');
       return c.json(await exportFamilyData(ports, currentUser(c)));

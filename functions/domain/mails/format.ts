@@ -2,6 +2,8 @@
 export const formatInstant = (language: 'de' | 'en', instant: string, timeZone: string) =>
   new Intl.DateTimeFormat(language === 'de' ? 'de-AT' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(instant));
 
-/** A calendar day (`YYYY-MM-DD`) for a reader of `language`: "Montag, 6. Juli 2026". */
-export const formatDay = (language: 'de' | 'en', day: string) =>
-  new Intl.DateTimeFormat(language === 'de' ? 'de-AT' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+/** Children's names as a sentence says them: "Lena", "Lena und Max", "Lena, Max und Ida". */
+export function names(language: 'de' | 'en', children: string[]): string {
+  const and = language === 'de' ? ' und ' : ' and ';
+  return children.length <= 1 ? (children[0] ?? '') : `${children.slice(0, -1).join(', ')}${and}${children.at(-1)}`;
+}

@@ -70,15 +70,18 @@ export function Field(props: InputProps) {
   );
 }
 
-export function TextArea(props: Common) {
+/** A multi-line text; `maxLength` (the schema's limit) stops typing there instead of failing on save. */
+export function TextArea(props: Common & { maxLength?: number }) {
   const id = createUniqueId();
+  const [own, common] = splitProps(props, ['maxLength']);
   return (
-    <FieldFrame {...props} id={id}>
+    <FieldFrame {...common} id={id}>
       {(aria) => (
         <textarea
           id={id}
           name={props.name}
           rows={3}
+          maxLength={own.maxLength}
           value={text(props.form.get(props.name))}
           onInput={(e) => props.form.set(props.name, e.currentTarget.value)}
           {...aria}

@@ -15,7 +15,8 @@ export function RequireRole(props: { roles: RoleName[]; children: JSX.Element })
         <ErrorNotice error={session.me.error} retry={() => void session.refetch()} />
       </Match>
       <Match when={session.me.state === 'ready' && !session.me()}>
-        <Navigate href={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} />
+        {/* The hash too: an e-mail's link to one booking (`/bookings#reg-…`) lands there after signing in. */}
+        <Navigate href={`/sign-in?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`} />
       </Match>
       <Match when={session.me.state === 'ready' && !props.roles.some((r) => session.hasRole(r))}>
         <p class="state state-error" role="alert">

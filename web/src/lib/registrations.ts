@@ -57,5 +57,4 @@ export const canExtend = (r: FamilyRegistration) => r.status === 'offered' && r.
 export const canAccept = (r: FamilyRegistration) => r.status === 'offered' || (r.status === 'waitlisted' && r.lastCall === true);
 
 /** Children's first names for a sentence ("Mia, Ben"); removed children have none. */
-export const childNames = (list: readonly FamilyRegistration[]) =>
-  [...new Set(list.map((r) => r.childFirstName).filter((n): n is string => !!n))].join(', ');
+export const childNames = (list: readonly FamilyRegistration[]) => [...new Set(list.map((r) => r.childFirstName).filter((n): n is string => !!n))].join(', ');

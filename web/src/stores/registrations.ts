@@ -15,11 +15,13 @@ export function createRegistrations() {
     try {
       return await action;
     } finally {
-      await refetch();
+      // A failed reload shows as the list's own error (with a retry); the action's outcome stays.
+      await Promise.resolve(refetch()).catch(() => undefined);
     }
   };
   return {
     registrations,
+    refetch,
     offered: () => groups().offered,
     active: () => groups().active,
     past: () => groups().past,
@@ -38,5 +40,3 @@ export function createRegistrations() {
     extend: (id: string) => thenReload(api.extendOffer(id)),
   };
 }
-
-export type RegistrationsStore = ReturnType<typeof createRegistrations>;

@@ -6,6 +6,7 @@ import { ageOn } from '../../lib/dates';
 import { localizeMessage, t } from '../../i18n';
 import { dayOf, formatDateTime } from '../../i18n/format';
 import { useSession } from '../../stores/session';
+import { OpeningNotice } from './opening-notice';
 
 type Window = 'open' | 'notYet' | 'closed';
 
@@ -209,6 +210,7 @@ export function BookingPanel(props: { offer: Offer; onBooked: () => void }) {
         </Match>
         <Match when={window() === 'notYet'}>
           <p>{t('booking.opensAt', { at: formatDateTime(props.offer.registrationOpens) })}</p>
+          <OpeningNotice offer={props.offer} />
         </Match>
         <Match when={window() === 'closed'}>
           <p>{t('booking.closed')}</p>

@@ -45,6 +45,7 @@ function OfferDetails(props: { offer: Offer; onBooked: () => void }) {
           },
           { term: t('offer.address'), value: props.offer.address },
           { term: t('offer.accessibility'), value: props.offer.accessibility },
+          { term: t('offer.whatToBring'), value: props.offer.whatToBring },
         ]}
       />
       <PlacesBadge offer={props.offer} />

@@ -31,6 +31,8 @@ export type OfferFormValues = {
   municipalityId: string;
   address: string;
   accessibility: string;
+  /** What a child brings; empty: nothing named. */
+  whatToBring: string;
   bookingMode: OfferInput['bookingMode'];
   waitlist: boolean;
   ageRange: { min: string; max: string };
@@ -64,6 +66,7 @@ export function valuesOf(offer: Offer | undefined, timeZone: string): OfferFormV
     municipalityId: offer?.municipalityId ?? '',
     address: offer?.address ?? '',
     accessibility: offer?.accessibility ?? '',
+    whatToBring: offer?.whatToBring ?? '',
     bookingMode: offer?.bookingMode ?? 'fcfs',
     waitlist: offer?.waitlist ?? true,
     ageRange: { min: text(offer?.ageRange.min), max: text(offer?.ageRange.max) },
@@ -89,6 +92,7 @@ export function toDraft(v: OfferFormValues, timeZone: string): OfferDraft {
     municipalityId: v.municipalityId,
     address: v.address || undefined,
     accessibility: v.accessibility || undefined,
+    whatToBring: v.whatToBring.trim() ? v.whatToBring : undefined,
     bookingMode: v.bookingMode,
     waitlist: v.waitlist,
     ageRange: { min: num(v.ageRange.min), max: num(v.ageRange.max) },

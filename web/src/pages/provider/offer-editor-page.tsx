@@ -1,6 +1,6 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { For, Show, createResource, type JSX } from 'solid-js';
-import { bookingMode, offerKind } from '../../../../shared/schemas/offer';
+import { bookingMode, offerKind, offerSchema } from '../../../../shared/schemas/offer';
 import { offerInput } from '../../../../shared/schemas/provider';
 import { api, type Offer, type OfferInput } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
@@ -12,6 +12,9 @@ import { locale, t } from '../../i18n';
 import { timeZone } from '../../i18n/format';
 import { useRegion } from '../../stores/region';
 import { toDraft, valuesOf } from './offer-draft';
+
+/** The schema's limit, so the field stops where the API would refuse. */
+const whatToBringMax = offerSchema.shape.whatToBring.unwrap().maxLength ?? undefined;
 
 /** A repeatable group of fields (dates, units) with add and remove buttons. */
 function Rows<T>(props: {
@@ -86,6 +89,7 @@ function Editor(props: { offer?: Offer }) {
       />
       <Field form={form} name="address" autocomplete="street-address" label={t('provider.address')} />
       <TextArea form={form} name="accessibility" label={t('provider.accessibility')} />
+      <TextArea form={form} name="whatToBring" label={t('provider.whatToBring')} hint={t('provider.whatToBringHint')} maxLength={whatToBringMax} />
       <Field form={form} name="ageRange.min" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMin')} required />
       <Field form={form} name="ageRange.max" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMax')} required />
       <Field form={form} name="price.amount" type="number" inputmode="decimal" min="0" step="0.5" label={t('provider.price')} required />

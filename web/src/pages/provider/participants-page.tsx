@@ -5,7 +5,7 @@ import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { BackLink } from '../../components/back-link';
 import { RolePage } from '../../components/role-page';
 import { t } from '../../i18n';
-import { dayOf, formatDate, formatTime, today } from '../../i18n/format';
+import { dayOf, formatDate, formatDateTime, formatTime, today } from '../../i18n/format';
 import { createAttendance, createParticipants } from '../../stores/provider';
 
 /** The session to take attendance for: today's, else the next, else the last. */
@@ -25,6 +25,9 @@ function ParticipantList(props: { title: string; list: Participant[] }) {
               <li class="participant">
                 <strong>{p.child.firstName}</strong> ({p.child.age})
                 <Show when={p.waitlistPosition}> · {t('provider.position', { n: p.waitlistPosition ?? 0 })}</Show>
+                <Show when={p.status === 'offered' && p.offerExpiresAt}>
+                  {(at) => <p class="status">{t('provider.offeredUntil', { at: formatDateTime(at()) })}</p>}
+                </Show>
                 <Show when={p.notes}>
                   <p>
                     {t('provider.notes')}: {p.notes}
@@ -115,6 +118,13 @@ function OfferParticipants(props: { offerId: string }) {
                 <AttendanceChecklist offer={o()} confirmed={byStatus('confirmed')} />
                 <h2>{t('provider.participants')}</h2>
                 <ParticipantList title={t('provider.confirmedList')} list={byStatus('confirmed')} />
+                {/* A freed place offered to the next family in line, held until its deadline. */}
+                <Show when={byStatus('offered').length}>
+                  <ParticipantList
+                    title={t('provider.offeredList')}
+                    list={byStatus('offered').sort((a, b) => Date.parse(a.offerExpiresAt ?? '') - Date.parse(b.offerExpiresAt ?? ''))}
+                  />
+                </Show>
                 <ParticipantList
                   title={t('provider.waitingList')}
                   list={byStatus('waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0))}
