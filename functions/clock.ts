@@ -3,6 +3,9 @@ import type { Clock } from './ports/world.js';
 /** The real time: the cloud's clock. */
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Instants from here on no longer sort as ISO strings (`+010000-…`), which stored times rely on. */
+const LATEST = Date.UTC(10000, 0, 1);
+
 /** Why the dev clock refused to move. */
 export class ClockBackwardsError extends Error {
   override name = 'ClockBackwardsError';
@@ -25,6 +28,7 @@ export class DevClock implements Clock {
   /** Moves to `target`; throws ClockBackwardsError when it lies before a time already reached. */
   set(target: Date): Date {
     const current = this.now();
+    if (!(target.getTime() < LATEST)) throw new ClockBackwardsError(`${target.toISOString()} liegt nach dem Jahr 9999 / lies after the year 9999`);
     if (target.getTime() < current.getTime()) {
       throw new ClockBackwardsError(`${target.toISOString()} liegt vor ${current.toISOString()} / lies before the time already reached`);
     }

@@ -30,8 +30,18 @@ export type RegistrationRepoOptions = {
 
 const strip = (item: Item): RegistrationItem => withoutKeys(item) as RegistrationItem;
 
-/** What only an offered registration carries; an answered or cancelled one drops it. */
-const OFFER_FIELDS = 'ticket, offerExpiresAt, offerGroup, offerExtended';
+/**
+ * What only a waiting or offered registration carries; an answered or cancelled one drops it. It
+ * keeps `offerGroup`: the deadline of siblings still offered is filed under the group's first.
+ */
+const OFFER_FIELDS = 'ticket, offerExpiresAt, offerExtended';
+
+/**
+ * Filed with every write that frees a place: the sweep offers it again should the offer right
+ * after the write not happen (a crash, a failure), so no place stays free while families wait.
+ */
+const offerPlacesLater = (tableName: string, r: Pick<RegistrationItem, 'offerId' | 'unitId'>, now: string) =>
+  dueWorkPut(tableName, { kind: 'offer-places', subject: `${r.offerId}#${r.unitId}`, dueAt: now });
 
 /**
  * Registrations and their uniqueness guards, and the transactions that move them together
@@ -161,6 +171,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
         }),
         ...place,
         ...registrationStatsUpdates(table, r.offerId, [{ ...r, from: r.status, to: 'cancelled' }]),
+        ...(r.status === 'waitlisted' ? [] : [offerPlacesLater(TableName, r, now)]),
       ]);
     },
 
@@ -212,6 +223,7 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
         ),
         // A decline ends the deadline; an expiry is the deadline's own job, which the sweep marks done.
         ...(to === 'declined' ? [dueWorkDelete(TableName, 'offer-expiry', first.offerGroup?.[0] ?? first.id)] : []),
+        offerPlacesLater(TableName, first, now),
       ]);
     },
 

@@ -75,7 +75,7 @@ function readStats(counters: OfferCounters): OfferStats {
 }
 
 /**
- * What a booking, cancellation or promotion transaction appends so that the offer's dashboard
+ * What a booking, cancellation or offered-place transaction appends so that the offer's dashboard
  * counters move with its registrations (I5): one update for the offer, or none when no move
  * changes a counter. A registration stored without its dimensions was never counted, so its
  * moves are not either.

@@ -62,7 +62,7 @@ export const tableGrants: Readonly<Record<CloudEntryPoint, readonly TableAction[
   api: ['BatchGetItem', 'ConditionCheckItem', 'DeleteItem', 'DescribeTable', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
   // The PDF list only reads: the session's user, the offer, its registrations, households and marks.
   exports: ['GetItem', 'Query'],
-  // promoteWaiting reads the line, the unit and the registration and moves it in one transaction (no Put); the e-mail goes through SES.
+  // offerFreedPlaces reads the offer, region, line, unit and registrations and offers the places in one transaction (with its deadline, a Put); the e-mail goes through SES.
   stream: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
   // The sweep: due work read from the index and claimed; the jobs offer, expire, remind and erase
   // through the same transactions as the API, and write their e-mails to the outbox.

@@ -13,10 +13,10 @@ import type {
   RegistrationItem,
   UnitChange,
 } from '../ports/registrations.js';
-import { AlreadyRegisteredError, BookingRuleError, BusyError, IdempotencyMismatchError, InvalidInputError, NotFoundError, UnitFullError } from './errors.js';
+import { AlreadyRegisteredError, BookingRuleError, IdempotencyMismatchError, InvalidInputError, NotFoundError, UnitFullError } from './errors.js';
 import { dashboardDimensions } from './dashboard.js';
 import { AGAIN, retryBounded } from './retry.js';
-import { offerFreedPlaces, type WaitlistPorts } from './waitlist.js';
+import { offerFreedPlacesAfterWrite, type WaitlistPorts } from './waitlist.js';
 
 export type BookingPorts = WaitlistPorts & Pick<Ports, 'idempotency' | 'offers'>;
 /** Who books: the signed-in user (idempotency keys are theirs) and their household. */
@@ -192,9 +192,7 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
         // courtesy that must not turn this committed booking into an error.
         for (const unit of offer.units) {
           if (plan.units.some((u) => u.unitId === unit.id) && unit.capacity > unit.confirmed && unit.waiting > 0) {
-            await offerFreedPlaces(ports, offer.id, unit.id).catch((error: unknown) => {
-              if (!(error instanceof BusyError)) throw error;
-            });
+            await offerFreedPlacesAfterWrite(ports, offer.id, unit.id);
           }
         }
         return result;

@@ -5,7 +5,7 @@ import type { RegistrationItem } from '../ports/registrations.js';
 import { NotFoundError } from './errors.js';
 import { providerIdsOf } from './roles.js';
 import { AGAIN, retryBounded } from './retry.js';
-import { offerFreedPlaces, type WaitlistPorts } from './waitlist.js';
+import { offerFreedPlacesAfterWrite, type WaitlistPorts } from './waitlist.js';
 
 export type CancellationPorts = WaitlistPorts & Pick<Ports, 'offers'>;
 
@@ -36,5 +36,5 @@ export async function cancelRegistration(ports: CancellationPorts, actor: User, 
     registration = await ports.registrations.getRegistration(registrationId);
     return AGAIN;
   }, ports.retry);
-  await offerFreedPlaces(ports, offerId, unitId);
+  await offerFreedPlacesAfterWrite(ports, offerId, unitId);
 }

@@ -4,6 +4,7 @@ import { expireOfferedPlaces } from './offered-places.js';
 import { announceOpening } from './opening-notices.js';
 import { sendReminders } from './reminders.js';
 import { checkInactiveAccount, eraseOfferData, type RetentionLog } from './retention.js';
+import { offerFreedPlaces } from './waitlist.js';
 
 /**
  * Every kind of due work and the use case that does it; the sweep (due-work.ts) runs them. The
@@ -15,4 +16,8 @@ export const dueJobs = (ports: Ports, log: RetentionLog = () => {}): DueJobs => 
   reminders: (offerId) => sendReminders(ports, offerId),
   retention: (offerId) => eraseOfferData(ports, offerId, log),
   'account-inactive': (userId) => checkInactiveAccount(ports, userId, log),
+  'offer-places': (unit) => {
+    const [offerId = '', unitId = ''] = unit.split('#');
+    return offerFreedPlaces(ports, offerId, unitId);
+  },
 });

@@ -7,7 +7,7 @@ import { InvalidStateError, NotFoundError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
 import { timedWorkSettings } from './region-settings.js';
 import { AGAIN, retryBounded } from './retry.js';
-import { offerFreedPlaces, tellFamilies, type WaitlistPorts } from './waitlist.js';
+import { holdUntil, offerFreedPlaces, offerFreedPlacesAfterWrite, tellFamilies, type WaitlistPorts } from './waitlist.js';
 
 export type OfferedPlacePorts = WaitlistPorts & Pick<Ports, 'dueWork'>;
 
@@ -64,8 +64,14 @@ export async function acceptPlace(ports: OfferedPlacePorts, actor: User, registr
 /** At a last call: the family's children waiting on the unit take the free places, if enough are left. */
 async function acceptLastCall(ports: OfferedPlacePorts, registration: RegistrationItem): Promise<Registration[]> {
   const { offerId, unitId } = registration;
-  const unit = await ports.waitlists.getUnit(offerId, unitId);
-  if (!unit?.lastCall) {
+  const [unit, offer, { offerHoldHours }] = await Promise.all([
+    ports.waitlists.getUnit(offerId, unitId),
+    ports.offers.getOffer(offerId),
+    timedWorkSettings(ports),
+  ]);
+  // A last call holds only while the start is too near for a hold (the sessions may have moved since).
+  const stillLastCall = offer !== undefined && holdUntil(ports.clock.now(), offer.firstStart, offerHoldHours) === undefined;
+  if (!unit?.lastCall || !stillLastCall) {
     throw new InvalidStateError(
       'Noch ist kein Platz für Sie frei; wir schreiben Ihnen, sobald einer frei wird / no place for you yet; we will write when one frees up',
       'id',
@@ -91,7 +97,7 @@ export async function declinePlace(ports: OfferedPlacePorts, actor: User, regist
   if (registration.status !== 'offered') throw gone();
   const group = await offeredGroup(ports, registration);
   if (!(await ports.registrations.releaseOffered(group, 'declined', ports.clock.now().toISOString()))) throw gone();
-  await offerFreedPlaces(ports, registration.offerId, registration.unitId);
+  await offerFreedPlacesAfterWrite(ports, registration.offerId, registration.unitId);
   return answerFor(ports, ids);
 }
 
@@ -104,9 +110,10 @@ export async function extendPlace(ports: OfferedPlacePorts, actor: User, registr
   if (registration.status !== 'offered' || !registration.offerExpiresAt) throw gone();
   if (registration.offerExtended) throw new InvalidStateError('Die Frist wurde schon einmal verlängert / the deadline was extended already', 'id');
   const offer = await ports.offers.getOffer(registration.offerId);
+  if (!offer) throw gone();
   const { offerHoldHours } = await timedWorkSettings(ports);
   const current = Date.parse(registration.offerExpiresAt);
-  const later = Math.min(current + offerHoldHours * HOUR_MS, offer ? Date.parse(offer.firstStart) : current);
+  const later = Math.min(current + offerHoldHours * HOUR_MS, Date.parse(offer.firstStart));
   if (later <= current)
     throw new InvalidStateError('Die Frist endet schon mit dem Beginn des Angebots / the deadline already ends when the offer starts', 'id');
   const group = await offeredGroup(ports, registration);

@@ -1,6 +1,7 @@
 import type { Ports } from '../ports/index.js';
 import type { RegistrationItem, WaitlistEntry } from '../ports/registrations.js';
 import type { Mail } from '../ports/world.js';
+import { BusyError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
 import type { PlaceFacts } from './mails/kinds.js';
 import { timedWorkSettings } from './region-settings.js';
@@ -55,7 +56,7 @@ export function owedFamilies(line: WaitlistEntry[], free: number, capacity: numb
 /**
  * Offers the unit's free places to the families waiting longest (I3), one transaction each,
  * and e-mails them: held until a deadline (the family accepts or declines), or, when the offer
- * starts too soon for a hold, announced to the whole line once (the first to accept gets it).
+ * starts too soon for a hold, announced once to the first 32 in line (the first to accept gets it).
  * Concurrent callers (several cancellations at once) each take one of the owed families at
  * random instead of all fighting over the head; every place still goes to the front. Runs
  * after every freed place: a cancellation, a declined or expired offer, raised capacity, and
@@ -90,6 +91,17 @@ export async function offerFreedPlaces(ports: WaitlistPorts, offerId: string, un
     const deadline = outcome.expiresAt;
     await tellFamilies(ports, idsOf(outcome.family), (to, facts) => bilingualMail(to, 'placeOffered', { ...facts, deadline, timeZone: ports.timeZone }));
   }
+}
+
+/**
+ * Offers places a committed write freed (a cancellation, a decline), or, when a rush keeps every
+ * attempt busy, leaves them to the sweep: the write filed `offer-places` due work for exactly
+ * that, so the caller's answer stays the write's, not a 503.
+ */
+export async function offerFreedPlacesAfterWrite(ports: WaitlistPorts, offerId: string, unitId: string): Promise<void> {
+  await offerFreedPlaces(ports, offerId, unitId).catch((error: unknown) => {
+    if (!(error instanceof BusyError)) throw error;
+  });
 }
 
 /**

@@ -13,6 +13,8 @@ export const dueKinds = [
   'retention',
   /** An account saw no activity for long (subject: the user): warned, then deleted. */
   'account-inactive',
+  /** A place was freed (subject: `<offerId>#<unitId>`): offered to the line, should that not have happened at once. */
+  'offer-places',
 ] as const;
 export type DueKind = (typeof dueKinds)[number];
 

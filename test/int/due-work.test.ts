@@ -33,6 +33,7 @@ function countingJobs(behaviour: (kind: DueKind, subject: string, run: number) =
     reminders: counting('reminders'),
     retention: counting('retention'),
     'account-inactive': counting('account-inactive'),
+    'offer-places': counting('offer-places'),
   };
   /** How often the job of `kind` ran for `subject`. */
   const ran = (kind: DueKind, subject: string) => runs.get(keyOf(kind, subject)) ?? 0;
@@ -54,7 +55,7 @@ const byWork = (outcomes: SweepOutcome[]) => outcomes.map((o) => `${keyOf(o.kind
 
 describe('due work: the sweep over the table', () => {
   it('runs each due item exactly once across four sweeps started at once, and the not-yet-due ones only once their time comes', async () => {
-    // Prepare: 60 items over all five kinds, 45 due by now (one exactly now), 15 due in one to two hours.
+    // Prepare: 60 items over all kinds, 45 due by now (one exactly now), 15 due in one to two hours.
     const t = await prepare();
     const items = Array.from({ length: 60 }, (_, i): DueWork & { due: boolean } => {
       const kind = dueKinds[i % dueKinds.length] as DueKind;

@@ -93,7 +93,7 @@ describe('offered places', () => {
     expect(again.status).toBe(200);
     expect(await only(b)).toMatchObject({ status: 'confirmed' });
     expect(await unitOf(t.app, offer.id)).toMatchObject({ confirmed: 1, waiting: 1 });
-    expect(await runDueWork()).toEqual([]);
+    expect((await runDueWork()).filter((r) => r.kind === 'offer-expiry')).toEqual([]);
     await expectConsistent(t.ctx);
   });
 
@@ -192,6 +192,48 @@ describe('offered places', () => {
     const accepted = await answer(siblings, both[1]?.id ?? '', 'accept');
     expect(((await accepted.json()) as Answer).items.map((r) => r.status)).toEqual(['confirmed', 'confirmed']);
     expect(await unitOf(t.app, offer.id)).toMatchObject({ confirmed: 2, waiting: 1 });
+    await expectConsistent(t.ctx);
+  });
+
+  it('still lets the deadline of a sibling pass when the family cancelled the child the deadline is filed under', async () => {
+    // Prepare: siblings offered together; the family cancels the first one and keeps the second.
+    const { offer, holders, held, waiting } = await prepareLine(2, [2, 1]);
+    const [siblings, single] = waiting as [Family, Family];
+    for (const [i, h] of holders.entries()) await cancel(t.app, h, held[i] ?? '');
+    const offered = await listRegistrations(t.app, siblings);
+    const leadId = (await t.ctx.ports.registrations.getRegistration(offered[0]?.id ?? ''))?.offerGroup?.[0];
+    const [first, second] = [offered.find((r) => r.id === leadId), offered.find((r) => r.id !== leadId)];
+    expect((await cancel(t.app, siblings, first?.id ?? '')).status).toBe(204);
+    const singleAfterCancel = await only(single);
+
+    // Act
+    clock.set(new Date(Date.parse(second?.offerExpiresAt ?? '') + 60_000));
+    const ran = await runDueWork();
+
+    // Assess: the cancelled child's place went to the next family at once; the kept sibling's expired.
+    expect(singleAfterCancel).toMatchObject({ status: 'offered' });
+    expect(ran).toContainEqual({ kind: 'offer-expiry', subject: first?.id, outcome: 'done' });
+    expect((await listRegistrations(t.app, siblings)).find((r) => r.id === second?.id)?.status).toBe('expired');
+    expect((await unitOf(t.app, offer.id))?.confirmed).toBeLessThanOrEqual(1);
+    await expectConsistent(t.ctx);
+  });
+
+  it('offers a freed place on the next sweep when offering it right after the cancellation did not happen', async () => {
+    // Prepare: a cancellation written, its offer to the line cut off (as by a crash).
+    const { offer, held, waiting } = await prepareLine(1);
+    const b = waiting[0] as Family;
+    const stored = await t.ctx.ports.registrations.getRegistration(held[0] ?? '');
+    expect(stored && (await t.ctx.ports.registrations.cancel(stored, clock.now().toISOString()))).toBe(true);
+    const before = await only(b);
+
+    // Act
+    const ran = await runDueWork();
+
+    // Assess
+    expect(before?.status).toBe('waitlisted');
+    expect(ran).toContainEqual({ kind: 'offer-places', subject: `${offer.id}#u1`, outcome: 'done' });
+    expect(await only(b)).toMatchObject({ status: 'offered' });
+    expect(t.outbox.list(b.email)[0]?.subject).toContain('Platz frei für Sie');
     await expectConsistent(t.ctx);
   });
 

@@ -366,6 +366,7 @@ describe('table grants: every function is granted exactly what its code sends', 
       [
         ['account-inactive', 'done'],
         ['offer-expiry', 'done'],
+        ['offer-places', 'done'],
         ['registration-opening', 'done'],
         ['reminders', 'done'],
         ['retention', 'done'],
