@@ -29,7 +29,7 @@ async function measure(meter: Meter, times: number, op: (i: number) => Promise<u
 /**
  * DynamoDB requests and capacity units per user-facing operation, each done `times` times on
  * a unit of `times` places: bookings that get a place, bookings that wait, cancellations that
- * promote the next in line, a catalog page, an offer's detail and the region's dashboard.
+ * offer the freed place to the next in line, a catalog page, an offer's detail and the region's dashboard.
  */
 export async function measureWork(server: LocalServer, meter: Meter, times = 10) {
   const { url } = server;
@@ -51,7 +51,7 @@ export async function measureWork(server: LocalServer, meter: Meter, times = 10)
   return {
     'booking (confirmed)': confirmed,
     'booking (waitlisted)': waitlisted,
-    'cancellation with promotion': cancellation,
+    'cancellation with an offered place': cancellation,
     'offer list page': offerListPage,
     'offer detail': offerDetail,
     'dashboard (whole region)': dashboard,
