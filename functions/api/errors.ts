@@ -15,7 +15,9 @@ import {
   RateLimitedError,
   UnitFullError,
 } from '../domain/errors.js';
+import { pickLanguage } from '../../shared/validation-messages.js';
 import type { Env } from './context.js';
+import { requestLanguage } from './language.js';
 import { problem } from './problem.js';
 
 type ErrorClass = abstract new (...args: never[]) => DomainError;
@@ -40,7 +42,8 @@ export function handleError(error: Error, c: Context<Env>) {
     const [, status, slug] = statusOfError.find(([cls]) => error instanceof cls) ?? [DomainError, 400, 'bad-request'];
     const retryAfter = error instanceof RateLimitedError || error instanceof BusyError ? error.retryAfterSeconds : undefined;
     if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
-    const errors = error.field ? [{ path: error.field, message: error.message }] : undefined;
+    // The domain writes its messages "Deutsch / English"; problem() answers the title in the request's language.
+    const errors = error.field ? [{ path: error.field, code: slug.replaceAll('-', '_'), message: pickLanguage(error.message, requestLanguage(c)) }] : undefined;
     return problem(c, status, slug, error.message, undefined, errors);
   }
   if (error instanceof HTTPException && error.status < 500) {

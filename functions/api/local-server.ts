@@ -11,6 +11,7 @@ import { dueJobs } from '../domain/jobs.js';
 import { buildRuntime } from '../runtime.js';
 import { createApp } from './app.js';
 import { attendancePdfRoutes } from './routes/attendance-pdf.js';
+import { isClientRoute, siteRoutes } from './site.js';
 import type { AppContext } from './context.js';
 
 export const WEB_DIST = 'web/dist';
@@ -54,7 +55,7 @@ export async function startLocalServer(
     const ctx = buildRuntime(config, 'local');
     await ensureTable(ctx.table);
     if (options.seed !== false) await seedDemoRegion(ctx.ports);
-    app = withWeb(createLocalApp(ctx));
+    app = withWeb(createLocalApp(ctx), ctx);
     sweeper = sweepOnATimer(ctx);
     return { url, ctx, dynamo, stop };
   } catch (error) {
@@ -86,7 +87,7 @@ function sweepOnATimer(ctx: AppContext): { stop(): Promise<void> } {
   };
 }
 
-function withWeb(app: ReturnType<typeof createApp>) {
+function withWeb(app: ReturnType<typeof createApp>, ctx: AppContext) {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     app.get('/', (c) =>
       c.html(
@@ -95,9 +96,15 @@ function withWeb(app: ReturnType<typeof createApp>) {
     );
     return app;
   }
+  app.route('/', siteRoutes(ctx));
   app.use('/*', serveStatic({ root: WEB_DIST }));
-  // The single-page app routes on the client: every other non-API path gets its shell.
-  app.get('*', async (c, next) => (c.req.path.startsWith('/api') ? next() : serveStatic({ root: WEB_DIST, path: 'index.html' })(c, next)));
+  // The single-page app routes on the client: every other non-API path gets its shell, with
+  // 404 where the path is none of its pages (the shell then shows its not-found page).
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api')) return next();
+    const shell = await serveStatic({ root: WEB_DIST, path: 'index.html' })(c, next);
+    return shell && !isClientRoute(c.req.path) ? new Response(shell.body, { status: 404, headers: shell.headers }) : shell;
+  });
   return app;
 }
 

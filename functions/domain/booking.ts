@@ -13,6 +13,7 @@ import type {
   RegistrationItem,
   UnitChange,
 } from '../ports/registrations.js';
+import { tellBooked } from './booking-mails.js';
 import { AlreadyRegisteredError, BookingRuleError, IdempotencyMismatchError, InvalidInputError, NotFoundError, UnitFullError } from './errors.js';
 import { dashboardDimensions } from './dashboard.js';
 import { AGAIN, retryBounded } from './retry.js';
@@ -188,6 +189,8 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
       });
       if (failures.length === 0) {
         const result = await answer(ports, booked, false);
+        // One e-mail per committed request, never on a replay; it cannot undo the booking.
+        await tellBooked(ports, caller.householdId, offer, result.registrations);
         // A place left free while families wait means offering it was cut short: finish it, as a
         // courtesy that must not turn this committed booking into an error.
         for (const unit of offer.units) {

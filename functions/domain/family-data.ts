@@ -57,7 +57,7 @@ export async function eraseFamily(ports: FamilyDataPorts, user: User): Promise<v
   const householdId = householdIdOf(user);
   await retryBounded(async () => {
     const registrations = await ports.registrations.listByHousehold(householdId);
-    for (const r of registrations.filter((r) => isActive(r.status))) await cancelRegistration(ports, user, r.id);
+    for (const r of registrations.filter((r) => isActive(r.status))) await cancelRegistration(ports, user, r.id, { tell: false });
     const household = await ports.households.getHousehold(householdId);
     const erased = await ports.households.eraseHousehold({
       id: householdId,

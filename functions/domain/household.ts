@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../shared/schemas/auth.js';
+import { dayIn } from '../../shared/dates.js';
 import type { Child, ChildInput, GuardianInput } from '../../shared/schemas/household.js';
 import type { Ports } from '../ports/index.js';
-import { ForbiddenError, InvalidStateError, NotFoundError } from './errors.js';
+import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
 
-export type HouseholdPorts = Pick<Ports, 'households' | 'region' | 'clock'>;
+export type HouseholdPorts = Pick<Ports, 'households' | 'region' | 'clock' | 'timeZone'>;
 
 /** More children than this in one household is a typing accident, not a family. */
 const MAX_CHILDREN = 15;
@@ -29,7 +30,15 @@ export async function updateGuardian(ports: HouseholdPorts, householdId: string,
   return getHousehold(ports, householdId);
 }
 
+/** A child is born by today, the region's calendar day; a later date is a typing accident. */
+function refuseFutureBirthDate(ports: Pick<HouseholdPorts, 'clock' | 'timeZone'>, birthDate: string | undefined) {
+  if (birthDate !== undefined && birthDate > dayIn(ports.timeZone, ports.clock.now())) {
+    throw new InvalidInputError('Das Geburtsdatum darf nicht in der Zukunft liegen / the birth date cannot be in the future', 'birthDate');
+  }
+}
+
 export async function addChild(ports: HouseholdPorts, householdId: string, input: ChildInput): Promise<Child> {
+  refuseFutureBirthDate(ports, input.birthDate);
   const household = await getHousehold(ports, householdId);
   if (household.children.length >= MAX_CHILDREN) {
     throw new InvalidStateError(`Höchstens ${MAX_CHILDREN} Kinder / at most ${MAX_CHILDREN} children`);
@@ -40,6 +49,7 @@ export async function addChild(ports: HouseholdPorts, householdId: string, input
 }
 
 export async function updateChild(ports: HouseholdPorts, householdId: string, childId: string, patch: Partial<ChildInput>) {
+  refuseFutureBirthDate(ports, patch.birthDate);
   const child = await ports.households.updateChild(householdId, childId, patch);
   if (!child) throw new NotFoundError('Kind nicht gefunden / child not found');
   return child;

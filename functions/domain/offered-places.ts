@@ -3,6 +3,7 @@ import type { Registration } from '../../shared/schemas/registration.js';
 import type { Ports } from '../ports/index.js';
 import type { RegistrationItem } from '../ports/registrations.js';
 import { publicRegistration } from './booking.js';
+import { tellAccepted } from './booking-mails.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
 import { timedWorkSettings } from './region-settings.js';
@@ -54,11 +55,20 @@ export async function acceptPlace(ports: OfferedPlacePorts, actor: User, registr
   if (registration.status === 'confirmed') return answerFor(ports, [registration.id]);
   if (registration.status !== 'offered') throw gone();
   const group = await offeredGroup(ports, registration);
-  if (!(await ports.registrations.acceptOffered(group, ports.clock.now().toISOString()))) {
+  if (await ports.registrations.acceptOffered(group, ports.clock.now().toISOString())) {
+    await tellAcceptedOffer(ports, group);
+  } else {
+    // Accepted meanwhile (a repeated request): that one told the family.
     const now = await ports.registrations.getRegistration(registration.id);
     if (now?.status !== 'confirmed') throw gone();
   }
   return answerFor(ports, ids);
+}
+
+/** The confirmation of accepted places, with the sessions attached. */
+async function tellAcceptedOffer(ports: OfferedPlacePorts, group: RegistrationItem[]): Promise<void> {
+  const offer = group[0] && (await ports.offers.getOffer(group[0].offerId));
+  if (offer) await tellAccepted(ports, offer, group);
 }
 
 /** At a last call: the family's children waiting on the unit take the free places, if enough are left. */
@@ -83,6 +93,7 @@ async function acceptLastCall(ports: OfferedPlacePorts, registration: Registrati
   const entries = waiting.map((r) => ({ registrationId: r.id, ticket: r.ticket ?? 0, householdId: r.householdId }));
   const granted = await ports.waitlists.grantPlaces(offerId, unitId, entries, { status: 'confirmed' }, ports.clock.now().toISOString());
   if (!granted) throw new InvalidStateError('Der Platz ist leider schon vergeben / sorry, the place has already gone', 'id');
+  await tellAccepted(ports, offer, waiting);
   return answerFor(
     ports,
     entries.map((e) => e.registrationId),

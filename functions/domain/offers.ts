@@ -6,6 +6,7 @@ import type { OfferInput, OfferPatch } from '../../shared/schemas/provider.js';
 import { isActive } from '../../shared/registration-status.js';
 import type { Ports } from '../ports/index.js';
 import type { OfferEditFailure, OfferSpan, StoredOffer } from '../ports/offers.js';
+import { offerFacts, sendAfterWrite } from './booking-mails.js';
 import { cancelRegistration, type CancellationPorts } from './cancellation.js';
 import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
@@ -161,11 +162,16 @@ export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: st
 async function cancelOfferRegistrations(ports: OfferPorts, actor: User, offer: Offer): Promise<void> {
   const active = (await ports.registrations.listByOffer(offer.id)).filter((r) => isActive(r.status));
   const ordered = [...active.filter((r) => r.status === 'waitlisted'), ...active.filter((r) => r.status !== 'waitlisted')];
-  for (const registration of ordered) await cancelRegistration(ports, actor, registration.id);
+  for (const registration of ordered) await cancelRegistration(ports, actor, registration.id, { tell: false });
   const households = new Set(active.map((r) => r.householdId));
+  const facts = await offerFacts(ports, offer, `${ports.publicUrl}/bookings`);
   for (const householdId of households) {
     const household = await ports.households.getHousehold(householdId);
     if (!household) continue;
-    await ports.mailer.send(bilingualMail(household.email, 'offerCancelled', { offerTitle: offer.title }));
+    const children = active.filter((r) => r.householdId === householdId).map((r) => household.children.find((c) => c.id === r.childId)?.firstName ?? '');
+    await sendAfterWrite(
+      ports,
+      bilingualMail(household.email, 'offerCancelled', { ...facts, children: [...new Set(children)].sort((a, b) => a.localeCompare(b, 'de')) }),
+    );
   }
 }

@@ -3,7 +3,8 @@ import type { RegistrationItem, WaitlistEntry } from '../ports/registrations.js'
 import type { Mail } from '../ports/world.js';
 import { BusyError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
-import type { PlaceFacts } from './mails/kinds.js';
+import { offerFacts } from './booking-mails.js';
+import type { OfferFacts, PlaceFacts } from './mails/kinds.js';
 import { timedWorkSettings } from './region-settings.js';
 import { AGAIN, retryBounded } from './retry.js';
 
@@ -89,7 +90,7 @@ export async function offerFreedPlaces(ports: WaitlistPorts, offerId: string, un
       return;
     }
     const deadline = outcome.expiresAt;
-    await tellFamilies(ports, idsOf(outcome.family), (to, facts) => bilingualMail(to, 'placeOffered', { ...facts, deadline, timeZone: ports.timeZone }));
+    await tellFamilies(ports, idsOf(outcome.family), (to, facts) => bilingualMail(to, 'placeOffered', { ...facts, deadline }));
   }
 }
 
@@ -106,23 +107,26 @@ export async function offerFreedPlacesAfterWrite(ports: WaitlistPorts, offerId: 
 
 /**
  * Tells each family among the registrations about its children's places, one e-mail per family
- * (composed by `mail`), linking to its bookings page at the first of them.
+ * (composed by `mail`), naming the offer's first date, place and provider's contact, and linking
+ * to its bookings page at the first of them.
  */
 export async function tellFamilies(
-  ports: Pick<Ports, 'registrations' | 'households' | 'mailer' | 'publicUrl'>,
+  ports: Pick<Ports, 'registrations' | 'households' | 'offers' | 'region' | 'mailer' | 'timeZone' | 'publicUrl'>,
   registrationIds: string[],
-  mail: (to: string, facts: PlaceFacts & { link: string }) => Mail,
+  mail: (to: string, facts: PlaceFacts & OfferFacts) => Mail,
 ): Promise<void> {
   const registrations = await Promise.all(registrationIds.map((id) => ports.registrations.getRegistration(id)));
   const byFamily = new Map<string, RegistrationItem[]>();
   for (const r of registrations) if (r) byFamily.set(r.householdId, [...(byFamily.get(r.householdId) ?? []), r]);
+  const offerId = registrations.find((r) => r)?.offerId;
+  const offer = offerId === undefined ? undefined : await ports.offers.getOffer(offerId);
+  if (!offer) return;
   for (const [householdId, own] of byFamily) {
     const household = await ports.households.getHousehold(householdId);
     const [first] = own;
     if (!household || !first) continue;
     const children = own.map((r) => household.children.find((c) => c.id === r.childId)?.firstName ?? '');
-    await ports.mailer.send(
-      mail(household.email, { children, offerTitle: first.offerTitle, unitLabel: first.unitLabel, link: `${ports.publicUrl}/bookings#reg-${first.id}` }),
-    );
+    const facts = await offerFacts(ports, offer, `${ports.publicUrl}/bookings#reg-${first.id}`);
+    await ports.mailer.send(mail(household.email, { ...facts, children, unitLabel: first.unitLabel }));
   }
 }

@@ -6,9 +6,31 @@ import { sheetHeader, sheetRows } from './attendance-list.js';
 // (functions/api/exports-lambda.ts), so the API that families book through stays small.
 
 /** Widths of the name, guardian and phone columns, and the narrowest a session column gets. */
-const FIXED_WIDTHS = [110, 130, 100];
+const FIXED_WIDTHS = [100, 120, 90];
 const MIN_SESSION_WIDTH = 44;
 const ROW_HEIGHT = 20;
+/** A cell's text keeps this far from its borders, left and right. */
+const CELL_PADDING = 2;
+/** The table's font size, and the smallest it shrinks to so that more sessions share a page. */
+const FONT_SIZE = 9;
+const MIN_FONT_SIZE = 7.5;
+
+/**
+ * How the session columns share the width `room`: the fewest pages on which every session's
+ * day and mark fits its column whole (never cut), and on that many pages the largest font.
+ * `widthAt(size)` is the widest text of a session column at that font size.
+ */
+function sessionLayout(room: number, sessionCount: number, widthAt: (fontSize: number) => number) {
+  const sizes: number[] = [];
+  for (let size = FONT_SIZE; size >= MIN_FONT_SIZE; size -= 0.5) sizes.push(size);
+  const options = sizes.map((fontSize) => {
+    const width = Math.max(MIN_SESSION_WIDTH, widthAt(fontSize) + 2 * CELL_PADDING);
+    const perPage = Math.max(1, Math.floor(room / width));
+    return { fontSize, perPage, pages: Math.ceil(Math.max(1, sessionCount) / perPage) };
+  });
+  const fewest = Math.min(...options.map((o) => o.pages));
+  return options.find((o) => o.pages === fewest) ?? { fontSize: FONT_SIZE, perPage: 1, pages: sessionCount };
+}
 
 /**
  * The attendance list as a printable A4 landscape PDF, session days as columns with the marks
@@ -25,18 +47,23 @@ export function attendancePdf(sheet: AttendanceSheet): Promise<Buffer> {
 
   const left = doc.page.margins.left;
   const room = doc.page.width - left - doc.page.margins.right - FIXED_WIDTHS.reduce((a, b) => a + b, 0);
-  const perPage = Math.max(1, Math.floor(room / MIN_SESSION_WIDTH));
   const header = sheetHeader(sheet);
   const rows = sheetRows(sheet);
+  const sessionCells = (cells: (string | number)[]) => cells.slice(FIXED_WIDTHS.length).map(String);
+  const widest = (font: string, size: number, texts: string[]) => Math.max(0, ...texts.map((text) => doc.font(font).fontSize(size).widthOfString(text)));
+  const marks = [...new Set(rows.flatMap(sessionCells))];
+  const { fontSize, perPage } = sessionLayout(room, sheet.sessions.length, (size) =>
+    Math.max(widest('Helvetica-Bold', size, sessionCells(header)), widest('Helvetica', size, marks)),
+  );
 
   const drawRow = (cells: string[], widths: number[], bold: boolean) => {
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
     let x = left;
     cells.forEach((cell, i) => {
       const w = widths[i] ?? MIN_SESSION_WIDTH;
       doc.rect(x, y, w, ROW_HEIGHT).stroke();
-      doc.text(cell, x + 3, y + 6, { width: w - 6, height: ROW_HEIGHT - 6, lineBreak: false, ellipsis: true });
+      doc.text(cell, x + CELL_PADDING, y + 6, { width: w - 2 * CELL_PADDING, height: ROW_HEIGHT - 6, lineBreak: false, ellipsis: true });
       x += w;
     });
     doc.x = left;

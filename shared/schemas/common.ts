@@ -16,7 +16,8 @@ const problemSchema = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Each field's error: its dotted path, a stable machine `code`, a message in the request's language. */
+  errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

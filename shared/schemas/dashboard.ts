@@ -9,7 +9,7 @@ export const dashboardQuery = z
     from: isoDate,
     to: isoDate,
   })
-  .refine((q) => q.from <= q.to, { message: 'from ≤ to', path: ['to'] });
+  .refine((q) => q.from <= q.to, { message: 'from ≤ to', path: ['to'], params: { code: 'to_before_from' } });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
 /** A count of children or families: below 3 it is shown as "<3", so nobody can be singled out. */

@@ -31,7 +31,7 @@ export const priceSchema = z.object({
 /** Ages in whole years, both ends included. */
 const ageRangeSchema = z
   .object({ min: z.number().int().min(0).max(99), max: z.number().int().min(0).max(99) })
-  .refine((r) => r.min <= r.max, { message: 'min ≤ max', path: ['max'] });
+  .refine((r) => r.min <= r.max, { message: 'min ≤ max', path: ['max'], params: { code: 'max_below_min' } });
 
 export const offerSchema = z.object({
   id,

@@ -4,9 +4,11 @@ import { id, isoDateTime } from './common.js';
 import { catalogOfferSchema, offerSchema, sessionSchema, unitSchema } from './offer.js';
 
 /** A session as a provider enters it; a new one gets its id from the server. */
-const sessionInput = sessionSchema
-  .extend({ id: id.optional() })
-  .refine((s) => Date.parse(s.start) < Date.parse(s.end), { message: 'Ende nach Beginn / end after start', path: ['end'] });
+const sessionInput = sessionSchema.extend({ id: id.optional() }).refine((s) => Date.parse(s.start) < Date.parse(s.end), {
+  message: 'Ende nach Beginn / end after start',
+  path: ['end'],
+  params: { code: 'end_before_start' },
+});
 
 /** A bookable unit as a provider enters it: the counters are the booking engine's, never input. */
 const unitInput = unitSchema.pick({ label: true, capacity: true }).extend({ id: id.optional() });
@@ -18,7 +20,11 @@ const offerFields = offerSchema.omit({ id: true, status: true, providerId: true,
 
 const windowInOrder = (o: { registrationOpens?: string; registrationCloses?: string }) =>
   !o.registrationOpens || !o.registrationCloses || Date.parse(o.registrationOpens) < Date.parse(o.registrationCloses);
-const windowMessage = { message: 'Anmeldeschluss nach Anmeldebeginn / registration closes after it opens', path: ['registrationCloses'] };
+const windowMessage = {
+  message: 'Anmeldeschluss nach Anmeldebeginn / registration closes after it opens',
+  path: ['registrationCloses'],
+  params: { code: 'closes_before_opens' },
+};
 
 /** A new offer; it starts as a draft of the caller's provider. */
 export const offerInput = offerFields.refine(windowInOrder, windowMessage);

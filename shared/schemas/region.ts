@@ -17,6 +17,7 @@ export const providerSchema = z.object({
   municipalityId: id,
   email: z.email().optional(),
   phone: z.string().max(40).optional(),
+  website: z.url().optional(),
 });
 export type Provider = z.infer<typeof providerSchema>;
 

@@ -85,7 +85,8 @@ async function loginCode(email: string): Promise<string> {
     const answer = (await (await fetch(`${baseUrl()}/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as {
       items: Array<{ subject: string; text: string }>;
     };
-    code = answer.items[0]?.text.match(/\b(\d{6})\b/)?.[1];
+    // Newest first; booking e-mails may have come in since the code was sent.
+    code = answer.items.find((m) => m.subject.startsWith('Ihr Anmeldecode'))?.text.match(/\b(\d{6})\b/)?.[1];
     return code;
   }).toBeDefined();
   return code as string;

@@ -82,7 +82,7 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await page.getByRole('button', { name: 'Kontakt speichern' }).click();
 
     // Assess: the shared zod schema answers before the server does, next to the field.
-    await poll(() => page.locator('.field', { hasText: 'Postleitzahl' }).locator('.field-error').textContent()).toContain('Postleitzahl prüfen');
+    await poll(() => page.locator('.field', { hasText: 'Postleitzahl' }).locator('.field-error').textContent()).toContain('Bitte prüfen Sie die Postleitzahl');
 
     // Act: the postal code corrected.
     await page.getByLabel('Postleitzahl').fill('4821');
@@ -95,7 +95,7 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await page.getByRole('button', { name: 'Kind hinzufügen' }).click();
 
     // Assess: the required field is named.
-    await poll(() => page.locator('form.child-form .field-error').first().textContent()).toContain('Pflichtfeld');
+    await poll(() => page.locator('form.child-form .field-error').first().textContent()).toContain('Bitte geben Sie den Vornamen an');
 
     // Act: four children added, one of them removed again, and the page reloaded.
     await addChild(page, 'Mia', yearsAgo(5, '03-10'));

@@ -14,6 +14,7 @@ const routes: [method: string, path: string, audience: Guard['audience']][] = [
   ['POST', '/api/auth/session', 'anyone'],
   ['DELETE', '/api/auth/session', 'signed-in'],
   ['GET', '/api/me', 'signed-in'],
+  ['GET', '/api/auth/session', 'anyone'],
   ['GET', '/api/region', 'anyone'],
   ['GET', '/api/municipalities', 'anyone'],
   ['GET', '/api/offers', 'anyone'],

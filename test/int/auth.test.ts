@@ -84,6 +84,27 @@ describe('passwordless sign-in', () => {
     expect(await viaCookie.json()).toMatchObject({ email: 'neu@example.at' });
   });
 
+  it('answers the session check of a visitor with 200 and no user, and of a signed-in family with its user and household', async () => {
+    // Prepare
+    const { app, signInAs } = await setup();
+    const { token, user } = (await (await signInAs('check@example.at')).json()) as SignedIn;
+
+    // Act
+    const visitor = await app.request('/api/auth/session');
+    const expired = await app.request('/api/auth/session', { headers: { Authorization: 'Bearer not-a-token' } });
+    const family = await app.request('/api/auth/session', { headers: { Authorization: `Bearer ${token}` } });
+    const me = await app.request('/api/me');
+
+    // Assess: signed out is an answer, not an error; /api/me stays for the signed-in only.
+    expect(visitor.status).toBe(200);
+    expect(await visitor.json()).toEqual({ user: null });
+    expect(expired.status).toBe(200);
+    expect(await expired.json()).toEqual({ user: null });
+    expect(family.status).toBe(200);
+    expect(await family.json()).toMatchObject({ user: { id: user.id, email: 'check@example.at', household: { id: user.householdId } } });
+    expect(me.status).toBe(401);
+  });
+
   it('signs the same address into the same account every time', async () => {
     // Prepare
     const { requestCode, lastCode, signIn, signInAs } = await setup();

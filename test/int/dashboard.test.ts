@@ -269,8 +269,8 @@ describe('municipality dashboard', () => {
     expect(res.status).toBe(200);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text).toContain(`totals;;;places;${d.totals.places}\r\n`);
-    expect(text).toContain(`category;bewegung;;confirmed;${d.byCategory.find((c) => c.category === 'bewegung')?.confirmed}\r\n`);
+    expect(text).toContain(`Gesamt;;;Plätze;${d.totals.places}\r\n`);
+    expect(text).toContain(`Kategorie;bewegung;;Buchungen;${d.byCategory.find((c) => c.category === 'bewegung')?.confirmed}\r\n`);
   });
 
   describe('names of children and guardians, from any route', () => {

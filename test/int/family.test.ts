@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoRegion } from '../../functions/demo/seed.js';
 import type { Child, Household } from '../../shared/schemas/household.js';
-import { createTestContext } from '../support/context.js';
+import { createTestContext, testClock } from '../support/context.js';
 import { createUser, json, type TestUser } from '../support/users.js';
 
 describe('household and children', () => {
@@ -45,6 +45,59 @@ describe('household and children', () => {
 
     // Assess
     expect(await patched.json()).toMatchObject({ id: child.id, firstName: 'Mia', notes: 'Abholung: Oma' });
+  });
+
+  describe('refuses a birth date after today in the region, and stores nothing', () => {
+    // 23:30 in London is already the next day in Vienna, the region's zone.
+    const clock = testClock(new Date('2026-03-02T23:30:00Z'));
+    let z: Awaited<ReturnType<typeof createTestContext>>;
+    beforeAll(async () => {
+      z = await createTestContext({}, clock);
+    });
+    const add = (user: TestUser, body: unknown) => z.app.request('/api/family/children', json('POST', body, user.headers));
+    const children = async (user: TestUser) =>
+      ((await (await z.app.request('/api/family/children', { headers: user.headers })).json()) as { items: Child[] }).items;
+
+    it('when a child is added', async () => {
+      // Prepare
+      const anna = await createUser(z.ctx);
+
+      // Act
+      const res = await add(anna, { firstName: 'Noch', birthDate: '2026-03-04' });
+
+      // Assess
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { errors: { path: string; message: string }[] };
+      expect(problem.errors.map((e) => e.path)).toEqual(['birthDate']);
+      expect(problem.errors[0]?.message).toMatch(/Geburtsdatum/);
+      expect(await children(anna)).toEqual([]);
+    });
+
+    it('when a child is edited', async () => {
+      // Prepare
+      const anna = await createUser(z.ctx);
+      const mia = (await (await add(anna, { firstName: 'Mia', birthDate: '2019-05-04' })).json()) as Child;
+
+      // Act
+      const res = await z.app.request(`/api/family/children/${mia.id}`, json('PATCH', { birthDate: '2027-01-01' }, anna.headers));
+
+      // Assess
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['birthDate']);
+      expect(await children(anna)).toMatchObject([{ id: mia.id, birthDate: '2019-05-04' }]);
+    });
+
+    it('but takes a child born today in the region, though still yesterday in UTC', async () => {
+      // Prepare
+      const anna = await createUser(z.ctx);
+
+      // Act
+      const res = await add(anna, { firstName: 'Neu', birthDate: '2026-03-03' });
+
+      // Assess
+      expect(res.status).toBe(201);
+      expect(await children(anna)).toMatchObject([{ firstName: 'Neu', birthDate: '2026-03-03' }]);
+    });
   });
 
   it('lists the household’s children as last edited', async () => {

@@ -204,8 +204,8 @@ describe('opening notices ("Erinnere mich")', () => {
     expect(answers.map((r) => r.status)).toEqual([404, 404, 409, 409]);
     for (const res of answers) expect(res.headers.get('content-type')).toContain('application/problem+json');
     const [, , isOpen, isClosed] = await Promise.all(answers.map((r) => body<Problem>(r)));
-    expect(isOpen?.title).toBe('Die Anmeldung ist bereits offen / registration is already open');
-    expect(isClosed?.title).toBe('Die Anmeldung ist bereits geschlossen / registration has already closed');
+    expect(isOpen?.title).toBe('Die Anmeldung ist bereits offen');
+    expect(isClosed?.title).toBe('Die Anmeldung ist bereits geschlossen');
     expect((await body<{ items: OpeningNotice[] }>(t.notices(family))).items).toEqual([]);
     expect((await scanTable(t.ctx.table)).filter((i) => String(i.sk).startsWith('NOTICE#'))).toEqual([]);
   });

@@ -1,5 +1,10 @@
-import { formatInstant, names } from './format.js';
-import type { MailTexts } from './kinds.js';
+import { contactLine, formatInstant, names } from './format.js';
+import type { MailTexts, OfferFacts } from './kinds.js';
+
+/** When and where it starts, and whom to ask. */
+const details = ({ firstStart, sessionCount, timeZone, place, contact }: OfferFacts) =>
+  `First date: ${formatInstant('en', firstStart, timeZone)}, place: ${place}${sessionCount > 1 ? ` (${sessionCount} dates)` : ''}.\n` +
+  `Contact: ${contactLine(contact)}`;
 
 /** English: the second language of every e-mail. */
 export const en: MailTexts = {
@@ -7,26 +12,77 @@ export const en: MailTexts = {
     subject: 'Your login code',
     body: `Your regiokurs login code is ${code}. It is valid for ${minutes} minutes.`,
   }),
-  placeOffered: ({ children, offerTitle, unitLabel, deadline, timeZone, link }) => ({
-    subject: `A place for you: ${offerTitle}`,
+  booked: (facts) => {
+    const { offerTitle, confirmed, waitlisted, link } = facts;
+    const subject = waitlisted.length === 0 ? 'Booking confirmed' : confirmed.length === 0 ? 'On the waiting list' : 'Your booking';
+    return {
+      subject: `${subject}: ${offerTitle}`,
+      body:
+        `Thank you for booking "${offerTitle}".\n` +
+        (confirmed.length > 0 ? `Booked: ${confirmed.map((p) => `${p.child} (${p.unitLabel})`).join(', ')}.\n` : '') +
+        (waitlisted.length > 0
+          ? `On the waiting list: ${waitlisted.map((p) => `${p.child} (${p.unitLabel}${p.position === undefined ? '' : `, position ${p.position}`})`).join(', ')}. ` +
+            `When a place becomes free, we offer it to you by e-mail with a deadline to accept.\n`
+          : '') +
+        `${details(facts)}\n` +
+        (confirmed.length > 0 ? 'The dates are attached for your calendar. ' : '') +
+        `Your bookings: ${link}`,
+    };
+  },
+  registrationCancelled: (facts) => {
+    const { children, offerTitle, unitLabel, byProvider, link } = facts;
+    return {
+      subject: `Cancelled: ${offerTitle}`,
+      body:
+        (byProvider
+          ? `The provider has cancelled the registration of ${names('en', children)} for "${offerTitle}" (${unitLabel}).`
+          : `The registration of ${names('en', children)} for "${offerTitle}" (${unitLabel}) is cancelled.`) + `\n${details(facts)}\nYour bookings: ${link}`,
+    };
+  },
+  placeOffered: (facts) => {
+    const { children, offerTitle, unitLabel, deadline, timeZone, link } = facts;
+    return {
+      subject: `A place for you: ${offerTitle}`,
+      body:
+        `Good news: a place has become free for ${names('en', children)} in "${offerTitle}" (${unitLabel}). ` +
+        `We are holding it for you until ${formatInstant('en', deadline, timeZone)}. Please accept or decline by then: ${link}\n` +
+        `Without an answer the place goes to the next family on the waiting list. If you need more time, you can extend the deadline once there. ` +
+        `Accepting is a binding registration.\n${details(facts)}`,
+    };
+  },
+  placeAccepted: (facts) => {
+    const { children, offerTitle, unitLabel, link } = facts;
+    return {
+      subject: `Place confirmed: ${offerTitle}`,
+      body:
+        `You accepted: ${names('en', children)} ${children.length > 1 ? 'are' : 'is'} booked for "${offerTitle}" (${unitLabel}).\n` +
+        `${details(facts)}\nThe dates are attached for your calendar. Your bookings: ${link}`,
+    };
+  },
+  placeExpired: (facts) => {
+    const { children, offerTitle, unitLabel, link } = facts;
+    return {
+      subject: `Deadline passed: ${offerTitle}`,
+      body:
+        `The place in "${offerTitle}" (${unitLabel}) for ${names('en', children)} was not accepted in time and has gone to the next family. Your bookings: ${link}\n` +
+        details(facts),
+    };
+  },
+  lastCall: (facts) => {
+    const { children, offerTitle, unitLabel, link } = facts;
+    return {
+      subject: `Last-minute place: ${offerTitle}`,
+      body:
+        `"${offerTitle}" (${unitLabel}) starts soon and a place is free. There is no time to hold it for one family, ` +
+        `so whoever on the waiting list accepts first gets it. Accept for ${names('en', children)}: ${link}\n` +
+        details(facts),
+    };
+  },
+  offerCancelled: (facts) => ({
+    subject: `Cancelled: ${facts.offerTitle}`,
     body:
-      `Good news: a place has become free for ${names('en', children)} in "${offerTitle}" (${unitLabel}). ` +
-      `We are holding it for you until ${formatInstant('en', deadline, timeZone)}. Please accept or decline by then: ${link}\n` +
-      `Without an answer the place goes to the next family on the waiting list. If you need more time, you can extend the deadline once there.`,
-  }),
-  placeExpired: ({ children, offerTitle, unitLabel, link }) => ({
-    subject: `Deadline passed: ${offerTitle}`,
-    body: `The place in "${offerTitle}" (${unitLabel}) for ${names('en', children)} was not accepted in time and has gone to the next family. Your bookings: ${link}`,
-  }),
-  lastCall: ({ children, offerTitle, unitLabel, link }) => ({
-    subject: `Last-minute place: ${offerTitle}`,
-    body:
-      `"${offerTitle}" (${unitLabel}) starts soon and a place is free. There is no time to hold it for one family, ` +
-      `so whoever on the waiting list accepts first gets it. Accept for ${names('en', children)}: ${link}`,
-  }),
-  offerCancelled: ({ offerTitle }) => ({
-    subject: `Cancelled: ${offerTitle}`,
-    body: `Unfortunately, "${offerTitle}" has been cancelled. Your registrations for it are cancelled.`,
+      `Unfortunately, "${facts.offerTitle}" has been cancelled. The registrations of ${names('en', facts.children)} for it are cancelled.\n` +
+      `${details(facts)}\nYour bookings: ${facts.link}`,
   }),
   accountInactive: ({ months, weeks, link }) => ({
     subject: 'Your regiokurs account will be deleted',

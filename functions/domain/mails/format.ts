@@ -7,3 +7,7 @@ export function names(language: 'de' | 'en', children: string[]): string {
   const and = language === 'de' ? ' und ' : ' and ';
   return children.length <= 1 ? (children[0] ?? '') : `${children.slice(0, -1).join(', ')}${and}${children.at(-1)}`;
 }
+
+/** A provider's contact in one line: "Sportunion Wolkersdorf, info@su.at, +43 2245 123". */
+export const contactLine = (contact: { name: string; email?: string; phone?: string; website?: string }) =>
+  [contact.name, contact.email, contact.phone, contact.website].filter(Boolean).join(', ');

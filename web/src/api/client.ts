@@ -64,13 +64,22 @@ function toSearch(query: Query = {}): string {
   return s ? `?${s}` : '';
 }
 
+/** The page's language as the i18n module keeps it on `<html lang>`. */
+const pageLanguage = () => (document.documentElement.lang === 'en' ? 'en' : 'de');
+
 async function request<T>(method: string, path: string, { query, body, headers }: Options = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}${toSearch(query)}`, {
       method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      // The server answers its messages (problem+json) in the language the page is shown in.
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': pageLanguage(),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
@@ -96,7 +105,8 @@ export const api = {
   signIn: (email: string, code: string) =>
     request<z.infer<typeof sessionAnswer>>('POST', '/auth/session', { body: { email, code } satisfies z.input<typeof createSessionBody> }),
   signOut: () => request<void>('DELETE', '/auth/session'),
-  me: () => request<Me>('GET', '/me'),
+  /** Who is signed in, or `undefined` for a visitor (answered 200, so a visit logs no failed request). */
+  session: async () => (await request<{ user: Me | null }>('GET', '/auth/session')).user ?? undefined,
 
   region: () => request<Region>('GET', '/region'),
   municipalities: async () => (await request<Page<typeof municipalitySchema>>('GET', '/municipalities')).items,

@@ -1,6 +1,6 @@
 import { For, Show, createUniqueId, splitProps, type JSX } from 'solid-js';
-import type { Form } from '../lib/form';
-import { localizeMessage } from '../i18n';
+import type { FieldMessage, Form } from '../lib/form';
+import { locale, localizeMessage } from '../i18n';
 
 type Common = { form: Pick<Form, 'get' | 'set' | 'errors'>; name: string; label: string; hint?: string; required?: boolean };
 type InputProps = Common & {
@@ -12,6 +12,9 @@ type InputProps = Common & {
   step?: string;
 };
 type SelectProps = Common & { options: Array<{ value: string; label: string }> };
+
+/** A field's error in the page's language: the form's own in the current one, the server's as it came. */
+const shown = (message: FieldMessage) => (typeof message === 'string' ? localizeMessage(message) : message[locale()]);
 
 /** Label, hint and error around a control, wired with ids so screen readers announce all three. */
 function FieldFrame(props: Common & { id: string; children: (aria: Record<string, string | boolean | undefined>) => JSX.Element }) {
@@ -36,7 +39,7 @@ function FieldFrame(props: Common & { id: string; children: (aria: Record<string
       <Show when={error()}>
         {(message) => (
           <p class="field-error" id={`${props.id}-error`}>
-            {localizeMessage(message())}
+            {shown(message())}
           </p>
         )}
       </Show>

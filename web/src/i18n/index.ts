@@ -1,5 +1,6 @@
 import { flatten, resolveTemplate, translator } from '@solid-primitives/i18n';
 import { createSignal } from 'solid-js';
+import { readStored, writeStored } from '../lib/storage';
 import { catalog, type Locale } from './catalog';
 
 export type { Locale };
@@ -10,7 +11,7 @@ const dictionaries = { de: flatten(catalog.de), en: flatten(catalog.en) };
 
 function initialLocale(): Locale {
   const fromUrl = new URLSearchParams(location.search).get('lang');
-  const stored = fromUrl ?? localStorage.getItem(STORAGE_KEY);
+  const stored = fromUrl ?? readStored(STORAGE_KEY);
   return stored === 'en' ? 'en' : 'de';
 }
 
@@ -21,7 +22,7 @@ export { locale };
 
 export function setLocale(next: Locale) {
   setLocaleSignal(next);
-  localStorage.setItem(STORAGE_KEY, next);
+  writeStored(STORAGE_KEY, next); // remembered where the browser allows it
   document.documentElement.lang = next;
 }
 

@@ -1,9 +1,15 @@
 import { createSignal } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
 import type { ZodType } from 'zod';
+import { describeIssue, type Language } from '../../../shared/validation-messages';
 import { ApiError } from '../api/client';
 
 type Values = Record<string, unknown>;
+/**
+ * A field's error: the form's own check gives it in both languages (the field shows the page's
+ * language, also after a switch); the server's comes as a text already in the page's language.
+ */
+export type FieldMessage = string | Record<Language, string>;
 
 export function getPath(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, key) => (o === null || typeof o !== 'object' ? undefined : (o as Values)[key]), obj);
@@ -29,20 +35,27 @@ export function fieldFor(path: string, values: unknown): string {
 
 /**
  * A form that validates as you type with the API's own zod schema: a field shows its error once
- * touched, all fields on submit; server errors land next to the field their `path` names.
+ * touched, all fields on submit; server errors land next to the field their `path` names. Both
+ * come from the same catalog (shared/validation-messages.ts): a message names the field.
  */
 export function createForm<V extends Values, Out>(options: { schema: ZodType<Out>; initial: V; toInput?: (values: V) => unknown }) {
   const [values, setValues] = createStore<V>(structuredClone(options.initial));
-  const [errors, setErrors] = createStore<Record<string, string | undefined>>({});
+  const [errors, setErrors] = createStore<Record<string, FieldMessage | undefined>>({});
   const [formError, setFormError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
   const touched = new Set<string>();
   const toInput = options.toInput ?? ((v: V) => v);
 
   function check(all: boolean): Out | undefined {
-    const result = options.schema.safeParse(toInput(unwrap(values)));
-    const found: Record<string, string> = {};
-    if (!result.success) for (const issue of result.error.issues) found[issue.path.join('.')] ??= issue.message;
+    const input = toInput(unwrap(values));
+    const result = options.schema.safeParse(input);
+    const found: Record<string, FieldMessage> = {};
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const [de, en] = [describeIssue(issue, 'de', input), describeIssue(issue, 'en', input)];
+        found[de.path] ??= { de: de.message, en: en.message };
+      }
+    }
     const keys = new Set([...Object.keys(errors), ...Object.keys(found)]);
     for (const key of keys) if (all || touched.has(key) || !found[key]) setErrors(key, found[key]);
     return result.success ? result.data : undefined;

@@ -1,17 +1,10 @@
 import { createContext, createResource, useContext } from 'solid-js';
-import { api, ApiError, type Me } from '../api/client';
+import { api, type Me } from '../api/client';
 import type { RoleName } from '../../../shared/schemas/auth';
 
-/** Who is signed in; `undefined` for a visitor. A 401 from /api/me is not an error here. */
+/** Who is signed in; `undefined` for a visitor, which /api/auth/session answers without an error. */
 export function createSession() {
-  const [me, { mutate, refetch }] = createResource<Me | undefined>(async () => {
-    try {
-      return await api.me();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return undefined;
-      throw error;
-    }
-  });
+  const [me, { mutate, refetch }] = createResource<Me | undefined>(() => api.session());
   const hasRole = (role: RoleName) => (me.state === 'ready' ? (me()?.roles.some((r) => r.role === role) ?? false) : false);
   return {
     me,

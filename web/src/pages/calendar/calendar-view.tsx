@@ -2,6 +2,7 @@ import { For, Show, createMemo, createUniqueId } from 'solid-js';
 import { api, type Offer, type OfferQuery } from '../../api/client';
 import { AsyncView, Loading } from '../../components/async-view';
 import { InputFilter, SelectFilter } from '../../components/filter-fields';
+import { CalendarLinks } from '../../components/calendar-links';
 import { OfferCard } from '../../components/offer-card';
 import { addDays, addMonths, daysBetween, periodOf } from '../../lib/dates';
 import { useQueryParams } from '../../lib/search';
@@ -12,6 +13,8 @@ import { useRegion } from '../../stores/region';
 
 type View = 'list' | 'week' | 'month';
 const FILTERS = ['municipality', 'category', 'age', 'from', 'to', 'q', 'available'] as const;
+/** The day whose week or month is shown while browsing; kept apart from the "Von" filter. */
+const PERIOD = 'at';
 
 /** Filters as a form whose every change goes to the URL, so a filtered view can be linked. */
 function Filters(props: { fixedMunicipality?: boolean }) {
@@ -23,9 +26,12 @@ function Filters(props: { fixedMunicipality?: boolean }) {
     const next: Record<string, string | undefined> = {};
     for (const name of FILTERS) if (data.has(name)) next[name] = String(data.get(name)).trim();
     next.available = data.has('available') ? '1' : undefined;
+    if ((next.from || undefined) !== get('from')) next[PERIOD] = undefined; // a new "Von" shows its own week or month
     set(next);
   };
-  const active = () => FILTERS.filter((f) => get(f) !== undefined).length;
+  // In the embed the municipality is the frame's scope, not a filter: reset keeps it.
+  const own = () => FILTERS.filter((f) => !(props.fixedMunicipality && f === 'municipality'));
+  const active = () => own().filter((f) => get(f) !== undefined).length;
   return (
     <details class="filter-box" open={active() > 0 || matchMedia('(min-width: 40rem)').matches}>
       <summary>
@@ -70,7 +76,7 @@ function Filters(props: { fixedMunicipality?: boolean }) {
           <button type="submit" class="button">
             {t('calendar.apply')}
           </button>
-          <button type="button" class="button secondary" onClick={() => set(Object.fromEntries(FILTERS.map((f) => [f, undefined])))}>
+          <button type="button" class="button secondary" onClick={() => set(Object.fromEntries(own().map((f) => [f, undefined])))}>
             {t('calendar.reset')}
           </button>
         </div>
@@ -100,6 +106,7 @@ type Entry = { offer: Offer; start: string };
 /** Week or month as days holding each session of the loaded offers, in the region's zone. */
 function DayGrid(props: { view: 'week' | 'month'; offers: Offer[]; from: string; to: string; anchor: string; linkTarget?: string; linkBase?: string }) {
   const { set } = useQueryParams();
+  const { municipalityName } = useRegion();
   const byDay = createMemo(() => {
     const map = new Map<string, Entry[]>();
     for (const offer of props.offers)
@@ -119,14 +126,14 @@ function DayGrid(props: { view: 'week' | 'month'; offers: Offer[]; from: string;
   return (
     <section class="day-grid-wrap" aria-labelledby="period-title">
       <div class="period-nav">
-        <button type="button" class="button secondary" onClick={() => set({ from: step(-1), to: undefined })}>
+        <button type="button" class="button secondary" onClick={() => set({ [PERIOD]: step(-1) })}>
           <span aria-hidden="true">‹ </span>
           {t(props.view === 'week' ? 'calendar.prevWeek' : 'calendar.prevMonth')}
         </button>
         <h2 id="period-title" aria-live="polite">
           {title()}
         </h2>
-        <button type="button" class="button secondary" onClick={() => set({ from: step(1), to: undefined })}>
+        <button type="button" class="button secondary" onClick={() => set({ [PERIOD]: step(1) })}>
           {t(props.view === 'week' ? 'calendar.nextWeek' : 'calendar.nextMonth')}
           <span aria-hidden="true"> ›</span>
         </button>
@@ -145,8 +152,9 @@ function DayGrid(props: { view: 'week' | 'month'; offers: Offer[]; from: string;
                     <For each={entries()}>
                       {(e) => (
                         <li>
-                          <a href={`${props.linkBase ?? ''}/offers/${e.offer.id}`} target={props.linkTarget}>
+                          <a href={`${props.linkBase ?? ''}/offers/${e.offer.id}`} target={props.linkTarget} rel={props.linkTarget ? 'noopener' : undefined}>
                             <span class="time">{formatTime(e.start)}</span> {e.offer.title}
+                            <span class="entry-where"> · {municipalityName(e.offer.municipalityId)}</span>
                           </a>
                         </li>
                       )}
@@ -170,7 +178,7 @@ function DayGrid(props: { view: 'week' | 'month'; offers: Offer[]; from: string;
 export function CalendarView(props: { municipality?: string; linkTarget?: string; linkBase?: string }) {
   const { get } = useQueryParams();
   const view = () => (get('view') ?? 'list') as View;
-  const anchor = () => get('from') ?? today();
+  const anchor = () => get(PERIOD) ?? get('from') ?? today();
   const period = () => (view() === 'list' ? undefined : periodOf(view() as 'week' | 'month', anchor()));
   const query = createMemo<OfferQuery>(() => ({
     municipality: props.municipality ?? get('municipality'),
@@ -188,9 +196,11 @@ export function CalendarView(props: { municipality?: string; linkTarget?: string
       <Filters fixedMunicipality={props.municipality !== undefined} />
       <div class="toolbar">
         <ViewSwitch />
-        <a class="ical-link" href={api.calendarUrl({ municipality: query().municipality, category: query().category })}>
-          {t('calendar.subscribe')}
-        </a>
+        <CalendarLinks
+          href={api.calendarUrl({ municipality: query().municipality, category: query().category })}
+          label={t('calendar.subscribe')}
+          fileName="regiokurs.ics"
+        />
       </div>
       <Show when={offers.first.state === 'refreshing'}>
         <Loading />

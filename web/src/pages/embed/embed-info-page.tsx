@@ -10,10 +10,12 @@ function embedSnippet(origin: string, municipality: string, title: string) {
 }
 
 export default function EmbedInfoPage() {
-  const { municipalities, municipalityName } = useRegion();
+  const { municipalities, municipalityName, region } = useRegion();
+  // "Alle" embeds the whole region: the frame's title names it, as a screen reader announces it.
+  const calendarName = () => (municipality() ? municipalityName(municipality()) : (region()?.name ?? 'regiokurs'));
   const [municipality, setMunicipality] = createSignal('');
   const id = createUniqueId();
-  const snippet = () => embedSnippet(location.origin, municipality(), t('embed.frameTitle', { name: municipalityName(municipality()) }));
+  const snippet = () => embedSnippet(location.origin, municipality(), t('embed.frameTitle', { name: calendarName() }));
   usePageTitle(() => t('embed.title'));
   return (
     <div class="page narrow-page">

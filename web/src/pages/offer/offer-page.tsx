@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import { api, type Offer } from '../../api/client';
 import { AsyncView } from '../../components/async-view';
 import { BackLink } from '../../components/back-link';
+import { CalendarLinks } from '../../components/calendar-links';
 import { Facts } from '../../components/facts';
 import { PlacesBadge, ageText, priceText } from '../../components/offer-card';
 import { localizeMessage, t } from '../../i18n';
@@ -73,9 +74,7 @@ function OfferDetails(props: { offer: Offer; onBooked: () => void }) {
           </For>
         </ol>
         <p>
-          <a class="ical-link" href={api.calendarUrl({ offer: props.offer.id })}>
-            {t('offer.addToCalendar')}
-          </a>
+          <CalendarLinks href={api.calendarUrl({ offer: props.offer.id })} label={t('offer.addToCalendar')} fileName={`${props.offer.id}.ics`} />
         </p>
       </section>
 

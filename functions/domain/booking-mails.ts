@@ -1,0 +1,77 @@
+import type { Offer } from '../../shared/schemas/offer.js';
+import type { Registration } from '../../shared/schemas/registration.js';
+import type { Ports } from '../ports/index.js';
+import type { RegistrationItem } from '../ports/registrations.js';
+import type { Mail } from '../ports/world.js';
+import { bilingualMail } from './mails/bilingual.js';
+import type { OfferFacts } from './mails/kinds.js';
+import { sessionsIcs } from './sessions-ics.js';
+
+type BookingMailPorts = Pick<Ports, 'households' | 'region' | 'mailer' | 'timeZone' | 'publicUrl'>;
+
+/** The offer's facts every booking-related e-mail names: first date and place, how many dates, the provider's contact, `link`. */
+export async function offerFacts(ports: Pick<Ports, 'region' | 'timeZone'>, offer: Offer, link: string): Promise<OfferFacts> {
+  const [first] = [...offer.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const provider = await ports.region.getProvider(offer.providerId);
+  return {
+    offerTitle: offer.title,
+    firstStart: first?.start ?? '',
+    sessionCount: offer.sessions.length,
+    timeZone: ports.timeZone,
+    place: first?.place ?? '',
+    contact: { name: provider?.name ?? '', email: provider?.email, phone: provider?.phone, website: provider?.website },
+    link,
+  };
+}
+
+/**
+ * Sends an e-mail that follows a committed write. The write is the answer: a failed e-mail must
+ * not turn it into an error the client retries (a retried booking is a replay and mails nothing,
+ * a cancellation or an accept repeated changes nothing), so the failure is only logged, without
+ * the address.
+ */
+export async function sendAfterWrite(ports: Pick<Ports, 'mailer'>, mail: Mail): Promise<void> {
+  await ports.mailer.send(mail).catch((error: unknown) => {
+    console.error(
+      JSON.stringify({ event: 'mail.failed', subject: mail.subject, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+    );
+  });
+}
+
+const firstNamesOf = async (ports: Pick<Ports, 'households'>, householdId: string) => {
+  const household = await ports.households.getHousehold(householdId);
+  return household && { email: household.email, firstName: (childId: string) => household.children.find((c) => c.id === childId)?.firstName ?? '' };
+};
+
+const unitLabelOf = (offer: Offer, unitId: string) => offer.units.find((u) => u.id === unitId)?.label ?? unitId;
+
+/** One e-mail for one committed booking request: each child with its place or its position in line; the sessions attached for confirmed places. */
+export async function tellBooked(ports: BookingMailPorts, householdId: string, offer: Offer, registrations: Registration[]): Promise<void> {
+  const household = await firstNamesOf(ports, householdId);
+  if (!household) return;
+  const place = (r: Registration) => ({ child: household.firstName(r.childId), unitLabel: unitLabelOf(offer, r.unitId) });
+  const confirmed = registrations.filter((r) => r.status === 'confirmed').map(place);
+  const waitlisted = registrations.filter((r) => r.status === 'waitlisted').map((r) => ({ ...place(r), position: r.waitlistPosition }));
+  const mail = bilingualMail(household.email, 'booked', { ...(await offerFacts(ports, offer, `${ports.publicUrl}/bookings`)), confirmed, waitlisted });
+  await sendAfterWrite(ports, confirmed.length > 0 ? { ...mail, ics: sessionsIcs(offer, ports.publicUrl) } : mail);
+}
+
+/** The family is told its registration was cancelled (also when the provider cancelled it). */
+export async function tellCancelled(ports: BookingMailPorts, offer: Offer, registration: RegistrationItem, byProvider: boolean): Promise<void> {
+  const household = await firstNamesOf(ports, registration.householdId);
+  if (!household) return;
+  const facts = await offerFacts(ports, offer, `${ports.publicUrl}/bookings`);
+  const children = [household.firstName(registration.childId)];
+  await sendAfterWrite(ports, bilingualMail(household.email, 'registrationCancelled', { ...facts, children, unitLabel: registration.unitLabel, byProvider }));
+}
+
+/** The family accepted places offered to it (or won a last call): confirmed, with the sessions attached. */
+export async function tellAccepted(ports: BookingMailPorts, offer: Offer, registrations: RegistrationItem[]): Promise<void> {
+  const [first] = registrations;
+  const household = first && (await firstNamesOf(ports, first.householdId));
+  if (!first || !household) return;
+  const facts = await offerFacts(ports, offer, `${ports.publicUrl}/bookings#reg-${first.id}`);
+  const children = registrations.map((r) => household.firstName(r.childId));
+  const mail = bilingualMail(household.email, 'placeAccepted', { ...facts, children, unitLabel: first.unitLabel });
+  await sendAfterWrite(ports, { ...mail, ics: sessionsIcs(offer, ports.publicUrl) });
+}
