@@ -1,5 +1,6 @@
 import type { Offer } from '../../shared/schemas/offer.js';
 import type { Registration } from '../../shared/schemas/registration.js';
+import { firstSession } from '../../shared/sessions.js';
 import type { Ports } from '../ports/index.js';
 import type { RegistrationItem } from '../ports/registrations.js';
 import type { Mail } from '../ports/world.js';
@@ -11,14 +12,14 @@ type BookingMailPorts = Pick<Ports, 'households' | 'region' | 'mailer' | 'timeZo
 
 /** The offer's facts every booking-related e-mail names: first date and place, how many dates, the provider's contact, `link`. */
 export async function offerFacts(ports: Pick<Ports, 'region' | 'timeZone'>, offer: Offer, link: string): Promise<OfferFacts> {
-  const [first] = [...offer.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const first = firstSession(offer);
   const provider = await ports.region.getProvider(offer.providerId);
   return {
     offerTitle: offer.title,
-    firstStart: first?.start ?? '',
+    firstStart: first.start,
     sessionCount: offer.sessions.length,
     timeZone: ports.timeZone,
-    place: first?.place ?? '',
+    place: first.place,
     contact: { name: provider?.name ?? '', email: provider?.email, phone: provider?.phone, website: provider?.website },
     link,
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dayIn } from '../../shared/dates.js';
+import { firstSession } from '../../shared/sessions.js';
 import type { User } from '../../shared/schemas/auth.js';
 import type { Offer } from '../../shared/schemas/offer.js';
 import type { OfferInput, OfferPatch } from '../../shared/schemas/provider.js';
@@ -19,11 +20,12 @@ export type OfferPorts = CancellationPorts & Pick<Ports, 'region' | 'timeZone' |
 
 /** The first and last calendar day (in the region's zone) and the first start of an offer. */
 export function offerSpan(offer: Pick<Offer, 'sessions'>, timeZone: string): OfferSpan {
-  const starts = offer.sessions.map((s) => s.start).sort((a, b) => Date.parse(a) - Date.parse(b));
-  const ends = offer.sessions.map((s) => s.end).sort((a, b) => Date.parse(a) - Date.parse(b));
-  const firstStart = starts[0];
-  const lastEnd = ends.at(-1);
-  if (!firstStart || !lastEnd) throw new Error('an offer has at least one session');
+  const firstStart = firstSession(offer).start;
+  const lastEnd = offer.sessions
+    .map((s) => s.end)
+    .sort((a, b) => Date.parse(a) - Date.parse(b))
+    .at(-1);
+  if (!lastEnd) throw new Error('an offer has at least one session');
   return { firstStart, firstDay: dayIn(timeZone, firstStart), lastDay: dayIn(timeZone, lastEnd) };
 }
 

@@ -1,3 +1,5 @@
+import { groupBy } from '../../shared/group-by.js';
+import { firstSession } from '../../shared/sessions.js';
 import type { Ports } from '../ports/index.js';
 import type { RegistrationItem } from '../ports/registrations.js';
 import { bilingualMail } from './mails/bilingual.js';
@@ -20,20 +22,17 @@ export async function sendReminders(ports: ReminderPorts, offerId: string): Prom
   const offer = await ports.offers.getOffer(offerId);
   if (offer?.status !== 'published') return;
   const now = ports.clock.now();
-  const [first] = [...offer.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  if (!first || Date.parse(first.start) <= now.getTime()) return;
+  const first = firstSession(offer);
+  if (Date.parse(first.start) <= now.getTime()) return;
   const remindAt = Date.parse(first.start) - (await timedWorkSettings(ports)).reminderDaysBefore * DAY_MS;
   if (remindAt > now.getTime()) {
     await ports.dueWork.schedule({ kind: 'reminders', subject: offerId, dueAt: new Date(remindAt).toISOString() });
     return;
   }
 
-  const byHousehold = new Map<string, RegistrationItem[]>();
-  for (const r of await ports.registrations.listByOffer(offerId)) {
-    // Erased families' registrations keep no household: nobody to remind.
-    if (r.status !== 'confirmed' || !r.householdId) continue;
-    byHousehold.set(r.householdId, [...(byHousehold.get(r.householdId) ?? []), r]);
-  }
+  // Erased families' registrations keep no household: nobody to remind.
+  const confirmed = (await ports.registrations.listByOffer(offerId)).filter((r) => r.status === 'confirmed' && r.householdId);
+  const byHousehold = groupBy(confirmed, (r) => r.householdId);
   const ics = sessionsIcs(offer, ports.publicUrl);
   for (const [householdId, registrations] of byHousehold) {
     const household = await ports.households.getHousehold(householdId);

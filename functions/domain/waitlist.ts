@@ -1,3 +1,4 @@
+import { groupBy } from '../../shared/group-by.js';
 import type { Ports } from '../ports/index.js';
 import type { RegistrationItem, WaitlistEntry } from '../ports/registrations.js';
 import type { Mail } from '../ports/world.js';
@@ -38,11 +39,7 @@ export function holdUntil(now: Date, firstStart: string, holdHours: number): str
  * first, then `free`, so every family listed is owed places now.
  */
 export function owedFamilies(line: WaitlistEntry[], free: number, capacity: number): WaitlistEntry[][] {
-  const families = new Map<string, WaitlistEntry[]>();
-  for (const entry of line) {
-    const family = entry.householdId ?? entry.registrationId;
-    families.set(family, [...(families.get(family) ?? []), entry]);
-  }
+  const families = groupBy(line, (entry) => entry.householdId ?? entry.registrationId);
   const owed: WaitlistEntry[][] = [];
   let left = free;
   for (const entries of families.values()) {
@@ -116,8 +113,10 @@ export async function tellFamilies(
   mail: (to: string, facts: PlaceFacts & OfferFacts) => Mail,
 ): Promise<void> {
   const registrations = await Promise.all(registrationIds.map((id) => ports.registrations.getRegistration(id)));
-  const byFamily = new Map<string, RegistrationItem[]>();
-  for (const r of registrations) if (r) byFamily.set(r.householdId, [...(byFamily.get(r.householdId) ?? []), r]);
+  const byFamily = groupBy(
+    registrations.filter((r): r is RegistrationItem => r !== undefined),
+    (r) => r.householdId,
+  );
   const offerId = registrations.find((r) => r)?.offerId;
   const offer = offerId === undefined ? undefined : await ports.offers.getOffer(offerId);
   if (!offer) return;
