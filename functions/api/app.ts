@@ -14,6 +14,7 @@ import { devRoutes } from './routes/dev.js';
 import { familyRoutes } from './routes/family.js';
 import { healthRoutes } from './routes/health.js';
 import { openingNoticeRoutes } from './routes/opening-notices.js';
+import { programmeRoutes } from './routes/programmes.js';
 import { providerRoutes } from './routes/provider.js';
 import { registrationRoutes } from './routes/registrations.js';
 
@@ -47,7 +48,8 @@ function createApi(ctx: AppContext, extra: RouteModule[] = []) {
     .route('/', openingNoticeRoutes(ctx))
     .route('/', providerRoutes(ctx))
     .route('/', dashboardRoutes(ctx))
-    .route('/', adminRoutes(ctx));
+    .route('/', adminRoutes(ctx))
+    .route('/', programmeRoutes(ctx));
   for (const routes of extra) api.route('/', routes(ctx));
   if (ctx.outbox) api.route('/', devRoutes(ctx));
   return api;

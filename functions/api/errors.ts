@@ -13,6 +13,7 @@ import {
   InvalidStateError,
   NotFoundError,
   RateLimitedError,
+  RefusedInputError,
   UnitFullError,
 } from '../domain/errors.js';
 import { pickLanguage } from '../../shared/validation-messages.js';
@@ -33,6 +34,7 @@ const statusOfError: [ErrorClass, ContentfulStatusCode, string][] = [
   [UnitFullError, 409, 'full'],
   [InvalidStateError, 409, 'invalid-state'],
   [BookingRuleError, 422, 'booking-rule'],
+  [RefusedInputError, 422, 'refused'],
   [IdempotencyMismatchError, 422, 'idempotency-mismatch'],
   [BusyError, 503, 'busy'],
 ];
@@ -43,7 +45,13 @@ export function handleError(error: Error, c: Context<Env>) {
     const retryAfter = error instanceof RateLimitedError || error instanceof BusyError ? error.retryAfterSeconds : undefined;
     if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
     // The domain writes its messages "Deutsch / English"; problem() answers the title in the request's language.
-    const errors = error.field ? [{ path: error.field, code: slug.replaceAll('-', '_'), message: pickLanguage(error.message, requestLanguage(c)) }] : undefined;
+    const language = requestLanguage(c);
+    const errors =
+      error instanceof RefusedInputError
+        ? error.refusals.map((r) => ({ ...r, message: pickLanguage(r.message, language) }))
+        : error.field
+          ? [{ path: error.field, code: slug.replaceAll('-', '_'), message: pickLanguage(error.message, language) }]
+          : undefined;
     return problem(c, status, slug, error.message, undefined, errors);
   }
   if (error instanceof HTTPException && error.status < 500) {

@@ -16,6 +16,7 @@ export const partition = {
   idempotency: 'IDEM#',
   mail: 'MAIL#',
   due: 'DUE#',
+  programme: 'PROG#',
   region: 'REGION',
 } as const;
 
@@ -45,6 +46,10 @@ export const sortKey = {
   registration: 'REG',
   mail: 'MAIL',
   due: 'DUE',
+  programme: 'PROGRAMME#',
+  wishes: 'WISH#',
+  snapshot: 'SNAP#',
+  drawResult: 'RESULT#',
 } as const;
 
 export const keys = {
@@ -103,6 +108,20 @@ export const keys = {
   openingNotice: (offerId: string, householdId: string): Key => ({
     pk: `${partition.offer}${offerId}`,
     sk: `${sortKey.openingNotice}${householdId}`,
+  }),
+
+  // Programmes are few and read together, like the region's other settings.
+  programme: (id: string): Key => ({ pk: partition.region, sk: `${sortKey.programme}${id}` }),
+  // A programme's wish lists, frozen snapshot and results share its partition: the freeze and
+  // the draw read every family's list with one query.
+  programmeWishes: (programmeId: string, householdId: string): Key => ({
+    pk: `${partition.programme}${programmeId}`,
+    sk: `${sortKey.wishes}${householdId}`,
+  }),
+  snapshotChunk: (programmeId: string, n: number): Key => ({ pk: `${partition.programme}${programmeId}`, sk: `${sortKey.snapshot}${pad(n, 4)}` }),
+  drawResult: (programmeId: string, householdId: string): Key => ({
+    pk: `${partition.programme}${programmeId}`,
+    sk: `${sortKey.drawResult}${householdId}`,
   }),
 
   // Due work: one item per (kind, subject), so scheduling the same work again moves it instead of doubling it.

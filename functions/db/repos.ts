@@ -7,6 +7,7 @@ import { createIdempotencyRepo } from './idempotency-repo.js';
 import { createLoginRepo } from './login-repo.js';
 import { createOfferRepo } from './offer-repo.js';
 import { createOpeningNoticeRepo } from './opening-notice-repo.js';
+import { createProgrammeRepo } from './programme-repo.js';
 import { createRegionRepo } from './region-repo.js';
 import { createRegistrationRepo, type RegistrationRepoOptions } from './registration-repo.js';
 import { createRetentionRepo } from './retention-repo.js';
@@ -29,6 +30,7 @@ export function createRepos(table: TableRef, options: RegistrationRepoOptions = 
     stats: createStatsRepo(table),
     dueWork: createDueWorkRepo(table),
     openingNotices: createOpeningNoticeRepo(table),
+    programmes: createProgrammeRepo(table),
     retention: createRetentionRepo(table),
   };
 }

@@ -31,7 +31,16 @@ type Template = Pick<Offer, 'title' | 'description' | 'category' | 'kind' | 'age
   units: [label: string, capacity: number][];
   /** The municipalities where this template runs, each a separate offer. */
   in: string[];
+  /** Part of the demo holiday programme: places drawn at its close, first come first served after. */
+  inProgramme?: true;
 };
+
+/** The demo programme "Sommer …": its wish window closes this many days after the seed day, at 08:00. */
+export const DEMO_WISH_CLOSES_IN = 7;
+/** Summer holidays, in days from the seed day (about seven months). */
+const SUMMER = 215;
+/** The demo programme's id, `sommer-<year of its summer>`; the seed day decides the year. */
+export const demoProgrammeId = (today: string) => `sommer-${addDays(today, SUMMER).slice(0, 4)}`;
 
 const course = (count: number, from: string, to: string) => ({ count, everyDays: 7, from, to });
 const once = (from: string, to: string) => ({ count: 1, everyDays: 1, from, to });
@@ -106,14 +115,15 @@ const templates: Template[] = [
     waitlist: true,
     bookingMode: 'lottery',
     place: 'Volksschule Weidenbrunn',
-    startsIn: 60,
-    opensIn: -2,
+    startsIn: SUMMER,
+    opensIn: DEMO_WISH_CLOSES_IN,
     sessions: { count: 10, everyDays: 1, from: '07:30', to: '16:00' },
     units: [
       ['Woche 1 / week 1', 20],
       ['Woche 2 / week 2', 20],
     ],
     in: ['weidenbrunn'],
+    inProgramme: true,
   },
   {
     slug: 'ferienbetreuung-semester',
@@ -288,13 +298,92 @@ const templates: Template[] = [
     ageRange: { min: 6, max: 14 },
     price: { amount: 70 },
     waitlist: true,
-    bookingMode: 'lottery',
+    bookingMode: 'fcfs',
     place: 'Sportplatz Lindach',
     startsIn: 120,
     opensIn: 20,
     sessions: { count: 4, everyDays: 1, from: '08:00', to: '12:30' },
     units: [['Camp', 25]],
     in: ['lindach'],
+  },
+  {
+    slug: 'kletterwoche',
+    title: 'Kletterwoche',
+    category: 'bewegung',
+    kind: 'holiday_care',
+    providerId: 'sportunion-lindach',
+    description: 'Klettern in der Halle und am Fels, mit Seil und Helm, für Anfängerinnen und Anfänger. Wochen einzeln buchbar.',
+    ageRange: { min: 8, max: 14 },
+    price: { amount: 140, reduced: 90 },
+    waitlist: true,
+    bookingMode: 'lottery',
+    place: 'Kletterhalle Lindach',
+    startsIn: SUMMER,
+    opensIn: DEMO_WISH_CLOSES_IN,
+    sessions: { count: 10, everyDays: 1, from: '09:00', to: '15:00' },
+    units: [
+      ['Woche 1 / week 1', 8],
+      ['Woche 2 / week 2', 8],
+    ],
+    in: ['lindach'],
+    inProgramme: true,
+  },
+  {
+    slug: 'reitertage',
+    title: 'Reitertage am Naturparkhof',
+    category: 'bewegung',
+    kind: 'event',
+    providerId: 'naturpark-verein',
+    description: 'Drei Vormittage mit Ponys: putzen, füttern, reiten. Lange Hose und feste Schuhe.',
+    ageRange: { min: 6, max: 12 },
+    price: { amount: 60 },
+    waitlist: true,
+    bookingMode: 'lottery',
+    place: 'Naturparkhof',
+    startsIn: SUMMER + 2,
+    opensIn: DEMO_WISH_CLOSES_IN,
+    sessions: { count: 3, everyDays: 1, from: '09:00', to: '12:00' },
+    units: group(10),
+    in: ['weidenbrunn'],
+    inProgramme: true,
+  },
+  {
+    slug: 'naturforscher-woche',
+    title: 'Naturforscher-Woche',
+    category: 'kreativ',
+    kind: 'holiday_care',
+    providerId: 'naturpark-verein',
+    description: 'Bach, Wiese und Wald erforschen: mit Lupe, Kescher und Forscherheft.',
+    ageRange: { min: 6, max: 11 },
+    price: { amount: 85, reduced: 55 },
+    waitlist: true,
+    bookingMode: 'lottery',
+    place: 'Naturparkhaus',
+    startsIn: SUMMER + 7,
+    opensIn: DEMO_WISH_CLOSES_IN,
+    sessions: { count: 5, everyDays: 1, from: '08:30', to: '12:30' },
+    units: group(12),
+    in: ['kirchau'],
+    inProgramme: true,
+  },
+  {
+    slug: 'theaterwerkstatt',
+    title: 'Theaterwerkstatt in den Ferien',
+    category: 'kreativ',
+    kind: 'event',
+    providerId: 'kinderfreunde-lindach',
+    description: 'Vier Nachmittage Theater spielen, am letzten Tag Aufführung für die Familien.',
+    ageRange: { min: 7, max: 13 },
+    price: { amount: 40 },
+    waitlist: true,
+    bookingMode: 'lottery',
+    place: 'Kulturhaus',
+    startsIn: SUMMER + 1,
+    opensIn: DEMO_WISH_CLOSES_IN,
+    sessions: { count: 4, everyDays: 1, from: '14:00', to: '17:00' },
+    units: group(12),
+    in: ['obernberg', 'lindach'],
+    inProgramme: true,
   },
   {
     slug: 'stillcafe',
@@ -346,6 +435,7 @@ export function demoOffers(today: string, timeZone: string): Offer[] {
         address: `${t.place}, ${municipalityName.get(municipalityId)}`,
         accessibility: t.accessibility,
         bookingMode: t.bookingMode,
+        programmeId: t.inProgramme && demoProgrammeId(today),
         waitlist: t.waitlist,
         ageRange: t.ageRange,
         registrationOpens: at(addDays(today, t.opensIn), '08:00', timeZone),

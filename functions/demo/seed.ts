@@ -3,13 +3,18 @@ import { scheduleOfferWork } from '../domain/offer-schedule.js';
 import { offerSpan } from '../domain/offers.js';
 import type { Ports } from '../ports/index.js';
 import { addDays, demoOffers } from './offers.js';
+import { seedDemoProgramme } from './programme.js';
 import { demoAccounts, demoHouseholds, demoMunicipalities, demoProviders, demoRegion } from './region.js';
 
 /**
  * Seeds the demo region. Every write is create-if-absent, so a second run changes nothing,
  * not even the counters of offers that families have booked since.
  */
-export async function seedDemoRegion({ clock, ...repos }: Pick<Ports, 'region' | 'users' | 'households' | 'offers' | 'dueWork' | 'clock'>): Promise<void> {
+export async function seedDemoRegion({
+  clock,
+  timeZone,
+  ...repos
+}: Pick<Ports, 'region' | 'users' | 'households' | 'offers' | 'dueWork' | 'programmes' | 'clock' | 'timeZone'>): Promise<void> {
   const now = clock.now().toISOString();
   const today = dayIn(demoRegion.timeZone, clock.now());
   await repos.region.createRegion(demoRegion);
@@ -28,7 +33,9 @@ export async function seedDemoRegion({ clock, ...repos }: Pick<Ports, 'region' |
     }
   }
 
-  for (const offer of demoOffers(today, demoRegion.timeZone)) {
+  const offers = demoOffers(today, demoRegion.timeZone);
+  for (const offer of offers) {
     if (await repos.offers.createOffer(offer, offerSpan(offer, demoRegion.timeZone), now)) await scheduleOfferWork({ ...repos, clock }, offer);
   }
+  await seedDemoProgramme({ ...repos, clock, timeZone }, today, offers);
 }

@@ -45,6 +45,16 @@ export class BookingRuleError extends DomainError {
   override name = 'BookingRuleError';
 }
 /** The same Idempotency-Key was sent with a different request. */
+/** Input that breaks several rules at once (a wish list): each refusal with its path, code and "Deutsch / English" message. */
+export class RefusedInputError extends DomainError {
+  override name = 'RefusedInputError';
+  constructor(
+    message: string,
+    readonly refusals: { path: string; code: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
 export class IdempotencyMismatchError extends DomainError {
   override name = 'IdempotencyMismatchError';
 }

@@ -8,7 +8,7 @@ import { householdIdOf } from './household.js';
 import { AGAIN, retryBounded } from './retry.js';
 
 /** The family's rights over its data: see it, take it along, have it erased. */
-export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency'>;
+export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency' | 'programmes'>;
 
 /** The household's registrations, newest first, waiting ones with their current position. */
 export async function listFamilyRegistrations(
@@ -70,6 +70,11 @@ export async function eraseFamily(ports: FamilyDataPorts, user: User): Promise<v
     // they share the attempt: a conflict here retries them rather than leaving names behind.
     await ports.idempotency.deleteUserRecords(user.id);
     await ports.registrations.anonymiseHousehold(householdId);
+    // Wish lists and draw results name the children: they go too (the snapshot holds only pseudonyms).
+    await ports.programmes.deleteFamilyEntries(
+      householdId,
+      (await ports.programmes.listProgrammes()).map((p) => p.id),
+    );
     return undefined;
   }, ports.retry);
 }

@@ -1,5 +1,7 @@
 import type { Ports } from '../ports/index.js';
 import type { DueJobs } from './due-work.js';
+import { publishDraw } from './draw-publication.js';
+import { freezeProgramme } from './freeze.js';
 import { expireOfferedPlaces } from './offered-places.js';
 import { announceOpening } from './opening-notices.js';
 import { sendReminders } from './reminders.js';
@@ -20,4 +22,6 @@ export const dueJobs = (ports: Ports, log: RetentionLog = () => {}): DueJobs => 
     const [offerId = '', unitId = ''] = unit.split('#');
     return offerFreedPlaces(ports, offerId, unitId);
   },
+  'programme-freeze': (programmeId) => freezeProgramme(ports, programmeId),
+  'programme-draw': (programmeId) => publishDraw(ports, programmeId),
 });

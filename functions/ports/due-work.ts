@@ -15,6 +15,10 @@ export const dueKinds = [
   'account-inactive',
   /** A place was freed (subject: `<offerId>#<unitId>`): offered to the line, should that not have happened at once. */
   'offer-places',
+  /** A programme's wish window closes (subject: the programme): the wishes are frozen into the snapshot. */
+  'programme-freeze',
+  /** A programme's randomness was entered (subject: the programme): the draw runs and is published. */
+  'programme-draw',
 ] as const;
 export type DueKind = (typeof dueKinds)[number];
 

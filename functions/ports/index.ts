@@ -4,6 +4,7 @@ import type { HouseholdRepo } from './households.js';
 import type { OfferRepo } from './offers.js';
 import type { RegionRepo } from './region.js';
 import type { OpeningNoticeRepo } from './opening-notices.js';
+import type { ProgrammeRepo } from './programmes.js';
 import type { IdempotencyRepo, RegistrationRepo, WaitlistRepo } from './registrations.js';
 import type { RetentionRepo } from './retention.js';
 import type { StatsRepo } from './stats.js';
@@ -24,6 +25,7 @@ export type Repos = {
   stats: StatsRepo;
   dueWork: DueWorkRepo;
   openingNotices: OpeningNoticeRepo;
+  programmes: ProgrammeRepo;
   retention: RetentionRepo;
 };
 

@@ -48,6 +48,8 @@ export const offerSchema = z.object({
   /** What a child brings (indoor shoes, a snack): the reminder before the first day says it. */
   whatToBring: z.string().max(500).optional(),
   bookingMode,
+  /** The holiday programme whose draw allocates a lottery offer's places (docs/DRAW.md). */
+  programmeId: id.optional(),
   waitlist: z.boolean(),
   ageRange: ageRangeSchema,
   registrationOpens: isoDateTime,

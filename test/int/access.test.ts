@@ -58,6 +58,18 @@ const routes: [method: string, path: string, audience: Guard['audience']][] = [
   ['POST', '/api/admin/providers', ['admin']],
   ['PUT', '/api/admin/providers/:id', ['admin']],
   ['PUT', '/api/admin/roles', ['admin']],
+  ['GET', '/api/programmes', 'anyone'],
+  ['GET', '/api/programmes/:id', 'anyone'],
+  ['GET', '/api/family/programmes/:id/wishes', ['family']],
+  ['PUT', '/api/family/programmes/:id/wishes', ['family']],
+  ['GET', '/api/family/programmes/:id/result', ['family']],
+  ['GET', '/api/admin/programmes', ['admin']],
+  ['GET', '/api/admin/programmes/:id', ['admin']],
+  ['POST', '/api/admin/programmes', ['admin']],
+  ['PATCH', '/api/admin/programmes/:id', ['admin']],
+  ['POST', '/api/admin/programmes/:id/draw', ['admin']],
+  ['GET', '/api/admin/programmes/:id/report', ['admin', 'municipality']],
+  ['GET', '/api/admin/programmes/:id/replay', ['admin', 'municipality']],
 ];
 
 const roleOf: Record<RoleName, Role> = {

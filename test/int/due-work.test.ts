@@ -34,6 +34,8 @@ function countingJobs(behaviour: (kind: DueKind, subject: string, run: number) =
     retention: counting('retention'),
     'account-inactive': counting('account-inactive'),
     'offer-places': counting('offer-places'),
+    'programme-freeze': counting('programme-freeze'),
+    'programme-draw': counting('programme-draw'),
   };
   /** How often the job of `kind` ran for `subject`. */
   const ran = (kind: DueKind, subject: string) => runs.get(keyOf(kind, subject)) ?? 0;

@@ -107,4 +107,11 @@ export const de: MailTexts = {
       (whatToBring ? `Bitte mitbringen: ${whatToBring}\n` : '') +
       `Alle Termine sind für Ihren Kalender angehängt. Ihre Buchungen: ${link}`,
   }),
+  drawResult: ({ programmeTitle, ticket, tickets, children, link }) => ({
+    subject: `Ergebnis der Verlosung: ${programmeTitle}`,
+    body:
+      `Die Plätze im Ferienprogramm „${programmeTitle}“ sind verlost. Ihre Losnummer: ${ticket} von ${tickets}.\n\n` +
+      children.map((c) => `${c.firstName}:\n${c.lines.map((l) => `- ${l.de}`).join('\n')}`).join('\n\n') +
+      `\n\nAlle Plätze und Wartelisten und wie die Verlosung geprüft werden kann: ${link}`,
+  }),
 };

@@ -107,4 +107,11 @@ export const en: MailTexts = {
       (whatToBring ? `Please bring: ${whatToBring}\n` : '') +
       `All dates are attached for your calendar. Your bookings: ${link}`,
   }),
+  drawResult: ({ programmeTitle, ticket, tickets, children, link }) => ({
+    subject: `Draw result: ${programmeTitle}`,
+    body:
+      `The places of the holiday programme "${programmeTitle}" have been drawn. Your ticket: ${ticket} of ${tickets}.\n\n` +
+      children.map((c) => `${c.firstName}:\n${c.lines.map((l) => `- ${l.en}`).join('\n')}`).join('\n\n') +
+      `\n\nAll places and waiting lists, and how to check the draw: ${link}`,
+  }),
 };

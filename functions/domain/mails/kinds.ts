@@ -31,6 +31,14 @@ export type MailTexts = {
     whatToBring?: string;
     link: string;
   }): MailText;
+  /** The draw of a holiday programme is published: per child and wish what happened and why (each line in both languages). */
+  drawResult(facts: {
+    programmeTitle: string;
+    ticket: number;
+    tickets: number;
+    children: { firstName: string; lines: { de: string; en: string }[] }[];
+    link: string;
+  }): MailText;
 };
 export type MailText = { subject: string; body: string };
 /** Which children, offer and unit a place is about. */

@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import { drawSnapshotSchema, type DrawSnapshot } from '../../shared/schemas/draw-snapshot.js';
+import type { CatalogOffer } from '../../shared/schemas/offer.js';
+import type { FamilyResult, FairnessReport, Programme, UnitCutoff } from '../../shared/schemas/programme.js';
+import type { HouseholdAnswer } from '../../shared/schemas/household.js';
+import type { Ports } from '../ports/index.js';
+import type { DrawnFamilyOffer, StoredProgramme, StoredResult, StoredWishes } from '../ports/programmes.js';
+import type { RegistrationItem } from '../ports/registrations.js';
+import { dashboardDimensions } from './dashboard.js';
+import { explainWish } from './draw/explain.js';
+import type { DrawOutcome } from './draw/outcome.js';
+import { runDraw } from './draw/run-draw.js';
+import { InvalidStateError, NotFoundError } from './errors.js';
+import { pseudonym } from './freeze.js';
+import { bilingualMail } from './mails/bilingual.js';
+import { publicProgramme, storedProgramme } from './programmes.js';
+import { retryBounded } from './retry.js';
+
+export type DrawPorts = Pick<Ports, 'programmes' | 'offers' | 'households' | 'region' | 'dueWork' | 'mailer' | 'clock' | 'timeZone' | 'publicUrl' | 'retry'>;
+
+/** Offers written at once; one offer's families one after another, since they share its unit items. */
+const OFFERS_AT_ONCE = 4;
+
+/**
+ * A region admin enters the randomness (only once the input is frozen, so its hash was public
+ * before). The draw then runs as due work; asking again with the same randomness answers the
+ * same, another randomness once one was entered is refused: no drawing again until one likes it.
+ */
+export async function requestDraw(ports: DrawPorts, programmeId: string, randomness: string): Promise<Programme> {
+  const programme = await storedProgramme(ports, programmeId);
+  if (programme.status === 'drawing' || programme.status === 'published') {
+    if (programme.randomness === randomness) return publicProgramme(programme);
+    throw new InvalidStateError('Die Verlosung läuft schon mit einer anderen Zufallszahl / the draw already runs with another randomness', 'randomness');
+  }
+  if (programme.status !== 'frozen') {
+    throw new InvalidStateError('Erst nach dem Einfrieren der Wünsche / only once the wishes are frozen', 'randomness');
+  }
+  const now = ports.clock.now().toISOString();
+  const drawing: StoredProgramme = { ...programme, status: 'drawing', randomness, drawStartedAt: now, updatedAt: now };
+  if (!(await ports.programmes.replaceProgramme(drawing, programme.updatedAt))) return requestDraw(ports, programmeId, randomness);
+  await ports.dueWork.schedule({ kind: 'programme-draw', subject: programmeId, dueAt: now });
+  return publicProgramme(drawing);
+}
+
+/** The frozen snapshot, parsed; a programme not frozen yet has none. */
+export async function programmeSnapshot(ports: Pick<Ports, 'programmes'>, programmeId: string): Promise<DrawSnapshot> {
+  const json = await ports.programmes.getSnapshot(programmeId);
+  if (!json) throw new NotFoundError('Noch nicht eingefroren / not frozen yet');
+  return drawSnapshotSchema.parse(JSON.parse(json));
+}
+
+/** The id of one drawn registration: the same on every run of the same draw (`inputHash‖randomness‖version`). */
+const drawnId = (drawId: string, childId: string, unitKey: string) =>
+  `d${createHash('sha256').update(`${drawId}|${childId}|${unitKey}`).digest('hex').slice(0, 31)}`;
+
+type Person = { householdId: string; childId: string };
+
+/** Back from pseudonyms to families and children, by computing every family's pseudonyms again. */
+function realIds(programme: StoredProgramme, lists: StoredWishes[]) {
+  const families = new Map<string, string>();
+  const children = new Map<string, Person>();
+  for (const list of lists) {
+    families.set(pseudonym(programme, 'family', list.householdId), list.householdId);
+    for (const c of list.children) children.set(pseudonym(programme, 'child', c.childId), { householdId: list.householdId, childId: c.childId });
+  }
+  return { families, children };
+}
+
+/** What the draw's outcome means in the table: per family and offer, one write of registrations and counters. */
+export function drawnWrites(
+  outcome: DrawOutcome,
+  people: Map<string, Person>,
+  offers: Map<string, CatalogOffer>,
+  households: Map<string, HouseholdAnswer | undefined>,
+  createdAt: string,
+): DrawnFamilyOffer[] {
+  const drawId = createHash('sha256').update(`${outcome.inputHash}|${outcome.randomness}|${outcome.algorithm}`).digest('hex');
+  const lineLength = new Map(outcome.units.map((u) => [u.key, u.waiting.length]));
+  const writes = new Map<string, DrawnFamilyOffer>();
+  for (const child of outcome.children) {
+    const person = people.get(child.childId);
+    if (!person) continue;
+    for (const wish of child.wishes) {
+      if (wish.outcome === 'not_drawn') continue;
+      const [offerId = '', unitId = ''] = wish.unitKey.split('/');
+      const offer = offers.get(offerId);
+      if (!offer) continue;
+      const key = `${offerId}#${person.householdId}`;
+      const write = writes.get(key) ?? { offerId, householdId: person.householdId, registrations: [], units: [], children: [] };
+      writes.set(key, write);
+      const confirmed = wish.outcome === 'confirmed';
+      const registration: RegistrationItem = {
+        id: drawnId(drawId, person.childId, wish.unitKey),
+        offerId,
+        unitId,
+        childId: person.childId,
+        householdId: person.householdId,
+        status: confirmed ? 'confirmed' : 'waitlisted',
+        ticket: confirmed ? undefined : wish.waitlistPosition,
+        createdAt,
+        updatedAt: createdAt,
+        offerTitle: offer.title,
+        unitLabel: offer.units.find((u) => u.id === unitId)?.label ?? unitId,
+        ...dashboardDimensions(households.get(person.householdId), person.childId, offer.firstDay),
+      };
+      write.registrations.push(registration);
+      const unit = write.units.find((u) => u.unitId === unitId) ?? { unitId, confirm: 0, wait: 0, waitTail: lineLength.get(wish.unitKey) ?? 0 };
+      if (!write.units.includes(unit)) write.units.push(unit);
+      if (confirmed) unit.confirm++;
+      else unit.wait++;
+      const counted = write.children.find((c) => c.childId === person.childId) ?? { childId: person.childId, count: 0 };
+      if (!write.children.includes(counted)) write.children.push(counted);
+      counted.count++;
+    }
+  }
+  return [...writes.values()];
+}
+
+/** Each family's result as it reads it: per child and wish the outcome and why, in German and English. */
+export function familyResults(
+  programmeId: string,
+  outcome: DrawOutcome,
+  lookup: {
+    families: Map<string, string>;
+    people: Map<string, Person>;
+    households: Map<string, HouseholdAnswer | undefined>;
+    offers: Map<string, CatalogOffer>;
+    municipality: (id: string) => string;
+  },
+  writes: DrawnFamilyOffer[],
+): StoredResult[] {
+  const registrationOf = new Map(writes.flatMap((w) => w.registrations.map((r) => [`${r.childId}/${r.offerId}/${r.unitId}`, r.id] as const)));
+  const results = new Map<string, StoredResult>();
+  for (const child of outcome.children) {
+    const person = lookup.people.get(child.childId);
+    const householdId = lookup.families.get(child.familyId);
+    if (!person || !householdId) continue;
+    const result = results.get(householdId) ?? {
+      programmeId,
+      householdId,
+      ticket: outcome.tickets[child.familyId] ?? 0,
+      tickets: outcome.ticketCount,
+      children: [],
+    };
+    results.set(householdId, result);
+    const firstName = lookup.households.get(householdId)?.children.find((c) => c.id === person.childId)?.firstName ?? '';
+    result.children.push({
+      childId: person.childId,
+      firstName,
+      wishes: child.wishes.map((wish) => {
+        const [offerId = '', unitId = ''] = wish.unitKey.split('/');
+        const offer = lookup.offers.get(offerId);
+        const unitLabel = offer?.units.find((u) => u.id === unitId)?.label ?? unitId;
+        const offerTitle = offer?.title ?? offerId;
+        return {
+          rank: wish.rank,
+          offerId,
+          unitId,
+          offerTitle,
+          unitLabel,
+          outcome: wish.outcome,
+          round: wish.round,
+          waitlistPosition: wish.waitlistPosition,
+          registrationId: registrationOf.get(`${person.childId}/${offerId}/${unitId}`),
+          reason: explainWish(wish.reason, {
+            child: firstName,
+            unit: `${offerTitle}, ${unitLabel}`,
+            municipality: lookup.municipality,
+            waitlistPosition: wish.waitlistPosition,
+            rank: wish.rank,
+          }),
+        };
+      }),
+    });
+  }
+  return [...results.values()];
+}
+
+/** Runs `work` over `items`, `limit` at a time. */
+async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
+}
+
+/**
+ * The due job after the randomness is entered: the draw over the stored snapshot, then its
+ * registrations, waitlist entries and counters (each family's write in one offer is one
+ * transaction, its ids from the draw, so a repeat skips what is written), the results, the
+ * offers turned first come, first served, and last the programme `published` in one
+ * conditional write; then one e-mail per family. Safe to repeat at every step.
+ */
+export async function publishDraw(ports: DrawPorts, programmeId: string): Promise<void> {
+  const programme = await ports.programmes.getProgramme(programmeId);
+  if (!programme) return;
+  if (programme.status === 'published') return mailResults(ports, programme);
+  if (programme.status !== 'drawing' || !programme.randomness) return;
+
+  const snapshot = await programmeSnapshot(ports, programmeId);
+  const outcome = runDraw(snapshot, programme.randomness);
+  if (outcome.inputHash !== programme.inputHash) throw new Error(`snapshot of ${programmeId} does not match its commitment`);
+
+  const lists = await ports.programmes.listWishes(programmeId);
+  const { families, children: people } = realIds(programme, lists);
+  const offerIds = [...new Set(snapshot.units.map((u) => u.offerId))];
+  const offers = new Map((await Promise.all(offerIds.map((id) => ports.offers.getOffer(id)))).flatMap((o) => (o ? [[o.id, o] as const] : [])));
+  const households = new Map(await Promise.all(lists.map(async (l) => [l.householdId, await ports.households.getHousehold(l.householdId)] as const)));
+  const municipalities = new Map((await ports.region.listMunicipalities()).map((m) => [m.id, m.name]));
+
+  const writes = drawnWrites(outcome, people, offers, households, programme.drawStartedAt ?? programme.updatedAt);
+  await inBatches(offerIds, OFFERS_AT_ONCE, async (offerId) => {
+    for (const write of writes.filter((w) => w.offerId === offerId)) {
+      // A child deleted since the freeze leaves its seat free; the offer's line gets it below.
+      await retryBounded(() => ports.programmes.writeDrawn(write), { ...ports.retry, attempts: 10 });
+    }
+  });
+
+  const lookup = { families, people, households, offers, municipality: (id: string) => municipalities.get(id) ?? id };
+  for (const result of familyResults(programmeId, outcome, lookup, writes)) await ports.programmes.putResult(programmeId, result);
+  const now = ports.clock.now().toISOString();
+  for (const offerId of offers.keys()) await ports.programmes.openForFirstCome(offerId, now);
+  for (const unit of snapshot.units) {
+    await ports.dueWork.schedule({ kind: 'offer-places', subject: unit.key.replace('/', '#'), dueAt: now });
+  }
+
+  const published: StoredProgramme = {
+    ...programme,
+    status: 'published',
+    seed: outcome.seed,
+    outputHash: outcome.outputHash,
+    cutoffs: cutoffsOf(outcome),
+    report: outcome.report,
+    publishedAt: now,
+    updatedAt: now,
+  };
+  if (!(await ports.programmes.replaceProgramme(published, programme.updatedAt))) return publishDraw(ports, programmeId);
+  await mailResults(ports, published);
+}
+
+const cutoffsOf = (outcome: DrawOutcome): UnitCutoff[] =>
+  outcome.cutoffs.map(({ key, ...cutoff }) => {
+    const [offerId = '', unitId = ''] = key.split('/');
+    return { offerId, unitId, ...cutoff };
+  });
+
+/** One e-mail per family with its result; a family mailed before is not mailed again. */
+async function mailResults(ports: DrawPorts, programme: StoredProgramme) {
+  for (const result of await ports.programmes.listResults(programme.id)) {
+    if (result.mailedAt) continue;
+    const household = await ports.households.getHousehold(result.householdId);
+    if (household) {
+      await ports.mailer.send(
+        bilingualMail(household.email, 'drawResult', {
+          programmeTitle: programme.title,
+          ticket: result.ticket,
+          tickets: result.tickets,
+          children: result.children.map((c) => ({ firstName: c.firstName, lines: c.wishes.map((w) => w.reason) })),
+          link: `${ports.publicUrl}/programmes/${programme.id}/result`,
+        }),
+      );
+    }
+    await ports.programmes.markResultMailed(programme.id, result.householdId, ports.clock.now().toISOString());
+  }
+}
+
+/** The family's result once the draw is published. */
+export async function familyDrawResult(ports: Pick<Ports, 'programmes'>, householdId: string, programmeId: string): Promise<FamilyResult> {
+  const programme = await storedProgramme(ports, programmeId);
+  if (programme.status !== 'published') throw new InvalidStateError('Die Verlosung ist noch nicht veröffentlicht / the draw is not published yet');
+  const stored = await ports.programmes.getResult(programmeId, householdId);
+  if (!stored) throw new NotFoundError('Keine Wünsche in diesem Ferienprogramm / no wishes in this programme');
+  const { householdId: _h, mailedAt: _m, ...result } = stored;
+  return result;
+}
+
+/**
+ * The fairness report; a municipality's coordinator sees the groups of its own residents
+ * (and the totals), the region everything. It is anonymous: cells under 3 children are empty.
+ */
+export async function drawReport(
+  ports: Pick<Ports, 'programmes'>,
+  programmeId: string,
+  municipalityScope: string,
+): Promise<{ report: FairnessReport; cutoffs: UnitCutoff[] }> {
+  const programme = await storedProgramme(ports, programmeId);
+  if (!programme.report || !programme.cutoffs) throw new InvalidStateError('Die Verlosung ist noch nicht veröffentlicht / the draw is not published yet');
+  const groups = programme.report.groups.filter((g) => municipalityScope === '*' || g.dimension !== 'municipality' || g.value === municipalityScope);
+  return { report: { ...programme.report, groups }, cutoffs: programme.cutoffs };
+}
