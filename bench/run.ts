@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startLocalServer } from '../functions/api/local-server.js';
 import { runBareTransactions } from './bare.js';
+import { benchDraw } from './draw.js';
 import { measureColdStarts } from './cold-start.js';
 import { attachMeter, round } from './meter.js';
 import { runRush } from './rush.js';
@@ -86,6 +87,10 @@ try {
     'JavaScript files': web.jsFiles,
     'CSS bytes': web.cssGzipBytes,
   });
+
+  const draw = values.small ? benchDraw({ children: 300, wishes: 2000 }) : benchDraw({ children: 3000, wishes: 20000 });
+  section('Draw: the fair lottery in memory (median of 3), beside a Feriennet-style deferred acceptance on the same wishes', draw);
+  report.draw = draw;
 
   Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, scalingRatios, coldStarts, web });
   const failed = [rush, spread].flatMap((r) =>

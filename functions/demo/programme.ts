@@ -21,7 +21,7 @@ function numbers(seed: number) {
 }
 
 /** The families who wish, each with one to three children of school age and a postal code of the region (or not). */
-export function demoWishingFamilies(today: string) {
+function demoWishingFamilies(today: string) {
   const next = numbers(20270);
   const postalCodes = [...demoMunicipalities.flatMap((m) => m.postalCodes), '5020'];
   return Array.from({ length: WISHING_FAMILIES }, (_, i) => {

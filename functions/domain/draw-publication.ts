@@ -6,6 +6,7 @@ import type { HouseholdAnswer } from '../../shared/schemas/household.js';
 import type { Ports } from '../ports/index.js';
 import type { DrawnFamilyOffer, StoredProgramme, StoredResult, StoredWishes } from '../ports/programmes.js';
 import type { RegistrationItem } from '../ports/registrations.js';
+import { pickLanguage } from '../../shared/validation-messages.js';
 import { dashboardDimensions } from './dashboard.js';
 import { explainWish } from './draw/explain.js';
 import type { DrawOutcome } from './draw/outcome.js';
@@ -67,7 +68,7 @@ function realIds(programme: StoredProgramme, lists: StoredWishes[]) {
 }
 
 /** What the draw's outcome means in the table: per family and offer, one write of registrations and counters. */
-export function drawnWrites(
+function drawnWrites(
   outcome: DrawOutcome,
   people: Map<string, Person>,
   offers: Map<string, CatalogOffer>,
@@ -116,8 +117,30 @@ export function drawnWrites(
   return [...writes.values()];
 }
 
+/**
+ * The explanation in both languages; a label written "Woche 1 / week 1" (as providers do) is
+ * named by its own half in each.
+ */
+function explained(
+  wish: DrawOutcome['children'][number]['wishes'][number],
+  child: string,
+  offerTitle: string,
+  unitLabel: string,
+  municipality: (id: string) => string,
+) {
+  const say = (language: 'de' | 'en') =>
+    explainWish(wish.reason, {
+      child,
+      unit: `${offerTitle}, ${pickLanguage(unitLabel, language)}`,
+      municipality,
+      waitlistPosition: wish.waitlistPosition,
+      rank: wish.rank,
+    })[language];
+  return { de: say('de'), en: say('en') };
+}
+
 /** Each family's result as it reads it: per child and wish the outcome and why, in German and English. */
-export function familyResults(
+function familyResults(
   programmeId: string,
   outcome: DrawOutcome,
   lookup: {
@@ -162,13 +185,7 @@ export function familyResults(
           round: wish.round,
           waitlistPosition: wish.waitlistPosition,
           registrationId: registrationOf.get(`${person.childId}/${offerId}/${unitId}`),
-          reason: explainWish(wish.reason, {
-            child: firstName,
-            unit: `${offerTitle}, ${unitLabel}`,
-            municipality: lookup.municipality,
-            waitlistPosition: wish.waitlistPosition,
-            rank: wish.rank,
-          }),
+          reason: explained(wish, firstName, offerTitle, unitLabel, lookup.municipality),
         };
       }),
     });

@@ -19,7 +19,7 @@ import { fitsAge } from './wishes.js';
 export const pseudonym = (programme: Pick<StoredProgramme, 'pseudonymKey'>, kind: 'family' | 'child', id: string) =>
   createHmac('sha256', programme.pseudonymKey).update(`${kind}:${id}`).digest('hex').slice(0, 24);
 
-export const unitKeyOf = (offerId: string, unitId: string): UnitKey => `${offerId}/${unitId}`;
+const unitKeyOf = (offerId: string, unitId: string): UnitKey => `${offerId}/${unitId}`;
 
 /** Reserved seats of a unit with `seats` places: a share rounded down, or a count never above the seats. */
 export const reservedSeats = (reserve: ResidentReserve | undefined, seats: number) =>

@@ -16,7 +16,7 @@ import { providerIdsOf } from './roles.js';
 import { offerFreedPlaces } from './waitlist.js';
 
 /** What the offer lifecycle needs: cancellation and the waitlist (for raised capacity), plus the region. */
-export type OfferPorts = CancellationPorts & Pick<Ports, 'region' | 'timeZone' | 'dueWork'>;
+export type OfferPorts = CancellationPorts & Pick<Ports, 'region' | 'timeZone' | 'dueWork' | 'programmes'>;
 
 /** The first and last calendar day (in the region's zone) and the first start of an offer. */
 export function offerSpan(offer: Pick<Offer, 'sessions'>, timeZone: string): OfferSpan {
@@ -71,10 +71,33 @@ async function checkRegionRefs(ports: Pick<OfferPorts, 'region'>, fields: Partia
   }
 }
 
+/**
+ * A lottery offer's places are drawn in a holiday programme, so it names one that still takes
+ * offers: joining after the freeze would leave it out of the draw. Checked when the offer
+ * joins, not on every later edit of its words.
+ */
+async function checkProgrammeRef(
+  ports: Pick<OfferPorts, 'programmes'>,
+  offer: Pick<Offer, 'bookingMode' | 'programmeId'>,
+  before?: Pick<Offer, 'bookingMode' | 'programmeId'>,
+) {
+  if (offer.bookingMode !== 'lottery' || (before && before.bookingMode === offer.bookingMode && before.programmeId === offer.programmeId)) return;
+  const programme = offer.programmeId ? await ports.programmes.getProgramme(offer.programmeId) : undefined;
+  if (!programme)
+    throw new InvalidInputError(
+      'Verlosung nur in einem Ferienprogramm: bitte eines wählen / a lottery needs a holiday programme: please choose one',
+      'programmeId',
+    );
+  if (programme.status !== 'draft' && programme.status !== 'wishing') {
+    throw new InvalidInputError('Dieses Ferienprogramm ist schon verlost / this programme has been drawn already', 'programmeId');
+  }
+}
+
 /** Creates a draft of the caller's provider; it reaches the catalog only once published. */
 export async function createDraftOffer(ports: OfferPorts, actor: User, input: OfferInput): Promise<StoredOffer> {
   const providerId = ownProviderId(actor);
   await checkRegionRefs(ports, input);
+  await checkProgrammeRef(ports, input);
   const provider = await ports.region.getProvider(providerId);
   const offer: Offer = {
     ...input,
@@ -138,6 +161,7 @@ export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: st
   const before = await getOwnOffer(ports, actor, offerId);
   await checkRegionRefs(ports, patch);
   const after = applyPatch(before, patch);
+  await checkProgrammeRef(ports, after, before);
   const failures = await ports.offers.updateOffer({
     before,
     after,

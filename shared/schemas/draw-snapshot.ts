@@ -9,7 +9,7 @@ import { DRAW_ALGORITHM, residentReserveSchema, togetherMode } from './programme
  */
 const pseudonym = z.string().regex(/^[a-z0-9]{8,40}$/);
 /** A unit across the programme: `<offerId>/<unitId>`. */
-export const unitKey = z.string().regex(/^[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+$/);
+const unitKey = z.string().regex(/^[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+$/);
 export type UnitKey = z.infer<typeof unitKey>;
 
 export const drawSnapshotSchema = z.object({

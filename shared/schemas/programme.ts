@@ -10,8 +10,7 @@ import { catalogOfferSchema } from './offer.js';
 /** The version of the draw's rules; part of every seed and hash, so a replay names what it re-ran. */
 export const DRAW_ALGORITHM = 'regiokurs/draw/v1';
 
-export const programmeStatus = z.enum(['draft', 'wishing', 'frozen', 'drawing', 'published']);
-export type ProgrammeStatus = z.infer<typeof programmeStatus>;
+const programmeStatus = z.enum(['draft', 'wishing', 'frozen', 'drawing', 'published']);
 
 /**
  * Seats of a unit kept for children living in the unit's municipality. `minimum` (reserve first):
@@ -67,7 +66,7 @@ export const programmePatch = programmeFields
 export type ProgrammePatch = z.infer<typeof programmePatch>;
 
 /** What the draw did to one unit: public, anonymous. */
-export const unitCutoffSchema = z.object({
+const unitCutoffSchema = z.object({
   offerId: id,
   unitId: id,
   seats: z.number().int(),
@@ -94,7 +93,7 @@ const reportGroupSchema = z.object({
 });
 export type ReportGroup = z.infer<typeof reportGroupSchema>;
 
-export const fairnessReportSchema = z.object({
+const fairnessReportSchema = z.object({
   children: z.number().int(),
   wishes: z.number().int(),
   /** Children with at least one place, and the most that could have one (an independent max-flow count). */
@@ -120,7 +119,7 @@ export const fairnessReportSchema = z.object({
 export type FairnessReport = z.infer<typeof fairnessReportSchema>;
 
 /** A programme as anyone may read it: the settings, where the draw stands, and once drawn, its proof. */
-export const programmeSchema = programmeFields.extend({
+const programmeSchema = programmeFields.extend({
   id,
   status: programmeStatus,
   algorithm: z.literal(DRAW_ALGORITHM),
@@ -143,7 +142,6 @@ export type ProgrammeDetail = z.infer<typeof programmeDetailSchema>;
 export const togetherMode = z.enum(['all_or_none', 'prefer']);
 
 const wishSchema = z.object({ offerId: id, unitId: id });
-export type Wish = z.infer<typeof wishSchema>;
 
 /** A family's whole wish list for one programme; a PUT replaces it. */
 export const wishesInput = z.object({
@@ -172,7 +170,7 @@ export const drawRequest = z.object({ randomness: z.string().trim().min(1).max(2
 /** German and English side by side: every explanation a family reads. */
 const bilingual = z.object({ de: z.string(), en: z.string() });
 
-export const wishOutcome = z.enum(['confirmed', 'waitlisted', 'not_drawn']);
+const wishOutcome = z.enum(['confirmed', 'waitlisted', 'not_drawn']);
 
 /** A family's draw result: per child and wish what happened and why. */
 export const familyResultSchema = z.object({

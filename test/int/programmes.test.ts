@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { FamilyResult, Programme, ProgrammeDetail, WishesAnswer } from '../../shared/schemas/programme.js';
+import {
+  familyResultSchema,
+  programmeDetailSchema,
+  wishesAnswer,
+  type FamilyResult,
+  type Programme,
+  type ProgrammeDetail,
+  type WishesAnswer,
+} from '../../shared/schemas/programme.js';
 import type { Problem } from '../../shared/schemas/common.js';
 import { createTestContext, testClock } from '../support/context.js';
 import { cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from '../support/booking.js';
 import { createOffer } from '../support/offers.js';
+import { offerDraft, seedRegionConfig } from '../support/provider.js';
 import { createUser, json, type TestUser } from '../support/users.js';
 
 const HOUR = 3600_000;
@@ -72,7 +81,7 @@ async function programmeWorld() {
   const runJobs = async () => (await request<{ ran: { kind: string; subject: string; outcome: string }[] }>('/dev/jobs/run', { method: 'POST' })).body.ran;
   const programme = async () => (await request<ProgrammeDetail>(`/programmes/${programmeId}`)).body;
   const draw = (randomness: string, user: TestUser = admin) =>
-    request<Programme & Problem>(`/admin/programmes/${programmeId}/draw`, json('POST', { randomness }, user.headers));
+    request<Programme>(`/admin/programmes/${programmeId}/draw`, json('POST', { randomness }, user.headers));
   const result = (family: TestUser) => request<FamilyResult & Problem>(`/family/programmes/${programmeId}/result`, { headers: family.headers });
   /** Each child of `family` wishes these offers' unit u1, in this order. */
   const wishFor = (family: Family, ...offerIds: string[]) => ({
@@ -111,7 +120,7 @@ describe('holiday programme: wishes', () => {
 
     // Assess
     expect(saved.status).toBe(200);
-    expect(saved.body.editable).toBe(true);
+    expect(wishesAnswer.parse(saved.body).editable).toBe(true);
     expect(refused.status).toBe(422);
     expect(refused.body.errors?.map((e) => [e.path, e.code])).toEqual([
       ['children.0.wishes', 'wish_cap'],
@@ -193,7 +202,8 @@ describe('holiday programme: freeze and draw', () => {
     expect(again.status).toBe(200);
     expect(again.body.outputHash).toMatch(/^[0-9a-f]{64}$/);
     expect(other.status).toBe(409);
-    const published = await w.programme();
+    // The answer is what the contract documents: the commitment, the randomness, the proof and the report.
+    const published = programmeDetailSchema.parse(await w.programme());
     expect(published).toMatchObject({ status: 'published', randomness: '31415', outputHash: again.body.outputHash });
     expect(published.report?.placed).toBe(5);
     expect(published.report?.placeableMax).toBe(5);
@@ -219,6 +229,7 @@ describe('holiday programme: freeze and draw', () => {
     const results = await Promise.all(families.map((f) => w.result(f)));
 
     expect(beforeRun.status).toBe(409);
+    for (const r of results) familyResultSchema.parse(r.body);
     const outcomes = results.map((r) => r.body.children[0]?.wishes[0]?.outcome).sort();
     expect(outcomes).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
     const waiting = results.find((r) => r.body.children[0]?.wishes[0]?.outcome === 'waitlisted')?.body;
@@ -313,5 +324,26 @@ describe('holiday programme: settings', () => {
     w.clock.set(new Date(T0.getTime() + 2 * DAY + 1000));
     expect((await w.runJobs()).filter((r) => r.kind === 'programme-freeze')).toEqual([]);
     expect((await w.programme()).status).toBe('wishing');
+  });
+
+  it('lets a provider run a lottery only in a programme that still takes offers', async () => {
+    const w = await programmeWorld();
+    await seedRegionConfig(w.t.ctx);
+    const provider = await createUser(w.t.ctx, [{ role: 'provider', providerId: 'sportunion-lindach' }]);
+    const create = (extra: Record<string, unknown>) =>
+      w.t.app.request('/api/provider/offers', json('POST', offerDraft(w.clock.now(), { bookingMode: 'lottery', ...extra }), provider.headers));
+
+    const without = await create({});
+    const joined = await create({ programmeId: w.programmeId });
+    await w.freeze();
+    const late = await create({ programmeId: w.programmeId });
+
+    expect(without.status).toBe(400);
+    expect(((await without.json()) as Problem).errors?.[0]).toMatchObject({
+      path: 'programmeId',
+      message: 'Verlosung nur in einem Ferienprogramm: bitte eines wählen',
+    });
+    expect(joined.status).toBe(201);
+    expect(late.status).toBe(400);
   });
 });
