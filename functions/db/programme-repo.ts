@@ -77,6 +77,17 @@ export function createProgrammeRepo(table: TableRef): ProgrammeRepo {
       return failures.length === 0;
     },
     listWishes: async (programmeId) => (await inPartition<StoredWishes>(programmeId, sortKey.wishes)).map((i) => withoutKeys(i) as StoredWishes),
+    async deleteProgrammeData(programmeId, what) {
+      const prefixes = what === 'results' ? [sortKey.drawResult] : [sortKey.snapshot, sortKey.wishes];
+      const doomed = (await partitionKeys(table, `${partition.programme}${programmeId}`)).filter((k) => prefixes.some((p) => k.sk.startsWith(p)));
+      const { remove } = transactionItems(TableName);
+      for (let i = 0; i < doomed.length; i += 25) {
+        await transactWrite(
+          table,
+          doomed.slice(i, i + 25).map((key) => ({ item: remove(key) })),
+        );
+      }
+    },
     async deleteFamilyEntries(householdId, programmeIds) {
       const { remove } = transactionItems(TableName);
       for (const id of programmeIds) {

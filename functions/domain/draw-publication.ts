@@ -14,6 +14,7 @@ import { runDraw } from './draw/run-draw.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
 import { pseudonym } from './freeze.js';
 import { bilingualMail } from './mails/bilingual.js';
+import { scheduleProgrammeRetention } from './programme-retention.js';
 import { publicProgramme, storedProgramme } from './programmes.js';
 import { retryBounded } from './retry.js';
 
@@ -46,7 +47,11 @@ export async function requestDraw(ports: DrawPorts, programmeId: string, randomn
 /** The frozen snapshot, parsed; a programme not frozen yet has none. */
 export async function programmeSnapshot(ports: Pick<Ports, 'programmes'>, programmeId: string): Promise<DrawSnapshot> {
   const json = await ports.programmes.getSnapshot(programmeId);
-  if (!json) throw new NotFoundError('Noch nicht eingefroren / not frozen yet');
+  if (!json) {
+    throw new NotFoundError(
+      'Kein Snapshot: noch nicht eingefroren oder nach der Einspruchsfrist gelöscht / no snapshot: not frozen yet, or erased after the objection period',
+    );
+  }
   return drawSnapshotSchema.parse(JSON.parse(json));
 }
 
@@ -254,6 +259,7 @@ export async function publishDraw(ports: DrawPorts, programmeId: string): Promis
     updatedAt: now,
   };
   if (!(await ports.programmes.replaceProgramme(published, programme.updatedAt))) return publishDraw(ports, programmeId);
+  await scheduleProgrammeRetention(ports, programmeId, now);
   await mailResults(ports, published);
 }
 

@@ -2,6 +2,7 @@ import type { Ports } from '../ports/index.js';
 import type { DueJobs } from './due-work.js';
 import { publishDraw } from './draw-publication.js';
 import { freezeProgramme } from './freeze.js';
+import { eraseProgrammeData } from './programme-retention.js';
 import { expireOfferedPlaces } from './offered-places.js';
 import { announceOpening } from './opening-notices.js';
 import { sendReminders } from './reminders.js';
@@ -24,4 +25,5 @@ export const dueJobs = (ports: Ports, log: RetentionLog = () => {}): DueJobs => 
   },
   'programme-freeze': (programmeId) => freezeProgramme(ports, programmeId),
   'programme-draw': (programmeId) => publishDraw(ports, programmeId),
+  'programme-retention': (programmeId) => eraseProgrammeData(ports, programmeId),
 });

@@ -19,6 +19,8 @@ export const dueKinds = [
   'programme-freeze',
   /** A programme's randomness was entered (subject: the programme): the draw runs and is published. */
   'programme-draw',
+  /** A drawn programme's objection period ended, later its retention time (subject: the programme): its personal data goes. */
+  'programme-retention',
 ] as const;
 export type DueKind = (typeof dueKinds)[number];
 

@@ -47,6 +47,8 @@ export interface ProgrammeRepo {
   putWishes(wishes: StoredWishes): Promise<boolean>;
   /** Every family's list, strongly consistent (the freeze and the draw read them). */
   listWishes(programmeId: string): Promise<StoredWishes[]>;
+  /** After the objection period: the snapshot and every wish list; after the retention time: the results. */
+  deleteProgrammeData(programmeId: string, what: 'snapshot-and-wishes' | 'results'): Promise<void>;
   /** Erasure of a family: its wish lists and results in every programme. */
   deleteFamilyEntries(householdId: string, programmeIds: string[]): Promise<void>;
 

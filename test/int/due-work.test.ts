@@ -36,6 +36,7 @@ function countingJobs(behaviour: (kind: DueKind, subject: string, run: number) =
     'offer-places': counting('offer-places'),
     'programme-freeze': counting('programme-freeze'),
     'programme-draw': counting('programme-draw'),
+    'programme-retention': counting('programme-retention'),
   };
   /** How often the job of `kind` ran for `subject`. */
   const ran = (kind: DueKind, subject: string) => runs.get(keyOf(kind, subject)) ?? 0;

@@ -12,6 +12,7 @@ import type { Problem } from '../../shared/schemas/common.js';
 import { createTestContext, testClock } from '../support/context.js';
 import { cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from '../support/booking.js';
 import { createOffer } from '../support/offers.js';
+import { issueSessionToken } from '../../functions/domain/auth.js';
 import { offerDraft, seedRegionConfig } from '../support/provider.js';
 import { createUser, json, type TestUser } from '../support/users.js';
 
@@ -345,5 +346,35 @@ describe('holiday programme: settings', () => {
     });
     expect(joined.status).toBe(201);
     expect(late.status).toBe(400);
+  });
+
+  it('erases the snapshot and wish lists after the objection period, the results after the retention time', async () => {
+    const w = await programmeWorld();
+    let family = await createFamily(w.t.ctx, 1, 6);
+    await w.putWishes(family, w.wishFor(family, w.small.id));
+    await w.freeze();
+    await w.draw('5');
+    await w.runJobs();
+    const replay = () => w.t.app.request(`/api/admin/programmes/${w.programmeId}/replay`, { headers: w.admin.headers });
+    expect((await replay()).status).toBe(200);
+
+    w.clock.advance(29 * DAY);
+    const ran = await w.runJobs();
+    // Sessions last 30 days: both sign in again.
+    const signIn = async <U extends TestUser>(user: U): Promise<U> => ({
+      ...user,
+      headers: { Authorization: `Bearer ${await issueSessionToken(w.t.ctx.config.SESSION_SECRET, user.id, w.clock)}` },
+    });
+    [w.admin, family] = [await signIn(w.admin), await signIn(family)];
+    const afterObjection = { replay: (await replay()).status, wishes: (await w.getWishes(family)).body.children, result: (await w.result(family)).status };
+    w.clock.advance(400 * DAY);
+    await w.runJobs();
+    family = await signIn(family);
+
+    expect(ran).toContainEqual({ kind: 'programme-retention', subject: w.programmeId, outcome: 'done' });
+    expect(afterObjection).toEqual({ replay: 404, wishes: [], result: 200 });
+    expect((await w.result(family)).status).toBe(404);
+    // The published proof and report stay: they name nobody.
+    expect((await w.programme()).outputHash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
