@@ -93,6 +93,24 @@ async function checkProgrammeRef(
   }
 }
 
+/**
+ * Between the freeze and the draw's publication the draw counts on the offer's units and seats as
+ * frozen: cancelling the offer, removing a unit or lowering a capacity, or leaving the
+ * programme, waits until the draw is published (then the usual rules apply).
+ */
+async function checkDrawnSeats(ports: Pick<OfferPorts, 'programmes'>, before: Offer, after: Offer) {
+  if (!before.programmeId || before.bookingMode !== 'lottery') return;
+  const programme = await ports.programmes.getProgramme(before.programmeId);
+  if (programme?.status !== 'frozen' && programme?.status !== 'drawing') return;
+  const seatsKept = before.units.every((u) => (after.units.find((a) => a.id === u.id)?.capacity ?? -1) >= u.capacity);
+  if (after.status === 'cancelled' || !seatsKept || after.programmeId !== before.programmeId || after.bookingMode !== before.bookingMode) {
+    throw new InvalidStateError(
+      'Die Verlosung läuft: Plätze, Gruppen und Absage erst nach der Veröffentlichung ändern / the draw is on: change places, groups or cancel once it is published',
+      'units',
+    );
+  }
+}
+
 /** Creates a draft of the caller's provider; it reaches the catalog only once published. */
 export async function createDraftOffer(ports: OfferPorts, actor: User, input: OfferInput): Promise<StoredOffer> {
   const providerId = ownProviderId(actor);
@@ -162,6 +180,7 @@ export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: st
   await checkRegionRefs(ports, patch);
   const after = applyPatch(before, patch);
   await checkProgrammeRef(ports, after, before);
+  await checkDrawnSeats(ports, before, after);
   const failures = await ports.offers.updateOffer({
     before,
     after,

@@ -346,6 +346,11 @@ describe('holiday programme: settings', () => {
     });
     expect(joined.status).toBe(201);
     expect(late.status).toBe(400);
+    // While the draw counts on the seats, they stay: no fewer places, no cancellation; words may change.
+    const edit = (body: unknown) => w.t.app.request(`/api/provider/offers/${w.small.id}`, json('PATCH', body, provider.headers));
+    expect((await edit({ units: [{ id: 'u1', label: 'Gruppe', capacity: 1 }] })).status).toBe(409);
+    expect((await edit({ status: 'cancelled' })).status).toBe(409);
+    expect((await edit({ title: 'Reiten am Hof' })).status).toBe(200);
   });
 
   it('erases the snapshot and wish lists after the objection period, the results after the retention time', async () => {
