@@ -65,6 +65,21 @@ const labels: Record<string, Label> = {
   to: label('Bis', 'das Bis-Datum', 'das Bis-Datum', '"to" date'),
   age: label('Alter', 'das Alter', 'das Alter', 'age'),
   json: label('Angaben', 'die Angaben', 'die Angaben', 'input'),
+  wishOpens: label('Beginn der Wunschfrist', 'der Beginn der Wunschfrist', 'den Beginn der Wunschfrist', 'start of the wish window'),
+  wishCloses: label('Ende der Wunschfrist', 'das Ende der Wunschfrist', 'das Ende der Wunschfrist', 'end of the wish window'),
+  maxWishesPerChild: label('Wünsche je Kind', 'die Zahl der Wünsche je Kind', 'die Zahl der Wünsche je Kind', 'number of wishes per child'),
+  maxPlacesPerChild: label('Plätze je Kind', 'die Zahl der Plätze je Kind', 'die Zahl der Plätze je Kind', 'number of places per child'),
+  maxCareWeeksPerFamily: label(
+    'Betreuungswochen je Familie',
+    'die Zahl der Betreuungswochen je Familie',
+    'die Zahl der Betreuungswochen je Familie',
+    'number of care weeks per family',
+  ),
+  'residentReserve.value': label('Reserve für Ortsansässige', 'die Reserve für Ortsansässige', 'die Reserve für Ortsansässige', 'reserve for residents'),
+  travelBufferMinutes: label('Wegzeit zwischen Terminen', 'die Wegzeit zwischen Terminen', 'die Wegzeit zwischen Terminen', 'travel time between dates'),
+  randomnessSource: label('Herkunft der Zufallszahl', 'die Herkunft der Zufallszahl', 'die Herkunft der Zufallszahl', 'source of the randomness'),
+  randomness: label('Zufallszahl', 'die Zufallszahl', 'die Zufallszahl', 'randomness'),
+  programmeId: label('Ferienprogramm', 'das Ferienprogramm', 'das Ferienprogramm', 'holiday programme'),
 };
 
 /** The label of a path: the whole path (indexes as `N`), else its tail, else the path itself in quotes. */
@@ -97,6 +112,7 @@ type Text = { de: string; en: string };
 const ruleMessages: Record<string, Text> = {
   end_before_start: { de: 'Das Ende muss nach dem Beginn liegen.', en: 'The end must be after the start.' },
   closes_before_opens: { de: 'Der Anmeldeschluss muss nach dem Anmeldebeginn liegen.', en: 'Registration must close after it opens.' },
+  wishes_close_before_open: { de: 'Die Wunschfrist muss nach ihrem Beginn enden.', en: 'The wish window must close after it opens.' },
   max_below_min: { de: 'Das Höchstalter darf nicht unter dem Mindestalter liegen.', en: 'The maximum age must not be below the minimum age.' },
   to_before_from: { de: 'Das Bis-Datum darf nicht vor dem Von-Datum liegen.', en: 'The "to" date must not be before the "from" date.' },
 };

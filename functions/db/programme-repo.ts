@@ -6,6 +6,8 @@ import { indexKeys, keys, partition, sortKey } from './keys.js';
 import { registrationStatsUpdates } from './stats-repo.js';
 import { waitlistEntryPut } from './waitlist-repo.js';
 
+const refused = () => 'refused' as const;
+
 /** DynamoDB's item limit is 400 KB; a compressed snapshot of a large region is about 100 KB, so one or two chunks. */
 const CHUNK_BYTES = 300_000;
 
@@ -135,8 +137,8 @@ export function createProgrammeRepo(table: TableRef): ProgrammeRepo {
             failure: () => 'before' as const,
           },
           // I2: one active registration per child and unit.
-          { item: put({ ...keys.childInUnit(r.offerId, r.unitId, r.childId), registrationId: r.id }, 'attribute_not_exists(pk)') },
-          ...(r.ticket === undefined ? [] : [{ item: waitlistEntryPut(TableName, { ...r, ticket: r.ticket }) }]),
+          { item: put({ ...keys.childInUnit(r.offerId, r.unitId, r.childId), registrationId: r.id }, 'attribute_not_exists(pk)'), failure: refused },
+          ...(r.ticket === undefined ? [] : [{ item: waitlistEntryPut(TableName, { ...r, ticket: r.ticket }), failure: refused }]),
         ]),
         ...write.units.map((u) => ({
           // I1: never above capacity. The draw's tickets are the line (I3); later bookings queue behind `waitTail`.
@@ -146,6 +148,7 @@ export function createProgrammeRepo(table: TableRef): ProgrammeRepo {
             '#free >= :c',
             { ':c': u.confirm, ':w': u.wait, ':tail': u.waitTail },
           ),
+          failure: refused,
         })),
         ...write.children.map((c) => ({
           item: update(keys.child(write.householdId, c.childId), 'ADD activeRegistrations :n', 'attribute_exists(pk)', { ':n': c.count }),
@@ -159,8 +162,7 @@ export function createProgrammeRepo(table: TableRef): ProgrammeRepo {
       ]);
       if (failures.includes('before')) return 'before';
       if (failures.includes('child-gone')) return 'child-gone';
-      if (failures.length > 0) throw new Error(`draw write refused for ${write.offerId}/${write.householdId}`);
-      return 'written';
+      return failures.length > 0 ? 'refused' : 'written';
     },
     async openForFirstCome(offerId, now) {
       await client.send(
@@ -175,21 +177,31 @@ export function createProgrammeRepo(table: TableRef): ProgrammeRepo {
     },
 
     async putResult(programmeId, result) {
-      await client.send(new PutItemCommand({ TableName, Item: toItem({ ...keys.drawResult(programmeId, result.householdId), ...result }) }));
+      // Fixed once drawn: a second run neither changes it nor clears its mailed mark.
+      await conditionHolds(
+        client.send(
+          new PutItemCommand({
+            TableName,
+            Item: toItem({ ...keys.drawResult(programmeId, result.householdId), ...result }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
     },
     async getResult(programmeId, householdId) {
       const item = await getItem(table, keys.drawResult(programmeId, householdId));
       return item && (withoutKeys(item) as StoredResult);
     },
     listResults: async (programmeId) => (await inPartition<StoredResult>(programmeId, sortKey.drawResult)).map((i) => withoutKeys(i) as StoredResult),
-    async markResultMailed(programmeId, householdId, now) {
-      await conditionHolds(
+    markResultMailed(programmeId, householdId, now) {
+      // The claim of the one e-mail: only the first caller gets true.
+      return conditionHolds(
         client.send(
           new UpdateItemCommand({
             TableName,
             Key: toItem(keys.drawResult(programmeId, householdId)),
             UpdateExpression: 'SET mailedAt = :now',
-            ConditionExpression: 'attribute_exists(pk)',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mailedAt)',
             ExpressionAttributeValues: toItem({ ':now': now }),
           }),
         ),

@@ -13,9 +13,10 @@ import type { DrawOutcome } from './draw/outcome.js';
 import { runDraw } from './draw/run-draw.js';
 import { InvalidStateError, NotFoundError } from './errors.js';
 import { pseudonym } from './freeze.js';
+import { sendAfterWrite } from './booking-mails.js';
 import { bilingualMail } from './mails/bilingual.js';
 import { scheduleProgrammeRetention } from './programme-retention.js';
-import { publicProgramme, storedProgramme } from './programmes.js';
+import { programmeAnswer, programmeOffers, storedProgramme } from './programmes.js';
 import { retryBounded } from './retry.js';
 
 export type DrawPorts = Pick<Ports, 'programmes' | 'offers' | 'households' | 'region' | 'dueWork' | 'mailer' | 'clock' | 'timeZone' | 'publicUrl' | 'retry'>;
@@ -31,8 +32,15 @@ const OFFERS_AT_ONCE = 4;
 export async function requestDraw(ports: DrawPorts, programmeId: string, randomness: string): Promise<Programme> {
   const programme = await storedProgramme(ports, programmeId);
   if (programme.status === 'drawing' || programme.status === 'published') {
-    if (programme.randomness === randomness) return publicProgramme(programme);
-    throw new InvalidStateError('Die Verlosung läuft schon mit einer anderen Zufallszahl / the draw already runs with another randomness', 'randomness');
+    if (programme.randomness !== randomness) {
+      throw new InvalidStateError('Die Verlosung läuft schon mit einer anderen Zufallszahl / the draw already runs with another randomness', 'randomness');
+    }
+    // Asking again while it runs files the job again, should the first filing have been lost.
+    if (programme.status === 'drawing') await ports.dueWork.schedule({ kind: 'programme-draw', subject: programmeId, dueAt: ports.clock.now().toISOString() });
+    return programmeAnswer(programme);
+  }
+  if (programme.status === 'frozen' && !programme.inputHash) {
+    throw new InvalidStateError('Die Wünsche werden gerade eingefroren / the wishes are being frozen', 'randomness');
   }
   if (programme.status !== 'frozen') {
     throw new InvalidStateError('Erst nach dem Einfrieren der Wünsche / only once the wishes are frozen', 'randomness');
@@ -41,7 +49,7 @@ export async function requestDraw(ports: DrawPorts, programmeId: string, randomn
   const drawing: StoredProgramme = { ...programme, status: 'drawing', randomness, drawStartedAt: now, updatedAt: now };
   if (!(await ports.programmes.replaceProgramme(drawing, programme.updatedAt))) return requestDraw(ports, programmeId, randomness);
   await ports.dueWork.schedule({ kind: 'programme-draw', subject: programmeId, dueAt: now });
-  return publicProgramme(drawing);
+  return programmeAnswer(drawing);
 }
 
 /** The frozen snapshot, parsed; a programme not frozen yet has none. */
@@ -72,7 +80,14 @@ function realIds(programme: StoredProgramme, lists: StoredWishes[]) {
   return { families, children };
 }
 
-/** What the draw's outcome means in the table: per family and offer, one write of registrations and counters. */
+/** Registrations of one child in one offer per write: well inside DynamoDB's 100 items per transaction. */
+const REGISTRATIONS_PER_WRITE = 20;
+
+/**
+ * What the draw's outcome means in the table: per child and offer one write (in chunks) of
+ * registrations and counters. Children no longer in their household (deleted, or the family
+ * erased since the freeze) get nothing; their seats go to the line after publication.
+ */
 function drawnWrites(
   outcome: DrawOutcome,
   people: Map<string, Person>,
@@ -85,13 +100,16 @@ function drawnWrites(
   const writes = new Map<string, DrawnFamilyOffer>();
   for (const child of outcome.children) {
     const person = people.get(child.childId);
-    if (!person) continue;
+    if (!person || !households.get(person.householdId)?.children.some((c) => c.id === person.childId)) continue;
+    const perOffer = new Map<string, number>();
     for (const wish of child.wishes) {
       if (wish.outcome === 'not_drawn') continue;
       const [offerId = '', unitId = ''] = wish.unitKey.split('/');
       const offer = offers.get(offerId);
       if (!offer) continue;
-      const key = `${offerId}#${person.householdId}`;
+      const n = perOffer.get(offerId) ?? 0;
+      perOffer.set(offerId, n + 1);
+      const key = `${offerId}#${person.childId}#${Math.floor(n / REGISTRATIONS_PER_WRITE)}`;
       const write = writes.get(key) ?? { offerId, householdId: person.householdId, registrations: [], units: [], children: [] };
       writes.set(key, write);
       const confirmed = wish.outcome === 'confirmed';
@@ -155,14 +173,15 @@ function familyResults(
     offers: Map<string, CatalogOffer>;
     municipality: (id: string) => string;
   },
-  writes: DrawnFamilyOffer[],
+  written: DrawnFamilyOffer[],
 ): StoredResult[] {
-  const registrationOf = new Map(writes.flatMap((w) => w.registrations.map((r) => [`${r.childId}/${r.offerId}/${r.unitId}`, r.id] as const)));
+  const registrationOf = new Map(written.flatMap((w) => w.registrations.map((r) => [`${r.childId}/${r.offerId}/${r.unitId}`, r.id] as const)));
   const results = new Map<string, StoredResult>();
   for (const child of outcome.children) {
     const person = lookup.people.get(child.childId);
     const householdId = lookup.families.get(child.familyId);
-    if (!person || !householdId) continue;
+    const firstName = householdId && lookup.households.get(householdId)?.children.find((c) => c.id === person?.childId)?.firstName;
+    if (!person || !householdId || firstName === undefined) continue;
     const result = results.get(householdId) ?? {
       programmeId,
       householdId,
@@ -171,7 +190,6 @@ function familyResults(
       children: [],
     };
     results.set(householdId, result);
-    const firstName = lookup.households.get(householdId)?.children.find((c) => c.id === person.childId)?.firstName ?? '';
     result.children.push({
       childId: person.childId,
       firstName,
@@ -180,16 +198,18 @@ function familyResults(
         const offer = lookup.offers.get(offerId);
         const unitLabel = offer?.units.find((u) => u.id === unitId)?.label ?? unitId;
         const offerTitle = offer?.title ?? offerId;
+        const registrationId = registrationOf.get(`${person.childId}/${offerId}/${unitId}`);
         return {
           rank: wish.rank,
           offerId,
           unitId,
           offerTitle,
           unitLabel,
-          outcome: wish.outcome,
+          // A write the table refused (a seat or line changed against the rules) is no place.
+          outcome: wish.outcome !== 'not_drawn' && !registrationId ? 'not_drawn' : wish.outcome,
           round: wish.round,
           waitlistPosition: wish.waitlistPosition,
-          registrationId: registrationOf.get(`${person.childId}/${offerId}/${unitId}`),
+          registrationId,
           reason: explained(wish, firstName, offerTitle, unitLabel, lookup.municipality),
         };
       }),
@@ -218,7 +238,7 @@ async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promis
 export async function publishDraw(ports: DrawPorts, programmeId: string): Promise<void> {
   const programme = await ports.programmes.getProgramme(programmeId);
   if (!programme) return;
-  if (programme.status === 'published') return mailResults(ports, programme);
+  if (programme.status === 'published') return finishPublication(ports, programme);
   if (programme.status !== 'drawing' || !programme.randomness) return;
 
   const snapshot = await programmeSnapshot(ports, programmeId);
@@ -233,17 +253,23 @@ export async function publishDraw(ports: DrawPorts, programmeId: string): Promis
   const municipalities = new Map((await ports.region.listMunicipalities()).map((m) => [m.id, m.name]));
 
   const writes = drawnWrites(outcome, people, offers, households, programme.drawStartedAt ?? programme.updatedAt);
+  const written: DrawnFamilyOffer[] = [];
   await inBatches(offerIds, OFFERS_AT_ONCE, async (offerId) => {
     for (const write of writes.filter((w) => w.offerId === offerId)) {
-      // A child deleted since the freeze leaves its seat free; the offer's line gets it below.
-      await retryBounded(() => ports.programmes.writeDrawn(write), { ...ports.retry, attempts: 10 });
+      const outcome = await retryBounded(() => ports.programmes.writeDrawn(write), { ...ports.retry, attempts: 10 });
+      // Refused (a child deleted meanwhile, a seat gone against the rules): no place, said so in
+      // the result; its seat goes to the line. The draw never stops halfway for one family.
+      if (outcome === 'written' || outcome === 'before') written.push(write);
+      else console.warn(JSON.stringify({ level: 'warn', message: 'draw write refused', programmeId, offerId, outcome }));
     }
   });
 
   const lookup = { families, people, households, offers, municipality: (id: string) => municipalities.get(id) ?? id };
-  for (const result of familyResults(programmeId, outcome, lookup, writes)) await ports.programmes.putResult(programmeId, result);
+  // A result stays as first written: a second run (a lease that ran out) does not undo a mailed mark.
+  for (const result of familyResults(programmeId, outcome, lookup, written)) await ports.programmes.putResult(programmeId, result);
   const now = ports.clock.now().toISOString();
-  for (const offerId of offers.keys()) await ports.programmes.openForFirstCome(offerId, now);
+  const lateOffers = (await programmeOffers(ports, programmeId)).map((o) => o.id);
+  for (const offerId of new Set([...offers.keys(), ...lateOffers])) await ports.programmes.openForFirstCome(offerId, now);
   for (const unit of snapshot.units) {
     await ports.dueWork.schedule({ kind: 'offer-places', subject: unit.key.replace('/', '#'), dueAt: now });
   }
@@ -259,8 +285,13 @@ export async function publishDraw(ports: DrawPorts, programmeId: string): Promis
     updatedAt: now,
   };
   if (!(await ports.programmes.replaceProgramme(published, programme.updatedAt))) return publishDraw(ports, programmeId);
-  await scheduleProgrammeRetention(ports, programmeId, now);
-  await mailResults(ports, published);
+  await finishPublication(ports, published);
+}
+
+/** After the flip, and again on any repeat: the erasure at the objection period's end is filed, every family e-mailed once. */
+async function finishPublication(ports: DrawPorts, programme: StoredProgramme) {
+  if (programme.publishedAt) await scheduleProgrammeRetention(ports, programme.id, programme.publishedAt);
+  await mailResults(ports, programme);
 }
 
 const cutoffsOf = (outcome: DrawOutcome): UnitCutoff[] =>
@@ -269,23 +300,27 @@ const cutoffsOf = (outcome: DrawOutcome): UnitCutoff[] =>
     return { offerId, unitId, ...cutoff };
   });
 
-/** One e-mail per family with its result; a family mailed before is not mailed again. */
+/**
+ * One e-mail per family with its result. Each is claimed before it is sent, so two runs never
+ * mail a family twice (a crash between claim and send costs that mail; the result page has it).
+ * A mail that fails is logged and the others still go.
+ */
 async function mailResults(ports: DrawPorts, programme: StoredProgramme) {
   for (const result of await ports.programmes.listResults(programme.id)) {
     if (result.mailedAt) continue;
+    if (!(await ports.programmes.markResultMailed(programme.id, result.householdId, ports.clock.now().toISOString()))) continue;
     const household = await ports.households.getHousehold(result.householdId);
-    if (household) {
-      await ports.mailer.send(
-        bilingualMail(household.email, 'drawResult', {
-          programmeTitle: programme.title,
-          ticket: result.ticket,
-          tickets: result.tickets,
-          children: result.children.map((c) => ({ firstName: c.firstName, lines: c.wishes.map((w) => w.reason) })),
-          link: `${ports.publicUrl}/programmes/${programme.id}/result`,
-        }),
-      );
-    }
-    await ports.programmes.markResultMailed(programme.id, result.householdId, ports.clock.now().toISOString());
+    if (!household?.email) continue;
+    await sendAfterWrite(
+      ports,
+      bilingualMail(household.email, 'drawResult', {
+        programmeTitle: programme.title,
+        ticket: result.ticket,
+        tickets: result.tickets,
+        children: result.children.map((c) => ({ firstName: c.firstName, lines: c.wishes.map((w) => w.reason) })),
+        link: `${ports.publicUrl}/programmes/${programme.id}/result`,
+      }),
+    );
   }
 }
 

@@ -132,27 +132,31 @@ export type FreezePorts = Pick<Ports, 'programmes' | 'offers' | 'households' | '
 /**
  * The due job at the close of the wish window: every family's list into the snapshot, its
  * hash (the commitment) on the programme, before anyone knows the randomness. Safe to repeat:
- * a programme no longer wishing is left alone; a close moved later is waited for.
+ * a programme shut but without its hash is finished; one with its hash is left alone; a close
+ * moved later is waited for.
  */
 export async function freezeProgramme(ports: FreezePorts, programmeId: string): Promise<void> {
-  const programme = await ports.programmes.getProgramme(programmeId);
-  if (!programme || programme.status !== 'wishing') return;
+  let programme = await ports.programmes.getProgramme(programmeId);
   const now = ports.clock.now();
-  if (now.getTime() < Date.parse(programme.wishCloses)) {
-    await ports.dueWork.schedule({ kind: 'programme-freeze', subject: programmeId, dueAt: new Date(programme.wishCloses).toISOString() });
-    return;
+  if (programme?.status === 'wishing') {
+    if (now.getTime() < Date.parse(programme.wishCloses)) {
+      await ports.dueWork.schedule({ kind: 'programme-freeze', subject: programmeId, dueAt: new Date(programme.wishCloses).toISOString() });
+      return;
+    }
+    // The window shuts first: a list saved from now on is refused, so every list saved before is
+    // in the read below (strongly consistent), none slips in after it.
+    const shut: StoredProgramme = { ...programme, status: 'frozen', frozenAt: now.toISOString(), updatedAt: now.toISOString() };
+    if (!(await ports.programmes.replaceProgramme(shut, programme.updatedAt))) return freezeProgramme(ports, programmeId);
+    programme = shut;
   }
-  const [offers, lists] = await Promise.all([programmeOffers(ports, programmeId), ports.programmes.listWishes(programmeId)]);
+  if (programme?.status !== 'frozen' || programme.inputHash) return;
+  const [catalogued, lists] = await Promise.all([programmeOffers(ports, programmeId), ports.programmes.listWishes(programmeId)]);
+  // The catalog may lag an edit by a moment; the seats are read from the offers themselves.
+  const offers = (await Promise.all(catalogued.map((o) => ports.offers.getOffer(o.id)))).flatMap((o) => (o ? [o] : []));
   const families = await Promise.all(lists.map(async (wishes) => ({ wishes, household: await ports.households.getHousehold(wishes.householdId) })));
   const snapshot = buildSnapshot(programme, offers, families);
   await ports.programmes.putSnapshot(programmeId, JSON.stringify(snapshot));
-  const frozen: StoredProgramme = {
-    ...programme,
-    status: 'frozen',
-    inputHash: snapshotHash(snapshot),
-    frozenAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
-  // A repeat after a lost answer finds the programme frozen already: the same snapshot, the same hash.
-  await ports.programmes.replaceProgramme(frozen, programme.updatedAt);
+  const committed: StoredProgramme = { ...programme, inputHash: snapshotHash(snapshot), updatedAt: ports.clock.now().toISOString() };
+  // A repeat after a lost answer builds the same snapshot: the same lists, the same hash.
+  await ports.programmes.replaceProgramme(committed, programme.updatedAt);
 }

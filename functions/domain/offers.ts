@@ -76,20 +76,24 @@ async function checkRegionRefs(ports: Pick<OfferPorts, 'region'>, fields: Partia
  * offers: joining after the freeze would leave it out of the draw. Checked when the offer
  * joins, not on every later edit of its words.
  */
-async function checkProgrammeRef(
-  ports: Pick<OfferPorts, 'programmes'>,
-  offer: Pick<Offer, 'bookingMode' | 'programmeId'>,
-  before?: Pick<Offer, 'bookingMode' | 'programmeId'>,
-) {
-  if (offer.bookingMode !== 'lottery' || (before && before.bookingMode === offer.bookingMode && before.programmeId === offer.programmeId)) return;
+async function checkProgrammeRef(ports: Pick<OfferPorts, 'programmes'>, offer: Pick<Offer, 'bookingMode' | 'programmeId'> & Partial<Pick<Offer, 'status'>>, before?: Offer) {
+  if (offer.bookingMode !== 'lottery') return;
+  const joins = !before || before.bookingMode !== offer.bookingMode || before.programmeId !== offer.programmeId;
+  const goesLive = before?.status === 'draft' && offer.status === 'published';
+  if (!joins && !goesLive) return;
   const programme = offer.programmeId ? await ports.programmes.getProgramme(offer.programmeId) : undefined;
-  if (!programme)
+  if (!programme) {
     throw new InvalidInputError(
       'Verlosung nur in einem Ferienprogramm: bitte eines wählen / a lottery needs a holiday programme: please choose one',
       'programmeId',
     );
+  }
   if (programme.status !== 'draft' && programme.status !== 'wishing') {
-    throw new InvalidInputError('Dieses Ferienprogramm ist schon verlost / this programme has been drawn already', 'programmeId');
+    throw new InvalidInputError('Dieses Ferienprogramm nimmt keine Angebote mehr / this programme takes no more offers', 'programmeId');
+  }
+  // Bookings and lines taken first come, first served would collide with the draw's places and tickets.
+  if (before && joins && before.units.some((u) => u.confirmed > 0 || u.waiting > 0)) {
+    throw new InvalidStateError('Schon gebucht: die Plätze können nicht mehr verlost werden / already booked: its places cannot be drawn', 'bookingMode');
   }
 }
 

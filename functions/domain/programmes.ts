@@ -8,9 +8,19 @@ import { InvalidStateError, NotFoundError } from './errors.js';
 
 export type ProgrammePorts = Pick<Ports, 'programmes' | 'offers' | 'dueWork' | 'clock' | 'timeZone'>;
 
-/** What a programme reveals to anyone: everything but its pseudonym secret and stamps. */
-export function publicProgramme({ pseudonymKey: _key, createdAt: _c, updatedAt: _u, drawStartedAt: _d, ...programme }: StoredProgramme): Programme {
+/** What a programme reveals: everything but its pseudonym secret and stamps. */
+export function programmeAnswer({ pseudonymKey: _key, createdAt: _c, updatedAt: _u, drawStartedAt: _d, ...programme }: StoredProgramme): Programme {
   return programme;
+}
+
+/**
+ * What anyone may read: the report without the groups by municipality of residence, which are
+ * the coordinators' (GET …/report); the totals, residents and non-residents, wish counts and age bands stay.
+ */
+export function publicProgramme(stored: StoredProgramme): Programme {
+  const programme = programmeAnswer(stored);
+  if (!programme.report) return programme;
+  return { ...programme, report: { ...programme.report, groups: programme.report.groups.filter((g) => g.dimension !== 'municipality') } };
 }
 
 /** Settings that stay open while families wish: words, and a later close (never an earlier one: a family may rely on it). */
@@ -40,7 +50,7 @@ export async function createProgramme(ports: ProgrammePorts, input: ProgrammeInp
       createdAt: now,
       updatedAt: now,
     };
-    if (await ports.programmes.createProgramme(programme)) return publicProgramme(programme);
+    if (await ports.programmes.createProgramme(programme)) return programmeAnswer(programme);
   }
   throw new InvalidStateError('Kennung schon vergeben / id taken', 'title');
 }
@@ -73,6 +83,9 @@ export async function updateProgramme(ports: ProgrammePorts, id: string, patch: 
     }
   }
   const after: StoredProgramme = { ...before, ...settings, status: status ?? before.status, updatedAt: ports.clock.now().toISOString() };
+  if (status === 'wishing' && Date.parse(after.wishCloses) <= ports.clock.now().getTime()) {
+    throw new InvalidStateError('Die Wunschfrist ist schon vorbei / the wish window has already closed', 'wishCloses');
+  }
   if (Date.parse(after.wishOpens) >= Date.parse(after.wishCloses)) {
     throw new InvalidStateError('Wunschfrist endet vor ihrem Beginn / wishes close before they open', 'wishCloses');
   }
@@ -80,7 +93,7 @@ export async function updateProgramme(ports: ProgrammePorts, id: string, patch: 
     throw new InvalidStateError('Inzwischen geändert, bitte neu laden / changed meanwhile, please reload');
   }
   if (after.status === 'wishing') await scheduleFreeze(ports, after);
-  return publicProgramme(after);
+  return programmeAnswer(after);
 }
 
 /** Programmes a visitor may see: every one past its draft. */
@@ -89,7 +102,7 @@ export async function listPublicProgrammes(ports: Pick<Ports, 'programmes'>): Pr
 }
 
 export async function listAllProgrammes(ports: Pick<Ports, 'programmes'>): Promise<Programme[]> {
-  return (await ports.programmes.listProgrammes()).map(publicProgramme);
+  return (await ports.programmes.listProgrammes()).map(programmeAnswer);
 }
 
 /** The programme's published offers, from the catalog (offers still running or to come). */
@@ -107,5 +120,5 @@ export async function programmeDetail(ports: ProgrammePorts, id: string): Promis
 
 /** The admin's view: drafts too. */
 export async function adminProgramme(ports: Pick<Ports, 'programmes'>, id: string): Promise<Programme> {
-  return publicProgramme(await storedProgramme(ports, id));
+  return programmeAnswer(await storedProgramme(ports, id));
 }

@@ -20,7 +20,7 @@ export type StoredWishes = WishesInput & { programmeId: string; householdId: str
 export type StoredResult = FamilyResult & { householdId: string; mailedAt?: string };
 
 /**
- * What the draw writes for one family in one offer, in one transaction: its registrations
+ * What the draw writes for one child of a family in one offer (at most 20 registrations), in one transaction: its registrations
  * (confirmed, or waitlisted with the draw's ticket), and per unit the counters they move.
  */
 export type DrawnFamilyOffer = {
@@ -56,13 +56,18 @@ export interface ProgrammeRepo {
   putSnapshot(programmeId: string, json: string): Promise<void>;
   getSnapshot(programmeId: string): Promise<string | undefined>;
 
-  /** Writes one family's drawn registrations in one offer; 'before' if this very write committed earlier. */
-  writeDrawn(write: DrawnFamilyOffer): Promise<'written' | 'before' | 'child-gone'>;
+  /**
+   * Writes drawn registrations of one child in one offer; 'before' if this very write committed
+   * earlier, 'child-gone' if the child was deleted, 'refused' if a seat, guard or line entry is not as the draw found it.
+   */
+  writeDrawn(write: DrawnFamilyOffer): Promise<'written' | 'before' | 'child-gone' | 'refused'>;
   /** After the draw, a programme offer is first come, first served (its version moves, so edits re-read it). */
   openForFirstCome(offerId: string, now: string): Promise<void>;
 
+  /** Stores a family's result once; a second put changes nothing. */
   putResult(programmeId: string, result: StoredResult): Promise<void>;
   getResult(programmeId: string, householdId: string): Promise<StoredResult | undefined>;
   listResults(programmeId: string): Promise<StoredResult[]>;
-  markResultMailed(programmeId: string, householdId: string, now: string): Promise<void>;
+  /** Claims the family's result e-mail: true only for the first caller. */
+  markResultMailed(programmeId: string, householdId: string, now: string): Promise<boolean>;
 }

@@ -46,7 +46,11 @@ const programmeFields = z.object({
 });
 
 const windowInOrder = (p: { wishOpens?: string; wishCloses?: string }) => !p.wishOpens || !p.wishCloses || Date.parse(p.wishOpens) < Date.parse(p.wishCloses);
-const windowIssue = { message: 'Wunschfrist endet vor ihrem Beginn / wishes close before they open', path: ['wishCloses'] };
+const windowIssue = {
+  message: 'Wunschfrist endet vor ihrem Beginn / wishes close before they open',
+  path: ['wishCloses'],
+  params: { code: 'wishes_close_before_open' },
+};
 
 /** A new programme; unset settings take their defaults (LOTTERY rules: 10 wishes, rescue on, no buffer). */
 export const programmeInput = programmeFields
@@ -165,7 +169,16 @@ export const wishesAnswer = wishesInput.extend({
 });
 export type WishesAnswer = z.infer<typeof wishesAnswer>;
 
-export const drawRequest = z.object({ randomness: z.string().trim().min(1).max(200) });
+/** The randomness as drawn in public: letters, digits, punctuation and spaces, compared in one Unicode form (NFC). */
+export const drawRequest = z.object({
+  randomness: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[\p{L}\p{N}\p{P}\p{S}\p{Zs}]+$/u, 'Nur Buchstaben, Ziffern und Satzzeichen / letters, digits and punctuation only')
+    .transform((s) => s.normalize('NFC')),
+});
 
 /** German and English side by side: every explanation a family reads. */
 const bilingual = z.object({ de: z.string(), en: z.string() });

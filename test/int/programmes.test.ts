@@ -10,10 +10,11 @@ import {
 } from '../../shared/schemas/programme.js';
 import type { Problem } from '../../shared/schemas/common.js';
 import { createTestContext, testClock } from '../support/context.js';
-import { cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from '../support/booking.js';
+import { book, bornYearsAgo, cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from '../support/booking.js';
 import { createOffer } from '../support/offers.js';
 import { issueSessionToken } from '../../functions/domain/auth.js';
-import { offerDraft, seedRegionConfig } from '../support/provider.js';
+import { publishDraw } from '../../functions/domain/draw-publication.js';
+import { createHousehold, offerDraft, seedRegionConfig } from '../support/provider.js';
 import { createUser, json, type TestUser } from '../support/users.js';
 
 const HOUR = 3600_000;
@@ -272,7 +273,10 @@ describe('holiday programme: freeze and draw', () => {
 
   it('shows a municipality’s coordinator its own residents’ groups of the report, and no family a programme admin route', async () => {
     const w = await programmeWorld();
-    const family = await createFamily(w.t.ctx, 1, 6);
+    const resident = await createHousehold(w.t.ctx, { name: 'Eva Lind', phone: '+43 660 1', postalCode: '4801' }, [
+      { firstName: 'Ida', birthDate: bornYearsAgo(w.t.ctx, 6) },
+    ]);
+    const family = { ...resident, childIds: resident.children.map((c) => c.id) };
     await w.putWishes(family, w.wishFor(family, w.small.id));
     await w.freeze();
     await w.draw('1');
@@ -280,12 +284,17 @@ describe('holiday programme: freeze and draw', () => {
     const coordinator = await createUser(w.t.ctx, [{ role: 'municipality', municipalityId: 'lindach' }]);
 
     const report = await w.t.app.request(`/api/admin/programmes/${w.programmeId}/report`, { headers: coordinator.headers });
-    const replay = await w.t.app.request(`/api/admin/programmes/${w.programmeId}/replay`, { headers: family.headers });
+    const replays = await Promise.all(
+      [family, coordinator, w.admin].map((u) => w.t.app.request(`/api/admin/programmes/${w.programmeId}/replay`, { headers: u.headers })),
+    );
 
     expect(report.status).toBe(200);
     const body = (await report.json()) as { report: { groups: { dimension: string; value: string }[] } };
-    expect(body.report.groups.filter((g) => g.dimension === 'municipality').every((g) => g.value === 'lindach')).toBe(true);
-    expect(replay.status).toBe(403);
+    expect(body.report.groups.filter((g) => g.dimension === 'municipality').map((g) => g.value)).toEqual(['lindach']);
+    expect(body.report.groups.some((g) => g.dimension === 'all')).toBe(true);
+    // The public page has the report without groups by residence; the snapshot is the region admin's.
+    expect((await w.programme()).report?.groups.some((g) => g.dimension === 'municipality')).toBe(false);
+    expect(replays.map((r) => r.status)).toEqual([403, 403, 200]);
   });
 });
 
@@ -381,5 +390,56 @@ describe('holiday programme: settings', () => {
     expect((await w.result(family)).status).toBe(404);
     // The published proof and report stay: they name nobody.
     expect((await w.programme()).outputHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('keeps a sibling’s place when a child is deleted between the freeze and the draw, and mails every family once however often the draw runs', async () => {
+    const w = await programmeWorld();
+    const siblings = await createFamily(w.t.ctx, 2, 6);
+    const others = await Promise.all(Array.from({ length: 2 }, () => createFamily(w.t.ctx, 1, 6)));
+    for (const f of [siblings, ...others]) await w.putWishes(f, w.wishFor(f, w.other.id));
+    await w.freeze();
+    const [gone, kept] = siblings.childIds as [string, string];
+    expect(await w.t.ctx.ports.households.deleteChild(siblings.householdId, gone)).toBe('deleted');
+    await w.draw('2718');
+
+    // Act: two sweeps run the draw at once (a lease that ran out), then the job once more.
+    await Promise.all([publishDraw(w.t.ctx.ports, w.programmeId), publishDraw(w.t.ctx.ports, w.programmeId)]);
+    await publishDraw(w.t.ctx.ports, w.programmeId);
+
+    const mine = await listRegistrations(w.t.app, siblings);
+    expect(mine.map((r) => [r.childId, r.status])).toEqual([[kept, 'confirmed']]);
+    const result = (await w.result(siblings)).body;
+    expect(result.children.map((c) => c.childId)).toEqual([kept]);
+    expect(result.children[0]?.wishes[0]?.registrationId).toBe(mine[0]?.id);
+    for (const f of [siblings, ...others]) {
+      expect(w.t.outbox.list(f.email).filter((m) => m.subject.startsWith('Ergebnis der Verlosung'))).toHaveLength(1);
+    }
+    // Had the deleted child won a seat, the sweep offers it to the line: three children, three seats.
+    await w.runJobs();
+    expect(await unitOf(w.t.app, w.other.id)).toMatchObject({ confirmed: 3, waiting: 0 });
+    await expectConsistent(w.t.ctx);
+  });
+
+  it('does not draw an offer booked first come, first served, nor one published after the freeze', async () => {
+    const w = await programmeWorld();
+    await seedRegionConfig(w.t.ctx);
+    const provider = await createUser(w.t.ctx, [{ role: 'provider', providerId: 'sportunion-lindach' }]);
+    const open = await createOffer(w.t.ctx, { title: 'Schon offen' });
+    const family = await createFamily(w.t.ctx, 1, 6);
+    expect((await book(w.t.app, family, { offerId: open.id, unitId: 'u1', childId: family.childIds[0] })).status).toBe(201);
+    const patch = (id: string, body: unknown) => w.t.app.request(`/api/provider/offers/${id}`, json('PATCH', body, provider.headers));
+
+    const converted = await patch(open.id, { bookingMode: 'lottery', programmeId: w.programmeId });
+    const draft = await w.t.app.request(
+      '/api/provider/offers',
+      json('POST', offerDraft(w.clock.now(), { bookingMode: 'lottery', programmeId: w.programmeId }), provider.headers),
+    );
+    const draftId = ((await draft.json()) as { id: string }).id;
+    await w.freeze();
+    const late = await patch(draftId, { status: 'published' });
+
+    expect(converted.status).toBe(409);
+    expect(late.status).toBe(400);
+    expect(((await late.json()) as Problem).errors?.[0]?.path).toBe('programmeId');
   });
 });
