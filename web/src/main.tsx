@@ -17,6 +17,12 @@ const Participants = lazy(() => import('./pages/provider/participants-page'));
 const Dashboard = lazy(() => import('./pages/dashboard/dashboard-page'));
 const Embed = lazy(() => import('./pages/embed/embed-page'));
 const EmbedInfo = lazy(() => import('./pages/embed/embed-info-page'));
+const Programme = lazy(() => import('./pages/programme/programme-page'));
+const EasyRead = lazy(() => import('./pages/programme/easy-read-page'));
+const Wishes = lazy(() => import('./pages/programme/wishes-page'));
+const DrawResult = lazy(() => import('./pages/programme/result-page'));
+const AdminProgrammes = lazy(() => import('./pages/admin/programmes-page'));
+const AdminProgramme = lazy(() => import('./pages/admin/programme-admin-page'));
 const NotFound = lazy(() => import('./pages/not-found-page'));
 
 /** Session and region are loaded once and shared by every page, the embedded calendar included. */
@@ -44,6 +50,12 @@ render(
         <Route path="/provider/offers/:id" component={Participants} />
         <Route path="/dashboard" component={Dashboard} />
         <Route path="/embed-info" component={EmbedInfo} />
+        <Route path="/programmes/:id" component={Programme} />
+        <Route path="/programmes/:id/leichte-sprache" component={EasyRead} />
+        <Route path="/programmes/:id/wishes" component={Wishes} />
+        <Route path="/programmes/:id/result" component={DrawResult} />
+        <Route path="/admin/programmes" component={AdminProgrammes} />
+        <Route path="/admin/programmes/:id" component={AdminProgramme} />
         <Route path="*" component={NotFound} />
       </Route>
     </Router>

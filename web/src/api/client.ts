@@ -14,7 +14,9 @@ import type {
   participantSchema,
   providerOfferSchema,
 } from '../../../shared/schemas/provider';
+import type { FamilyResult, ProgrammeDetail, WishesAnswer, WishesInput } from '../../../shared/schemas/programme';
 import type { Region, municipalitySchema } from '../../../shared/schemas/region';
+import type { FairnessReport, Programme, ProgrammeInput, ProgrammePatch, UnitCutoff, drawRequest } from '../../../shared/schemas/programme';
 import type {
   BookingRequest,
   BookingResponse,
@@ -32,6 +34,10 @@ import type {
  */
 export type { AttendanceInput, AttendanceMark, CatalogOffer, Child, ChildInput, Dashboard, DashboardQuery, FamilyRegistration, GuardianInput };
 export type { Me, Offer, OfferInput, OfferPatch, OpeningNotice, Participant, ProviderOffer, Region, Registration };
+export type { FamilyResult, ProgrammeDetail, WishesAnswer, WishesInput };
+/** One ranked wish of a child: a unit of one of the programme's offers. */
+export type Wish = WishesInput['children'][number]['wishes'][number];
+export type { FairnessReport, Programme, ProgrammeInput, ProgrammePatch, UnitCutoff };
 /** The household as the API answers it. */
 export type Household = HouseholdAnswer;
 /** A catalog search: the list query's fields, every one optional (the server applies the defaults). */
@@ -162,4 +168,34 @@ export const api = {
 
   dashboard: (query: DashboardQuery) => request<Dashboard>('GET', '/dashboard', { query }),
   dashboardCsvUrl: (query: DashboardQuery) => `/api/dashboard.csv${toSearch(query)}`,
+
+  // Holiday programmes (family and public)
+  /** Every programme past its draft, for anyone. */
+  programmes: async () => (await request<{ items: Programme[] }>('GET', '/programmes')).items,
+  /** One programme with its published lottery offers and, once drawn, the proof and the fairness report. */
+  programme: (id: string) => request<ProgrammeDetail>('GET', `/programmes/${encodeURIComponent(id)}`),
+  wishes: (id: string) => request<WishesAnswer>('GET', `/family/programmes/${encodeURIComponent(id)}/wishes`),
+  /** Replaces the family's whole wish list; refused wishes come back as 422 `errors[]` naming `children.N.wishes.M`. */
+  saveWishes: (id: string, body: WishesInput) => request<WishesAnswer>('PUT', `/family/programmes/${encodeURIComponent(id)}/wishes`, { body }),
+  /** The family's draw result; 409 until the draw is published. */
+  drawResult: (id: string) => request<FamilyResult>('GET', `/family/programmes/${encodeURIComponent(id)}/result`),
+
+  // Holiday programmes (region admin)
+  /** Every programme, drafts included. */
+  adminProgrammes: async () => (await request<{ items: Programme[] }>('GET', '/admin/programmes')).items,
+  /** One programme, a draft too. */
+  adminProgramme: (id: string) => request<Programme>('GET', `/admin/programmes/${encodeURIComponent(id)}`),
+  createProgramme: (body: ProgrammeInput) => request<Programme>('POST', '/admin/programmes', { body }),
+  /** Settings while a draft; `{status: 'wishing'}` publishes it. */
+  updateProgramme: (id: string, patch: ProgrammePatch) => request<Programme>('PATCH', `/admin/programmes/${encodeURIComponent(id)}`, { body: patch }),
+  /**
+   * Answers the published programme (200), or `undefined` while the draw still runs (202: read
+   * the programme again); another randomness after publication is refused (409).
+   */
+  runDraw: (id: string, body: z.input<typeof drawRequest>) =>
+    request<Programme | undefined>('POST', `/admin/programmes/${encodeURIComponent(id)}/draw`, { body }),
+  /** The fairness report and the units' cut-offs; a municipality's coordinator gets its residents' part. */
+  programmeReport: (id: string) => request<{ report: FairnessReport; cutoffs: UnitCutoff[] }>('GET', `/admin/programmes/${encodeURIComponent(id)}/report`),
+  /** The frozen, pseudonymous snapshot, for `npm run draw:replay`. */
+  programmeReplayUrl: (id: string) => `/api/admin/programmes/${encodeURIComponent(id)}/replay`,
 };

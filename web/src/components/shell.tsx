@@ -48,6 +48,11 @@ function Navigation() {
             <A href="/dashboard">{t('nav.dashboard')}</A>
           </li>
         </Show>
+        <Show when={session.hasRole('admin')}>
+          <li>
+            <A href="/admin/programmes">{t('nav.programmes')}</A>
+          </li>
+        </Show>
         <Show
           when={session.me()}
           fallback={

@@ -4,6 +4,7 @@ import { api, ApiError, type Child, type Offer, type Registration } from '../../
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { ageOn } from '../../lib/dates';
 import { localizeMessage, t } from '../../i18n';
+import { tp } from '../../i18n/programme';
 import { dayOf, formatDateTime } from '../../i18n/format';
 import { useSession } from '../../stores/session';
 import { OpeningNotice } from './opening-notice';
@@ -193,6 +194,38 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
   );
 }
 
+/** A lottery offer of a holiday programme: its places are drawn there, where families enter their wishes. */
+function DrawnInProgramme(props: { programmeId: string }) {
+  const session = useSession();
+  const [programme] = createResource(() => props.programmeId, api.programme);
+  const known = () => (programme.state === 'ready' ? programme() : undefined);
+  const base = () => `/programmes/${encodeURIComponent(props.programmeId)}`;
+  return (
+    <>
+      <p>{known() ? tp('programme.panel.drawn', { title: known()?.title ?? '' }) : tp('programme.panel.drawnUnnamed')}</p>
+      <p>
+        <A href={base()}>{tp('programme.panel.toProgramme')}</A>
+      </p>
+      <Show when={session.hasRole('family') && known()?.status}>
+        {(status) => (
+          <Switch>
+            <Match when={status() === 'wishing'}>
+              <A class="button primary big" href={`${base()}/wishes`}>
+                {tp('programme.cta.wish')}
+              </A>
+            </Match>
+            <Match when={status() === 'published'}>
+              <A class="button primary big" href={`${base()}/result`}>
+                {tp('programme.cta.result')}
+              </A>
+            </Match>
+          </Switch>
+        )}
+      </Show>
+    </>
+  );
+}
+
 /** Booking for a signed-in family: pick children (and weeks), book, see confirmed or waitlisted. */
 export function BookingPanel(props: { offer: Offer; onBooked: () => void }) {
   const session = useSession();
@@ -207,6 +240,9 @@ export function BookingPanel(props: { offer: Offer; onBooked: () => void }) {
       <Switch>
         <Match when={props.offer.status !== 'published'}>
           <p>{t('offer.cancelled')}</p>
+        </Match>
+        <Match when={props.offer.bookingMode === 'lottery' && props.offer.programmeId}>
+          {(programmeId) => <DrawnInProgramme programmeId={programmeId()} />}
         </Match>
         <Match when={window() === 'notYet'}>
           <p>{t('booking.opensAt', { at: formatDateTime(props.offer.registrationOpens) })}</p>

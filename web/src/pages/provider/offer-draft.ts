@@ -1,5 +1,16 @@
+import { offerInput } from '../../../../shared/schemas/provider';
 import type { Offer, OfferInput, OfferPatch } from '../../api/client';
 import { zonedIso, zonedParts } from '../../lib/zoned';
+
+/**
+ * What the editor checks before saving: the API's schema, and a lottery offer names the holiday
+ * programme whose draw gives its places (without one, no draw would ever allocate them).
+ */
+export const offerDraftSchema = offerInput.refine((o) => o.bookingMode !== 'lottery' || o.programmeId !== undefined, {
+  message: 'Bitte wählen Sie ein Ferienprogramm. / Please choose a holiday programme.',
+  path: ['programmeId'],
+  params: { code: 'programme_required' },
+});
 
 /**
  * `T` with every key present, the optional ones too (their value may be `undefined`), in nested
@@ -34,6 +45,8 @@ export type OfferFormValues = {
   /** What a child brings; empty: nothing named. */
   whatToBring: string;
   bookingMode: OfferInput['bookingMode'];
+  /** The holiday programme of a lottery offer; empty: none chosen (yet). */
+  programmeId: string;
   waitlist: boolean;
   ageRange: { min: string; max: string };
   /** An empty `reduced`: no reduced price. */
@@ -68,6 +81,7 @@ export function valuesOf(offer: Offer | undefined, timeZone: string): OfferFormV
     accessibility: offer?.accessibility ?? '',
     whatToBring: offer?.whatToBring ?? '',
     bookingMode: offer?.bookingMode ?? 'fcfs',
+    programmeId: offer?.programmeId ?? '',
     waitlist: offer?.waitlist ?? true,
     ageRange: { min: text(offer?.ageRange.min), max: text(offer?.ageRange.max) },
     price: { amount: offer ? String(offer.price.amount) : '0', reduced: text(offer?.price.reduced) },
@@ -94,6 +108,8 @@ export function toDraft(v: OfferFormValues, timeZone: string): OfferDraft {
     accessibility: v.accessibility || undefined,
     whatToBring: v.whatToBring.trim() ? v.whatToBring : undefined,
     bookingMode: v.bookingMode,
+    // Only a lottery is drawn in a programme; an offer changed to first come, first served names none.
+    programmeId: v.bookingMode === 'lottery' && v.programmeId ? v.programmeId : undefined,
     waitlist: v.waitlist,
     ageRange: { min: num(v.ageRange.min), max: num(v.ageRange.max) },
     price: { amount: num(v.price.amount), reduced: optionalNum(v.price.reduced) },

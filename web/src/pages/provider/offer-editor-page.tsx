@@ -1,7 +1,6 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { For, Show, createResource, type JSX } from 'solid-js';
 import { bookingMode, offerKind, offerSchema } from '../../../../shared/schemas/offer';
-import { offerInput } from '../../../../shared/schemas/provider';
 import { api, type Offer, type OfferInput } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { Checkbox, Field, Select, TextArea } from '../../components/field';
@@ -9,9 +8,10 @@ import { BackLink } from '../../components/back-link';
 import { RolePage } from '../../components/role-page';
 import { createForm } from '../../lib/form';
 import { locale, t } from '../../i18n';
+import { tp } from '../../i18n/programme';
 import { timeZone } from '../../i18n/format';
 import { useRegion } from '../../stores/region';
-import { toDraft, valuesOf } from './offer-draft';
+import { offerDraftSchema, toDraft, valuesOf } from './offer-draft';
 
 /** The schema's limit, so the field stops where the API would refuse. */
 const whatToBringMax = offerSchema.shape.whatToBring.unwrap().maxLength ?? undefined;
@@ -50,10 +50,34 @@ function Rows<T>(props: {
   );
 }
 
+/**
+ * The holiday programme a lottery offer is drawn in: those open for wishes, and the offer's own.
+ * Read only once the provider chooses a lottery.
+ */
+function ProgrammeSelect(props: { form: Parameters<typeof Select>[0]['form']; current?: string }) {
+  const [programmes, { refetch }] = createResource(() => api.programmes());
+  const open = () => (programmes.state === 'ready' ? programmes().filter((p) => p.status === 'wishing' || p.id === props.current) : []);
+  return (
+    <>
+      <Select
+        form={props.form}
+        name="programmeId"
+        label={tp('programmeAdmin.offerProgramme')}
+        hint={programmes.state === 'ready' && open().length === 0 ? tp('programmeAdmin.offerProgrammeNone') : tp('programmeAdmin.offerProgrammeHint')}
+        required
+        options={[{ value: '', label: '—' }, ...open().map((p) => ({ value: p.id, label: p.title }))]}
+      />
+      <Show when={programmes.state === 'errored'}>
+        <ErrorNotice error={programmes.error} retry={() => void refetch()} />
+      </Show>
+    </>
+  );
+}
+
 function Editor(props: { offer?: Offer }) {
   const navigate = useNavigate();
   const { region, municipalities } = useRegion();
-  const form = createForm({ schema: offerInput, initial: valuesOf(props.offer, timeZone()), toInput: (v) => toDraft(v, timeZone()) });
+  const form = createForm({ schema: offerDraftSchema, initial: valuesOf(props.offer, timeZone()), toInput: (v) => toDraft(v, timeZone()) });
   const options = <V extends string>(list: readonly V[], label: (v: V) => string) => list.map((v) => ({ value: v, label: label(v) }));
   const blank = (label: string) => [{ value: '', label }];
   // An edit sends every field of the offer (see OfferDraft), so that none is dropped on save.
@@ -104,6 +128,9 @@ function Editor(props: { offer?: Offer }) {
         hint={t('provider.priceReducedHint')}
       />
       <Select form={form} name="bookingMode" label={t('provider.bookingMode')} options={options(bookingMode.options, (m) => t(`provider.mode_${m}`))} />
+      <Show when={form.values.bookingMode === 'lottery'}>
+        <ProgrammeSelect form={form} current={props.offer?.programmeId} />
+      </Show>
       <Checkbox form={form} name="waitlist" label={t('provider.waitlist')} />
       <Field form={form} name="registrationOpens" type="datetime-local" label={t('provider.opens')} required />
       <Field form={form} name="registrationCloses" type="datetime-local" label={t('provider.closes')} required />
