@@ -76,7 +76,11 @@ async function checkRegionRefs(ports: Pick<OfferPorts, 'region'>, fields: Partia
  * offers: joining after the freeze would leave it out of the draw. Checked when the offer
  * joins, not on every later edit of its words.
  */
-async function checkProgrammeRef(ports: Pick<OfferPorts, 'programmes'>, offer: Pick<Offer, 'bookingMode' | 'programmeId'> & Partial<Pick<Offer, 'status'>>, before?: Offer) {
+async function checkProgrammeRef(
+  ports: Pick<OfferPorts, 'programmes'>,
+  offer: Pick<Offer, 'bookingMode' | 'programmeId'> & Partial<Pick<Offer, 'status'>>,
+  before?: Offer,
+) {
   if (offer.bookingMode !== 'lottery') return;
   const joins = !before || before.bookingMode !== offer.bookingMode || before.programmeId !== offer.programmeId;
   const goesLive = before?.status === 'draft' && offer.status === 'published';

@@ -6,7 +6,7 @@ import { timedWorkSettings } from './region-settings.js';
  * Days after a draw's publication in which a family may object and anyone may re-run the draw
  * from its snapshot; then the snapshot and the wish lists are erased (GDPR Art. 5(1)(e)).
  */
-export const OBJECTION_DAYS = 28;
+const OBJECTION_DAYS = 28;
 
 type RetentionPorts = Pick<Ports, 'programmes' | 'dueWork' | 'region' | 'clock'>;
 

@@ -17,7 +17,7 @@ export function programmeAnswer({ pseudonymKey: _key, createdAt: _c, updatedAt: 
  * What anyone may read: the report without the groups by municipality of residence, which are
  * the coordinators' (GET …/report); the totals, residents and non-residents, wish counts and age bands stay.
  */
-export function publicProgramme(stored: StoredProgramme): Programme {
+function publicProgramme(stored: StoredProgramme): Programme {
   const programme = programmeAnswer(stored);
   if (!programme.report) return programme;
   return { ...programme, report: { ...programme.report, groups: programme.report.groups.filter((g) => g.dimension !== 'municipality') } };
