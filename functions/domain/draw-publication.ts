@@ -107,12 +107,12 @@ function drawnWrites(
       const [offerId = '', unitId = ''] = wish.unitKey.split('/');
       const offer = offers.get(offerId);
       if (!offer) continue;
-      const n = perOffer.get(offerId) ?? 0;
-      perOffer.set(offerId, n + 1);
-      const key = `${offerId}#${person.childId}#${Math.floor(n / REGISTRATIONS_PER_WRITE)}`;
+      const confirmed = wish.outcome === 'confirmed';
+      const n = perOffer.get(`${offerId}#${wish.outcome}`) ?? 0;
+      perOffer.set(`${offerId}#${wish.outcome}`, n + 1);
+      const key = `${offerId}#${person.childId}#${wish.outcome}#${Math.floor(n / REGISTRATIONS_PER_WRITE)}`;
       const write = writes.get(key) ?? { offerId, householdId: person.householdId, registrations: [], units: [], children: [] };
       writes.set(key, write);
-      const confirmed = wish.outcome === 'confirmed';
       const registration: RegistrationItem = {
         id: drawnId(drawId, person.childId, wish.unitKey),
         offerId,
@@ -137,7 +137,9 @@ function drawnWrites(
       counted.count++;
     }
   }
-  return [...writes.values()];
+  // Places before lines: while an offer's units are written, a unit never shows a free seat and
+  // a waiting child at once unless the seat is really free (the stream would offer it at once).
+  return [...writes.values()].sort((a, b) => Number(b.units.some((u) => u.confirm > 0)) - Number(a.units.some((u) => u.confirm > 0)));
 }
 
 /**
