@@ -20,6 +20,10 @@ const CLIENT_ROUTES = [
   /^\/provider\/offers\/[^/]+$/,
   /^\/dashboard$/,
   /^\/embed-info$/,
+  /^\/programmes\/[^/]+$/,
+  /^\/programmes\/[^/]+\/(leichte-sprache|wishes|result)$/,
+  /^\/admin\/programmes$/,
+  /^\/admin\/programmes\/[^/]+$/,
 ];
 
 /** Is `path` one of the web app's pages (a trailing slash aside)? */
@@ -30,14 +34,19 @@ export const isClientRoute = (path: string) => {
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch] ?? ch);
 
-/** `/robots.txt` (everyone may crawl, the API aside) and `/sitemap.xml` (the calendar and every current published offer). */
+/** `/robots.txt` (everyone may crawl, the API aside) and `/sitemap.xml` (the calendar, every current published offer and every published programme). */
 export const siteRoutes = (ctx: AppContext) => {
   const origin = ctx.config.PUBLIC_URL.replace(/\/+$/, '');
   return new Hono<Env>()
     .get('/robots.txt', allow('anyone'), (c) => c.text(['User-agent: *', 'Allow: /', 'Disallow: /api/', '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n')))
     .get('/sitemap.xml', allow('anyone'), async (c) => {
       const offers = await ctx.ports.offers.listCatalog(dayIn(ctx.ports.timeZone, ctx.ports.clock.now()));
-      const urls = [`${origin}/`, ...offers.map((offer) => `${origin}/offers/${encodeURIComponent(offer.id)}`)];
+      const programmes = (await ctx.ports.programmes.listProgrammes()).filter((p) => p.status !== 'draft');
+      const urls = [
+        `${origin}/`,
+        ...offers.map((offer) => `${origin}/offers/${encodeURIComponent(offer.id)}`),
+        ...programmes.flatMap((p) => [`${origin}/programmes/${encodeURIComponent(p.id)}`, `${origin}/programmes/${encodeURIComponent(p.id)}/leichte-sprache`]),
+      ];
       const body = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../../functions/api/context.js';
@@ -55,6 +56,15 @@ describe('robots.txt and sitemap', () => {
     for (const path of ['/provider/offers/o1/edit', '/provider/offers/o1', '/dashboard', '/embed-info', '/family/']) {
       expect(isClientRoute(path), path).toBe(true);
     }
-    for (const path of ['/no-such-page', '/offers', '/offers/a/b', '/admin', '/sign-in/x']) expect(isClientRoute(path), path).toBe(false);
+    for (const path of ['/no-such-page', '/offers', '/offers/a/b', '/admin', '/sign-in/x', '/programmes/p/x']) expect(isClientRoute(path), path).toBe(false);
+  });
+
+  it('answers every page the web app routes (web/src/main.tsx) with 200, none forgotten', () => {
+    // Prepare: the router's paths, each parameter filled in.
+    const routes = [...readFileSync('web/src/main.tsx', 'utf8').matchAll(/<Route path="([^"*]+)"/g)].map((m) => (m[1] ?? '').replace(/:\w+/g, 'x1'));
+
+    // Assess
+    expect(routes.length).toBeGreaterThan(15);
+    for (const path of routes) expect(isClientRoute(path), path).toBe(true);
   });
 });
