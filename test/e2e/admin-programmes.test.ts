@@ -1,8 +1,21 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Programme, WishesInput } from '../../shared/schemas/programme';
 import type { OfferInput, ProviderOffer } from '../../shared/schemas/provider';
-import { apiAs, baseUrl, expectAccessible, freshEmail, launchBrowser, openPage, poll, screenshot, signIn, viewports, type Viewport } from './browser';
+import {
+  apiAs,
+  baseUrl,
+  devServer,
+  expectAccessible,
+  freshEmail,
+  launchBrowser,
+  openPage,
+  poll,
+  screenshot,
+  signedInPages,
+  signIn,
+  viewports,
+} from './browser';
 
 const REGION_ADMIN = 'region@regiokurs.example';
 const PROVIDER = 'ferien@hilfswerk-example.at';
@@ -14,29 +27,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
-let session: Promise<Cookies> | undefined;
+const adminPage = signedInPages(() => browser, REGION_ADMIN);
 
-/** The region admin's session cookie, signed in through the page once for the file: login codes are rate-limited per address. */
-function adminSession(): Promise<Cookies> {
-  session ??= (async () => {
-    const page = await openPage(browser, viewports[0]);
-    await signIn(page, REGION_ADMIN);
-    const cookies = await page.context().cookies();
-    await page.context().close();
-    return cookies;
-  })();
-  return session;
-}
-
-async function adminPage(viewport: Viewport) {
-  const cookies = await adminSession();
-  const page = await openPage(browser, viewport);
-  await page.context().addCookies(cookies);
-  return page;
-}
-
-const serverNow = async () => Date.parse(((await (await fetch(`${baseUrl()}/api/dev/clock`)).json()) as { now: string }).now);
+const { serverNow } = devServer(baseUrl);
 /** An instant `seconds` after `from`, as ISO 8601 with its offset (UTC). */
 const isoAfter = (from: number, seconds: number) => new Date(from + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
@@ -45,7 +38,7 @@ const isoAfter = (from: number, seconds: number) => new Date(from + seconds * 10
  * back), so the wish window lies ahead and no freeze interferes with this file.
  */
 async function localInput(days: number, time: string) {
-  const day = new Date((await serverNow()) + days * 86_400_000).toISOString().slice(0, 10);
+  const day = new Date((await serverNow()).getTime() + days * 86_400_000).toISOString().slice(0, 10);
   return `${day}T${time}`;
 }
 
@@ -190,7 +183,7 @@ describe('the draw of a holiday programme', () => {
   it('is offered once the wishes are frozen, asks before it runs, and shows the proof and the report', async () => {
     // Prepare: a programme open for wishes right now, closing soon.
     const page = await adminPage(viewport);
-    const now = await serverNow();
+    const now = (await serverNow()).getTime();
     const title = `E2E Verlosung ${Date.now()}`;
     const source = 'Lotto 6 aus 45, nächste Ziehung';
     const created = await page.request.post('/api/admin/programmes', {
@@ -254,10 +247,10 @@ describe('the draw of a holiday programme', () => {
     const replayFile = await page.request.get((await replay.getAttribute('href')) as string);
     expect(replayFile.status()).toBe(200);
     expect(await page.locator('main').textContent()).toContain(`npm run draw:replay ${programme.id}-snapshot.json 7 12 19 23 31 44`);
-    const kpi = (label: string) => page.locator('.kpis li', { hasText: label }).locator('.value');
-    await poll(() => kpi('Kinder mit Wünschen').textContent()).toBe('3');
-    expect(await kpi('Kinder mit mindestens einem Platz').textContent()).toBe('2 von höchstens 2');
-    await page.getByRole('table', { name: 'Ergebnis nach Gruppen' }).waitFor();
+    const figure = (term: string) => page.locator('.facts div', { has: page.locator('dt', { hasText: term }) }).locator('dd');
+    await poll(() => figure('Kinder und Wünsche').textContent()).toBe('3 Kinder, 3 Wünsche');
+    expect(await figure('Kinder mit mindestens einem Platz').textContent()).toBe('2 von höchstens 2 vermittelbaren Kindern');
+    await page.getByRole('table', { name: 'Kennzahlen nach Wohngemeinde, Wohnort, Zahl der Wünsche und Alter' }).waitFor();
     await expectAccessible(page, 'published programme with its report');
     await screenshot(page, viewport, 'admin-programme-drawn');
     await page.context().close();
@@ -267,7 +260,7 @@ describe('the draw of a holiday programme', () => {
     await signIn(coordinator, COORDINATOR);
     await coordinator.goto(`/admin/programmes/${programme.id}`);
     await coordinator.getByRole('heading', { name: 'Fairness-Bericht' }).waitFor();
-    await coordinator.locator('.kpis li', { hasText: 'Kinder mit Wünschen' }).waitFor();
+    await coordinator.locator('.facts dt', { hasText: 'Kinder und Wünsche' }).waitFor();
     expect(await coordinator.getByRole('button', { name: 'Verlosung durchführen' }).count()).toBe(0);
     expect(await coordinator.getByRole('heading', { name: 'Einstellungen' }).count()).toBe(0);
     await expectAccessible(coordinator, 'programme report of a coordinator');

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import type { LocalServer } from '../../functions/api/local-server.js';
 
 /** Every journey runs at both sizes: a desktop and the phone of a parent at the playground. */
 export const viewports = [
@@ -78,54 +79,167 @@ export async function screenshot(page: Page, viewport: Viewport, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}-${viewport.name}.png`, fullPage: true });
 }
 
-/** The newest login code the local outbox holds for `email`. */
-async function loginCode(email: string): Promise<string> {
-  let code: string | undefined;
-  await poll(async () => {
-    const answer = (await (await fetch(`${baseUrl()}/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as {
-      items: Array<{ subject: string; text: string }>;
+type OutboxMail = { to: string; subject: string; text: string; ics?: string; sentAt: string };
+type Ran = { kind: string; subject: string; outcome: string };
+
+/**
+ * The dev routes of the local server at `url()` (the shared one, or a file's own, known once it
+ * has started): its outbox, its clock, its due work, and signing in through its login codes.
+ */
+export function devServer(url: () => string) {
+  const json = async <T>(response: Response): Promise<T> => {
+    if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const post = (path: string, body: unknown) =>
+    fetch(`${url()}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const getJson = async <T>(path: string) => json<T>(await fetch(`${url()}/api${path}`));
+
+  /** The e-mails the local outbox holds for `to`, newest first. */
+  const outbox = async (to: string) => (await getJson<{ items: OutboxMail[] }>(`/dev/outbox?to=${encodeURIComponent(to)}`)).items;
+
+  /** The newest mail to `to` whose subject starts with `subject`, once it is there. */
+  async function mailTo(to: string, subject: string): Promise<OutboxMail> {
+    let mail: OutboxMail | undefined;
+    await poll(async () => {
+      // Newest first; booking e-mails may have come in since the code was sent.
+      mail = (await outbox(to)).find((m) => m.subject.startsWith(subject));
+      return mail;
+    }).toBeDefined();
+    return mail as OutboxMail;
+  }
+
+  /** The code of the newest login mail to `email`. */
+  async function loginCode(email: string) {
+    const mail = await mailTo(email, 'Ihr Anmeldecode');
+    return /\b(\d{6})\b/.exec(mail.subject)?.[1] as string;
+  }
+
+  /** The server's clock. */
+  const serverNow = async () => new Date((await getJson<{ now: string }>('/dev/clock')).now);
+
+  /** Moves the server's clock (forward only) and sets the browser contexts' clocks to it. */
+  async function moveClockTo(target: Date, contexts: BrowserContext[]) {
+    const { now } = await json<{ now: string }>(await post('/dev/clock', { now: target.toISOString() }));
+    await Promise.all(contexts.map((c) => c.clock.setFixedTime(new Date(now))));
+    return new Date(now);
+  }
+
+  /** The due work (sweeps, freezes, draws, e-mails) run now rather than on its schedule. */
+  const runJobs = async () => json<{ now: string; ran: Ran[] }>(await post('/dev/jobs/run', {}));
+
+  /** A signed-in API client, for preparing data the way another person would have made it. */
+  async function apiAs(email: string) {
+    await post('/auth/code', { email });
+    const { token } = await json<{ token: string }>(await post('/auth/session', { email, code: await loginCode(email) }));
+    return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+      const response = await fetch(`${url()}/api${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (response.status === 204 ? undefined : await response.json()) as T;
     };
-    // Newest first; booking e-mails may have come in since the code was sent.
-    code = answer.items.find((m) => m.subject.startsWith('Ihr Anmeldecode'))?.text.match(/\b(\d{6})\b/)?.[1];
-    return code;
-  }).toBeDefined();
-  return code as string;
+  }
+
+  /**
+   * The sign-in form on screen, filled in as a person would: e-mail, the code from the outbox,
+   * submit. `atCodeStep` runs once the code field shows.
+   */
+  async function fillSignIn(page: Page, email: string, atCodeStep?: () => Promise<void>) {
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByRole('button', { name: 'Code senden' }).click();
+    const codeField = page.getByLabel('Code aus der E-Mail');
+    await codeField.waitFor();
+    await atCodeStep?.();
+    await codeField.fill(await loginCode(email));
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+  }
+
+  return { json, post, getJson, outbox, mailTo, loginCode, serverNow, moveClockTo, runJobs, apiAs, fillSignIn };
+}
+export type DevApi = Awaited<ReturnType<ReturnType<typeof devServer>['apiAs']>>;
+
+/**
+ * For a file that moves the dev clock, which only goes forward: its own local server (in-memory
+ * DynamoDB Local, demo region) and browser for the file's tests, that server's dev routes, and
+ * browser contexts whose clock is set to the server's, so the page and the API agree on "now".
+ */
+export function ownServer() {
+  let browser: Browser | undefined;
+  let server: LocalServer | undefined;
+  beforeAll(async () => {
+    // Loaded here, not at the top: the files on the shared server need none of it.
+    const { startLocalServer } = await import('../../functions/api/local-server.js');
+    [browser, server] = await Promise.all([launchBrowser(), startLocalServer({ ...process.env, PORT: '0' }, { inMemory: true })]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const url = () => (server as LocalServer).url;
+
+  /** A browser context of this server at the viewport's size, its clock `now`. */
+  async function openContext(viewport: Viewport, now: Date, options: { hasTouch?: boolean } = {}) {
+    const context = await (browser as Browser).newContext({
+      baseURL: url(),
+      viewport: viewport.size,
+      ...options,
+      locale: 'de-AT',
+      timezoneId: 'Europe/Vienna',
+    });
+    await context.clock.setFixedTime(now);
+    const page = await context.newPage();
+    page.setDefaultTimeout(PATIENCE_MS);
+    return { context, page };
+  }
+
+  return { ...devServer(url), url, openContext };
 }
 
-/** Signs in through the page, as a person would: e-mail, code from the outbox, submit. */
+/** Signs in on the shared server through the page, as a person would: e-mail, code from the outbox, submit. */
 export async function signIn(page: Page, email: string, viewport?: Viewport) {
   await page.goto('/sign-in');
   if (viewport) await expectAccessible(page, 'sign-in e-mail step');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByRole('button', { name: 'Code senden' }).click();
-  const codeField = page.getByLabel('Code aus der E-Mail');
-  await codeField.waitFor();
-  if (viewport) {
-    await expectAccessible(page, 'sign-in code step');
-    await screenshot(page, viewport, 'sign-in');
-  }
-  await codeField.fill(await loginCode(email));
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+  await devServer(baseUrl).fillSignIn(
+    page,
+    email,
+    viewport &&
+      (async () => {
+        await expectAccessible(page, 'sign-in code step');
+        await screenshot(page, viewport, 'sign-in');
+      }),
+  );
 }
 
-/** A signed-in API client for preparing data the way another person would have made it. */
-export async function apiAs(email: string) {
-  await fetch(`${baseUrl()}/api/auth/code`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
-  const session = await fetch(`${baseUrl()}/api/auth/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, code: await loginCode(email) }),
-  });
-  const { token } = (await session.json()) as { token: string };
-  return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
-    const response = await fetch(`${baseUrl()}/api${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (response.status === 204 ? undefined : await response.json()) as T;
+/** A signed-in API client of the shared server. */
+export const apiAs = (email: string) => devServer(baseUrl).apiAs(email);
+
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+
+/**
+ * Fresh pages of one signed-in person at any viewport: the session cookie comes from signing in
+ * through the page once (inside the first test that asks, where `poll` may run), because login
+ * codes are rate-limited per address. `landing` is where the sign-in leads this person.
+ */
+export function signedInPages(browser: () => Browser, email: string, landing?: RegExp) {
+  let session: Promise<Cookies> | undefined;
+  const cookies = () =>
+    (session ??= (async () => {
+      const page = await openPage(browser(), viewports[0]);
+      await signIn(page, email);
+      if (landing) await page.waitForURL(landing);
+      const signedIn = await page.context().cookies();
+      await page.context().close();
+      return signedIn;
+    })());
+  return async (viewport: Viewport) => {
+    const signedIn = await cookies();
+    const page = await openPage(browser(), viewport);
+    await page.context().addCookies(signedIn);
+    return page;
   };
 }
 

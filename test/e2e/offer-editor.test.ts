@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferInput, ProviderOffer } from '../../shared/schemas/provider';
-import { expectAccessible, launchBrowser, openPage, poll, signIn, viewports, type Viewport } from './browser';
+import { expectAccessible, launchBrowser, poll, signedInPages, viewports } from './browser';
 
 const PROVIDER = 'kurse@sportunion-example.at';
 
@@ -11,32 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
-let session: Promise<Cookies> | undefined;
-
-/**
- * The provider's session cookie, signed in through the page and the outbox once for the whole
- * file (inside the first test, where `poll` may run): login codes are rate-limited per address.
- */
-function providerSession(): Promise<Cookies> {
-  session ??= (async () => {
-    const page = await openPage(browser, viewports[0]);
-    await signIn(page, PROVIDER);
-    await page.waitForURL(/\/provider$/);
-    const cookies = await page.context().cookies();
-    await page.context().close();
-    return cookies;
-  })();
-  return session;
-}
-
-/** A fresh page of the signed-in provider at the viewport's size. */
-async function providerPage(viewport: Viewport) {
-  const cookies = await providerSession();
-  const page = await openPage(browser, viewport);
-  await page.context().addCookies(cookies);
-  return page;
-}
+/** The provider, whose sign-in leads to the provider's desk. */
+const providerPage = signedInPages(() => browser, PROVIDER, /\/provider$/);
 
 /** A whole hour `days` from now, as ISO 8601 with its offset (UTC). */
 const hoursFromNow = (days: number, hour: number) => {

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../functions/api/local-server.js';
-import { expectAccessible, freshEmail, launchBrowser, poll, screenshot, viewports } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, freshEmail, ownServer, poll, screenshot, viewports, type DevApi } from './browser';
 
 /*
  * A holiday programme from the first wish to the published draw. The dev clock only moves
@@ -10,21 +9,10 @@ import { expectAccessible, freshEmail, launchBrowser, poll, screenshot, viewport
  * browser's clock to the server's after every move.
  */
 
-let browser: Browser;
-let server: LocalServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startLocalServer({ ...process.env, PORT: '0' }, { inMemory: true })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 const REGION_ADMIN = 'region@regiokurs.example';
 const MINUTE_MS = 60_000;
 const phone = viewports[1];
 
-type OutboxMail = { to: string; subject: string; text: string };
 type Unit = { id: string; label: string };
 type ProgrammeOffer = {
   id: string;
@@ -43,75 +31,20 @@ type FamilyResult = {
   children: Array<{ firstName: string; wishes: Array<{ rank: number; offerTitle: string; outcome: string; reason: { de: string; en: string } }> }>;
 };
 
-const json = async <T>(response: Response): Promise<T> => {
-  if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-};
-const post = (path: string, body: unknown) =>
-  fetch(`${server.url}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const getJson = async <T>(path: string) => json<T>(await fetch(`${server.url}/api${path}`));
-const outbox = async (to: string) => (await getJson<{ items: OutboxMail[] }>(`/dev/outbox?to=${encodeURIComponent(to)}`)).items;
-
-async function mailTo(to: string, subject: string): Promise<OutboxMail> {
-  let mail: OutboxMail | undefined;
-  await poll(async () => {
-    mail = (await outbox(to)).find((m) => m.subject.startsWith(subject));
-    return mail;
-  }).toBeDefined();
-  return mail as OutboxMail;
-}
-
-async function loginCode(email: string) {
-  const mail = await mailTo(email, 'Ihr Anmeldecode');
-  return /\b(\d{6})\b/.exec(mail.subject)?.[1] as string;
-}
-
-const serverNow = async () => new Date((await getJson<{ now: string }>('/dev/clock')).now);
-async function moveClockTo(target: Date, contexts: BrowserContext[]) {
-  const { now } = await json<{ now: string }>(await post('/dev/clock', { now: target.toISOString() }));
-  await Promise.all(contexts.map((c) => c.clock.setFixedTime(new Date(now))));
-}
-const runJobs = async () => json<{ ran: unknown[] }>(await post('/dev/jobs/run', {}));
-
-/** A signed-in API client of this file's server, for what other people do meanwhile and for checks. */
-async function apiAs(email: string) {
-  await post('/auth/code', { email });
-  const { token } = await json<{ token: string }>(await post('/auth/session', { email, code: await loginCode(email) }));
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  };
-}
-type Api = Awaited<ReturnType<typeof apiAs>>;
+const { getJson, mailTo, serverNow, moveClockTo, runJobs, apiAs, fillSignIn, openContext: openServerContext } = ownServer();
 
 /** A household with one child who is `age` on the first day of the summer. */
-async function familyWithChild(call: Api, firstName: string, birthDate: string) {
+async function familyWithChild(call: DevApi, firstName: string, birthDate: string) {
   await call('PUT', '/family/household', { name: `Familie ${firstName}`, phone: '+43 660 0000000', postalCode: '4801' });
   return call<{ id: string }>('POST', '/family/children', { firstName, birthDate });
 }
 
-async function openContext(now: Date) {
-  const context = await browser.newContext({ baseURL: server.url, viewport: phone.size, hasTouch: true, locale: 'de-AT', timezoneId: 'Europe/Vienna' });
-  await context.clock.setFixedTime(now);
-  const page = await context.newPage();
-  page.setDefaultTimeout(120_000);
-  return { context, page };
-}
+/** A phone's browser context, with touch, its clock `now`. */
+const openContext = (now: Date) => openServerContext(phone, now, { hasTouch: true });
 
 async function signInHere(page: Page, email: string) {
   await page.goto('/sign-in');
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByRole('button', { name: 'Code senden' }).click();
-  const codeField = page.getByLabel('Code aus der E-Mail');
-  await codeField.waitFor();
-  await codeField.fill(await loginCode(email));
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+  await fillSignIn(page, email);
 }
 
 /** A wish as the page names it: the offer with its municipality, and its unit (German half of the label) where the offer has several. */

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '../../functions/api/local-server.js';
+import { describe, expect, it } from 'vitest';
 import { parseIcsEvents } from '../support/ics.js';
 import { offerDraft } from '../support/provider.js';
-import { expectAccessible, freshEmail, launchBrowser, poll, screenshot, viewports, type Viewport } from './browser';
+import { expectAccessible, freshEmail, ownServer, poll, screenshot, viewports, type DevApi } from './browser';
 
 /*
  * A whole season in minutes: the dev clock (`/api/dev/clock`) only moves forward, and a year on
@@ -14,103 +12,20 @@ import { expectAccessible, freshEmail, launchBrowser, poll, screenshot, viewport
  * what "now" is (whether registration has opened, how far a deadline is).
  */
 
-let browser: Browser;
-let server: LocalServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startLocalServer({ ...process.env, PORT: '0' }, { inMemory: true })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 const PROVIDER = 'kurse@sportunion-example.at';
 const COORDINATOR = 'koordination@gemeinde-example.at';
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-type OutboxMail = { to: string; subject: string; text: string; ics?: string; sentAt: string };
-type Ran = { kind: string; subject: string; outcome: string };
 type FamilyRegistration = { id: string; offerId: string; status: string; offerExpiresAt?: string; offerExtended?: boolean };
 type StoredOffer = { id: string; firstDay: string; lastDay: string; sessions: Array<{ start: string; end: string }>; units: Array<{ id: string }> };
 
-const json = async <T>(response: Response): Promise<T> => {
-  if (!response.ok) throw new Error(`${response.url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-};
-const post = (path: string, body: unknown) =>
-  fetch(`${server.url}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-
-/** The e-mails the local outbox holds for `to`, newest first. */
-const outbox = async (to: string) => (await json<{ items: OutboxMail[] }>(await fetch(`${server.url}/api/dev/outbox?to=${encodeURIComponent(to)}`))).items;
-
-/** The newest mail to `to` whose subject starts with `subject`, once it is there. */
-async function mailTo(to: string, subject: string): Promise<OutboxMail> {
-  let mail: OutboxMail | undefined;
-  await poll(async () => {
-    mail = (await outbox(to)).find((m) => m.subject.startsWith(subject));
-    return mail;
-  }).toBeDefined();
-  return mail as OutboxMail;
-}
-
-/** The code of the newest login mail to `email`. */
-async function loginCode(email: string) {
-  const mail = await mailTo(email, 'Ihr Anmeldecode');
-  return /\b(\d{6})\b/.exec(mail.subject)?.[1] as string;
-}
-
-/** The server's clock, and the browser contexts' clocks set to it. */
-async function serverNow() {
-  return new Date((await json<{ now: string }>(await fetch(`${server.url}/api/dev/clock`))).now);
-}
-async function moveClockTo(target: Date, contexts: BrowserContext[]) {
-  const { now } = await json<{ now: string }>(await post('/dev/clock', { now: target.toISOString() }));
-  await Promise.all(contexts.map((c) => c.clock.setFixedTime(new Date(now))));
-  return new Date(now);
-}
-const runJobs = async () => json<{ now: string; ran: Ran[] }>(await post('/dev/jobs/run', {}));
-
-/** A signed-in API client of this file's server, for what other people do meanwhile. */
-async function apiAs(email: string) {
-  await post('/auth/code', { email });
-  const { token } = await json<{ token: string }>(await post('/auth/session', { email, code: await loginCode(email) }));
-  return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
-    const response = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  };
-}
-type Api = Awaited<ReturnType<typeof apiAs>>;
+const { url, openContext, outbox, mailTo, serverNow, moveClockTo, runJobs, apiAs, fillSignIn } = ownServer();
 
 /** A household with its contact and children of the given names, born four years before `year`. */
-async function household(call: Api, names: string[], year: number) {
+async function household(call: DevApi, names: string[], year: number) {
   await call('PUT', '/family/household', { name: 'Familie Test', phone: '+43 660 0000000', postalCode: '4801' });
   return Promise.all(names.map((firstName) => call<{ id: string }>('POST', '/family/children', { firstName, birthDate: `${year - 4}-01-01` })));
-}
-
-/** A browser context of this file's server at the viewport's size, its clock the server's. */
-async function openContext(viewport: Viewport, now: Date) {
-  const context = await browser.newContext({ baseURL: server.url, viewport: viewport.size, locale: 'de-AT', timezoneId: 'Europe/Vienna' });
-  await context.clock.setFixedTime(now);
-  const page = await context.newPage();
-  page.setDefaultTimeout(120_000);
-  return { context, page };
-}
-
-/** The sign-in form, filled in as a person would: e-mail, the code from the outbox, submit. */
-async function signInHere(page: Page, email: string) {
-  await page.getByLabel('E-Mail-Adresse').fill(email);
-  await page.getByRole('button', { name: 'Code senden' }).click();
-  const codeField = page.getByLabel('Code aus der E-Mail');
-  await codeField.waitFor();
-  await codeField.fill(await loginCode(email));
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
 }
 
 /** An instant's wall-clock time in Vienna, as the page and the e-mails show it ("14:05"). */
@@ -160,7 +75,7 @@ describe.each(viewports)('a season at $name size', (viewport) => {
     await first.page.goto(`/offers/${offer.id}`);
     await first.page.getByRole('link', { name: 'Erinnere mich' }).click();
     await first.page.waitForURL(/\/sign-in\?next=/);
-    await signInHere(first.page, early);
+    await fillSignIn(first.page, early);
 
     // Assess: back on the offer, the reminder is set, and the server has it.
     await first.page.waitForURL((url) => url.pathname === `/offers/${offer.id}`);
@@ -184,7 +99,7 @@ describe.each(viewports)('a season at $name size', (viewport) => {
     expect(openingMail.text.indexOf('Die Anmeldung für')).toBeGreaterThanOrEqual(0);
     expect(openingMail.text.indexOf('Die Anmeldung für')).toBeLessThan(openingMail.text.indexOf('registration for'));
     const offerLink = /(\S+\/offers\/\S+)/.exec(openingMail.text)?.[1] as string;
-    expect(offerLink).toBe(`${server.url}/offers/${offer.id}`);
+    expect(offerLink).toBe(`${url()}/offers/${offer.id}`);
     expect((await earlyApi<{ items: unknown[] }>('GET', '/family/opening-notices')).items).toEqual([]);
 
     // Act: the family follows the link and books its child in the browser.
@@ -238,7 +153,7 @@ describe.each(viewports)('a season at $name size', (viewport) => {
     // Act: the provider opens the offer's participants.
     const desk = await openContext(viewport, await serverNow());
     await desk.page.goto('/sign-in');
-    await signInHere(desk.page, PROVIDER);
+    await fillSignIn(desk.page, PROVIDER);
     await desk.page.goto(`/provider/offers/${offer.id}`);
 
     // Assess: the family offered the place is listed with its deadline in Vienna's time.
@@ -252,7 +167,7 @@ describe.each(viewports)('a season at $name size', (viewport) => {
     const second = await openContext(viewport, await serverNow());
     await second.page.goto(bookingLink);
     await second.page.waitForURL(/\/sign-in\?next=/);
-    await signInHere(second.page, waiting);
+    await fillSignIn(second.page, waiting);
 
     // Assess: it lands on its card, at the top under "Platz frei für Sie", with the deadline in Vienna's time.
     await second.page.waitForURL((url) => url.pathname === '/bookings' && url.hash === `#reg-${registrationId}`);
