@@ -143,20 +143,20 @@ function drawnWrites(
 }
 
 /**
- * The explanation in both languages; a label written "Woche 1 / week 1" (as providers do) is
- * named by its own half in each.
+ * The explanation in both languages. The wish is named by its offer, and by its unit where the
+ * offer has several; a label written "Woche 1 / week 1" (as providers do) by its own half in each.
  */
 function explained(
   wish: DrawOutcome['children'][number]['wishes'][number],
   child: string,
   offerTitle: string,
-  unitLabel: string,
+  unitLabel: string | undefined,
   municipality: (id: string) => string,
 ) {
   const say = (language: 'de' | 'en') =>
     explainWish(wish.reason, {
       child,
-      unit: `${offerTitle}, ${pickLanguage(unitLabel, language)}`,
+      unit: unitLabel === undefined ? offerTitle : `${offerTitle}, ${pickLanguage(unitLabel, language)}`,
       municipality,
       waitlistPosition: wish.waitlistPosition,
       rank: wish.rank,
@@ -179,6 +179,10 @@ function familyResults(
 ): StoredResult[] {
   const registrationOf = new Map(written.flatMap((w) => w.registrations.map((r) => [`${r.childId}/${r.offerId}/${r.unitId}`, r.id] as const)));
   const results = new Map<string, StoredResult>();
+  // Offers of one title in several municipalities are told apart by the municipality.
+  const titles = [...lookup.offers.values()].map((o) => o.title);
+  const named = (offer: CatalogOffer) =>
+    titles.filter((t) => t === offer.title).length > 1 ? `${offer.title} (${lookup.municipality(offer.municipalityId)})` : offer.title;
   for (const child of outcome.children) {
     const person = lookup.people.get(child.childId);
     const householdId = lookup.families.get(child.familyId);
@@ -199,7 +203,7 @@ function familyResults(
         const [offerId = '', unitId = ''] = wish.unitKey.split('/');
         const offer = lookup.offers.get(offerId);
         const unitLabel = offer?.units.find((u) => u.id === unitId)?.label ?? unitId;
-        const offerTitle = offer?.title ?? offerId;
+        const offerTitle = offer ? named(offer) : offerId;
         const registrationId = registrationOf.get(`${person.childId}/${offerId}/${unitId}`);
         return {
           rank: wish.rank,
@@ -212,7 +216,7 @@ function familyResults(
           round: wish.round,
           waitlistPosition: wish.waitlistPosition,
           registrationId,
-          reason: explained(wish, firstName, offerTitle, unitLabel, lookup.municipality),
+          reason: explained(wish, firstName, offerTitle, (offer?.units.length ?? 2) > 1 ? unitLabel : undefined, lookup.municipality),
         };
       }),
     });

@@ -236,11 +236,11 @@ describe('holiday programme: freeze and draw', () => {
     expect(outcomes).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
     const waiting = results.find((r) => r.body.children[0]?.wishes[0]?.outcome === 'waitlisted')?.body;
     expect(waiting?.tickets).toBe(4);
-    expect(waiting?.children[0]?.wishes[0]?.reason.de).toMatch(/Wunsch 1 „Reiten, Gruppe“ war voll, als Kind1 an der Reihe war \(Losnummer [34] von 4\)/);
+    expect(waiting?.children[0]?.wishes[0]?.reason.de).toMatch(/Wunsch 1 „Reiten“ war voll, als Kind1 an der Reihe war \(Losnummer [34] von 4\)/);
     expect(waiting?.children[0]?.wishes[0]?.reason.en).toMatch(/Waiting list: place [12]\./);
     const placed = results.find((r) => r.body.children[0]?.wishes[0]?.outcome === 'confirmed')?.body;
     expect(placed?.children[0]?.wishes[0]).toMatchObject({ round: 1 });
-    expect(placed?.children[0]?.wishes[0]?.reason.de).toMatch(/Kind1 hat einen Platz in „Reiten, Gruppe“ \(Wunsch 1\), Runde 1/);
+    expect(placed?.children[0]?.wishes[0]?.reason.de).toMatch(/Kind1 hat einen Platz in „Reiten“ \(Wunsch 1\), Runde 1/);
     for (const f of families) {
       const mails = w.t.outbox.list(f.email).filter((m) => m.subject.startsWith('Ergebnis der Verlosung'));
       expect(mails).toHaveLength(1);

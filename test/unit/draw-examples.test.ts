@@ -320,6 +320,11 @@ describe('explainWish', () => {
     expect(explainWish({ ...reason, reservedToResidents: 10, lastTicket: null }, facts({ unit: 'Reiten' })).de).toContain(
       'Alle 10 Plätze gingen an Kinder aus Lindach (reserviert).',
     );
+    // A later ticket holding a seat got it in a later round: said so, not left to look unfair.
+    expect(explainWish({ ...reason, lastTicket: 400 }, facts({ unit: 'Reiten' }))).toMatchObject({
+      de: expect.stringContaining('4 an andere Kinder, zum Teil erst in späteren Runden (Losnummern bis 400).'),
+      en: expect.stringContaining('4 to other children, some only in later rounds (tickets up to 400).'),
+    });
   });
 
   it('names a clash, a rescue move and the waiting list', () => {

@@ -28,7 +28,11 @@ function explainFull(reason: Extract<WishReason, { code: 'full' }>, f: WishFacts
       ? null
       : earlier
         ? { de: `frühere Losnummern (zuletzt ${reason.lastTicket})`, en: `earlier tickets (the last ${reason.lastTicket})` }
-        : { de: `andere Kinder (Losnummern bis ${reason.lastTicket})`, en: `other children (tickets up to ${reason.lastTicket})` };
+        : // A later ticket holds a seat only from a later round or a rescue move, after this child had its turn (and, in later rounds, a place that clashed or a cap).
+          {
+            de: `andere Kinder, zum Teil erst in späteren Runden (Losnummern bis ${reason.lastTicket})`,
+            en: `other children, some only in later rounds (tickets up to ${reason.lastTicket})`,
+          };
   const reserved = { de: `an Kinder aus ${town} (reserviert)`, en: `to children from ${town} (reserved)` };
   const open = last && { de: `an ${last.de}`, en: `to ${last.en}` };
   if (reason.reservedToResidents === 0 && open)
