@@ -10,7 +10,6 @@ import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { dashboardRoutes } from './routes/dashboard.js';
-import { devRoutes } from './routes/dev.js';
 import { familyRoutes } from './routes/family.js';
 import { healthRoutes } from './routes/health.js';
 import { openingNoticeRoutes } from './routes/opening-notices.js';
@@ -29,7 +28,8 @@ export type RouteModule = (ctx: AppContext) => Hono<Env>;
 
 /**
  * The API: the same object runs on Lambda (lambda.ts) and locally (local.ts). `extra` route
- * modules are the heavy ones some bundles add (exports-lambda.ts, the local server).
+ * modules are the ones some bundles add: the PDF lists (exports-lambda.ts, the local server) and
+ * the local dev routes (clock, jobs, outbox), which bring the whole sweep with them.
  */
 function createApi(ctx: AppContext, extra: RouteModule[] = []) {
   const api = new Hono<Env>()
@@ -51,7 +51,6 @@ function createApi(ctx: AppContext, extra: RouteModule[] = []) {
     .route('/', adminRoutes(ctx))
     .route('/', programmeRoutes(ctx));
   for (const routes of extra) api.route('/', routes(ctx));
-  if (ctx.outbox) api.route('/', devRoutes(ctx));
   return api;
 }
 

@@ -11,6 +11,7 @@ import { dueJobs } from '../domain/jobs.js';
 import { buildRuntime } from '../runtime.js';
 import { createApp } from './app.js';
 import { attendancePdfRoutes } from './routes/attendance-pdf.js';
+import { devRoutes } from './routes/dev.js';
 import { isClientRoute, siteRoutes } from './site.js';
 import type { AppContext } from './context.js';
 
@@ -19,7 +20,8 @@ export const WEB_DIST = 'web/dist';
 export type LocalServer = { url: string; ctx: AppContext; dynamo: LocalDynamo; stop(): Promise<void> };
 
 /** Locally one server answers everything the cloud splits over the API and exports Lambdas. */
-export const createLocalApp = (ctx: AppContext) => createApp(ctx, [attendancePdfRoutes]);
+/** The app as `npm start` serves it: with the PDF lists, and in local mode the dev routes (clock, jobs, outbox). */
+export const createLocalApp = (ctx: AppContext) => createApp(ctx, ctx.outbox ? [attendancePdfRoutes, devRoutes] : [attendancePdfRoutes]);
 
 export class PortBusyError extends Error {
   override name = 'PortBusyError';

@@ -69,7 +69,7 @@ const routes: [method: string, path: string, audience: Guard['audience']][] = [
   ['PATCH', '/api/admin/programmes/:id', ['admin']],
   ['POST', '/api/admin/programmes/:id/draw', ['admin']],
   ['GET', '/api/admin/programmes/:id/report', ['admin', 'municipality']],
-  ['GET', '/api/admin/programmes/:id/replay', ['admin', 'municipality']],
+  ['GET', '/api/admin/programmes/:id/replay', ['admin']],
 ];
 
 const roleOf: Record<RoleName, Role> = {

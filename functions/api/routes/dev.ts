@@ -27,7 +27,7 @@ const clockMove = z
   });
 
 /**
- * Local mode only (app.ts mounts it only when an outbox exists): the e-mails sent, newest first;
+ * Local mode only (local-server.ts mounts it only when an outbox exists): the e-mails sent, newest first;
  * the server's clock and moving it on; running the work due now. Demos and end-to-end tests show
  * a whole season in minutes with them.
  */

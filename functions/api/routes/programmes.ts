@@ -4,7 +4,7 @@ import type { User } from '../../../shared/schemas/auth.js';
 import { id } from '../../../shared/schemas/common.js';
 import { drawRequest, programmeInput, programmePatch, wishesInput } from '../../../shared/schemas/programme.js';
 import { dashboardScope } from '../../domain/dashboard.js';
-import { drawReport, familyDrawResult, programmeSnapshot, requestDraw } from '../../domain/draw-publication.js';
+import { drawReport, familyDrawResult, programmeSnapshot, requestDraw } from '../../domain/draw-requests.js';
 import { householdIdOf } from '../../domain/household.js';
 import { adminProgramme, createProgramme, listAllProgrammes, listPublicProgrammes, programmeDetail, updateProgramme } from '../../domain/programmes.js';
 import { familyWishes, saveWishes } from '../../domain/wishes.js';
