@@ -16,7 +16,8 @@ function numbers(seed: number) {
   let state = seed;
   return (n: number) => {
     state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % n;
+    // The high bits: an LCG's low bits repeat with a short period (the lowest alternates).
+    return Math.floor((state / 2 ** 31) * n);
   };
 }
 

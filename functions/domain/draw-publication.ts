@@ -17,8 +17,9 @@ import { scheduleProgrammeRetention } from './programme-retention.js';
 import { programmeSnapshot } from './draw-requests.js';
 import { programmeOffers } from './programmes.js';
 import { retryBounded } from './retry.js';
+import { offerFreedPlacesAfterWrite, type WaitlistPorts } from './waitlist.js';
 
-export type DrawPorts = Pick<Ports, 'programmes' | 'offers' | 'households' | 'region' | 'dueWork' | 'mailer' | 'clock' | 'timeZone' | 'publicUrl' | 'retry'>;
+export type DrawPorts = WaitlistPorts & Pick<Ports, 'programmes' | 'dueWork'>;
 
 /** Offers written at once; one offer's families one after another, since they share its unit items. */
 const OFFERS_AT_ONCE = 4;
@@ -251,6 +252,12 @@ export async function publishDraw(ports: DrawPorts, programmeId: string): Promis
     updatedAt: now,
   };
   if (!(await ports.programmes.replaceProgramme(published, programme.updatedAt))) return publishDraw(ports, programmeId);
+  // Seats the draw left free while children wait (a child deleted since the freeze, a refused
+  // write) are offered to the line now; the `offer-places` items above cover a crash before this.
+  for (const unit of snapshot.units) {
+    const [offerId = '', unitId = ''] = unit.key.split('/');
+    await offerFreedPlacesAfterWrite(ports, offerId, unitId);
+  }
   await finishPublication(ports, published);
 }
 
