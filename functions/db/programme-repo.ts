@@ -1,7 +1,19 @@
-import { PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DrawnFamilyOffer, ProgrammeRepo, StoredProgramme, StoredResult, StoredWishes } from '../ports/programmes.js';
-import { conditionHolds, getItem, partitionKeys, queryAll, toItem, transactionItems, transactWrite, withoutKeys, type Item, type TableRef } from './dynamo.js';
+import {
+  conditionHolds,
+  getItem,
+  partitionKeys,
+  updateIf,
+  queryAll,
+  toItem,
+  transactionItems,
+  transactWrite,
+  withoutKeys,
+  type Item,
+  type TableRef,
+} from './dynamo.js';
 import { indexKeys, keys, partition, sortKey } from './keys.js';
 import { registrationStatsUpdates } from './stats-repo.js';
 import { waitlistEntryPut } from './waitlist-repo.js';
@@ -165,15 +177,13 @@ export function createProgrammeRepo(table: TableRef): ProgrammeRepo {
       return failures.length > 0 ? 'refused' : 'written';
     },
     async openForFirstCome(offerId, now) {
-      await client.send(
-        new UpdateItemCommand({
-          TableName,
-          Key: toItem(keys.offer(offerId)),
-          UpdateExpression: 'SET bookingMode = :fcfs, updatedAt = :now, version = version + :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: toItem({ ':fcfs': 'fcfs', ':now': now, ':one': 1 }),
-        }),
-      );
+      // Only a lottery offer switches, so a repeat (or an offer gone meanwhile) changes nothing.
+      await updateIf(table, keys.offer(offerId), 'SET bookingMode = :fcfs, updatedAt = :now, version = version + :one', 'bookingMode = :lottery', {
+        ':fcfs': 'fcfs',
+        ':lottery': 'lottery',
+        ':now': now,
+        ':one': 1,
+      });
     },
 
     async putResult(programmeId, result) {
@@ -193,19 +203,10 @@ export function createProgrammeRepo(table: TableRef): ProgrammeRepo {
       return item && (withoutKeys(item) as StoredResult);
     },
     listResults: async (programmeId) => (await inPartition<StoredResult>(programmeId, sortKey.drawResult)).map((i) => withoutKeys(i) as StoredResult),
-    markResultMailed(programmeId, householdId, now) {
-      // The claim of the one e-mail: only the first caller gets true.
-      return conditionHolds(
-        client.send(
-          new UpdateItemCommand({
-            TableName,
-            Key: toItem(keys.drawResult(programmeId, householdId)),
-            UpdateExpression: 'SET mailedAt = :now',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mailedAt)',
-            ExpressionAttributeValues: toItem({ ':now': now }),
-          }),
-        ),
-      );
-    },
+    // The claim of the one e-mail: only the first caller gets true.
+    markResultMailed: (programmeId, householdId, now) =>
+      updateIf(table, keys.drawResult(programmeId, householdId), 'SET mailedAt = :now', 'attribute_exists(pk) AND attribute_not_exists(mailedAt)', {
+        ':now': now,
+      }),
   };
 }
