@@ -14,7 +14,8 @@ import {
   type Item,
   type TableRef,
 } from './dynamo.js';
-import { indexKeys, keys, partition, sortKey } from './keys.js';
+import { keys, partition, sortKey } from './keys.js';
+import { registrationItem } from './registration-repo.js';
 import { registrationStatsUpdates } from './stats-repo.js';
 import { waitlistEntryPut } from './waitlist-repo.js';
 
@@ -137,15 +138,7 @@ export function createProgrammeRepo(table: TableRef): ProgrammeRepo {
         ...write.registrations.flatMap((r) => [
           {
             // Registration ids come from the draw: one that exists means this write committed before.
-            item: put(
-              {
-                ...keys.registration(r.id),
-                ...indexKeys.householdRegistration(r.householdId, r.createdAt, r.id),
-                ...indexKeys.offerRegistration(r.offerId, r.unitId, r.createdAt, r.id),
-                ...r,
-              },
-              'attribute_not_exists(pk)',
-            ),
+            item: put(registrationItem(r), 'attribute_not_exists(pk)'),
             failure: () => 'before' as const,
           },
           // I2: one active registration per child and unit.

@@ -28,6 +28,14 @@ export type RegistrationRepoOptions = {
   capacityCondition?: boolean;
 };
 
+/** A registration as stored, with the index keys of its household's and its offer's lists; every writer of a new registration uses it. */
+export const registrationItem = (r: RegistrationItem): Item => ({
+  ...keys.registration(r.id),
+  ...indexKeys.householdRegistration(r.householdId, r.createdAt, r.id),
+  ...indexKeys.offerRegistration(r.offerId, r.unitId, r.createdAt, r.id),
+  ...r,
+});
+
 const strip = (item: Item): RegistrationItem => withoutKeys(item) as RegistrationItem;
 
 /**
@@ -61,13 +69,6 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
     // I1 and I3: take exactly the last free places, nobody waiting; the rest of the request queues.
     return '#free = :c AND #waiting = :zero';
   };
-
-  const registrationItem = (r: RegistrationItem): Item => ({
-    ...keys.registration(r.id),
-    ...indexKeys.householdRegistration(r.householdId, r.createdAt, r.id),
-    ...indexKeys.offerRegistration(r.offerId, r.unitId, r.createdAt, r.id),
-    ...r,
-  });
 
   const listByIndex = async (IndexName: 'gsi1' | 'gsi2', pk: string, newestFirst: boolean) =>
     (
