@@ -10,11 +10,14 @@ import { isTransient } from './db/transient.js';
 import { Outbox } from './mail/local-outbox.js';
 import type { Ports } from './ports/index.js';
 import type { Clock, Mailer } from './ports/world.js';
+import { purposeKeys, type PurposeKeys } from './purpose-keys.js';
 
 /** One process's wiring: its configuration, the domain's ports over the real adapters, and the table behind them. */
 export type Runtime = {
   config: Config;
   ports: Ports;
+  /** The keys derived from the application secret, one per purpose. */
+  keys: PurposeKeys;
   /** The table the repositories use: the local start creates and seeds it. */
   table: TableRef;
   /** True once the table answers: the health check. */
@@ -56,7 +59,7 @@ export function buildRuntime(config: Config, entry: EntryPoint, options: Runtime
     publicUrl: config.PUBLIC_URL,
     retry: { isTransient },
   };
-  return { config, ports, table, tableAnswers: () => tableAnswers(table), outbox, devClock };
+  return { config, ports, keys: purposeKeys(config.SESSION_SECRET), table, tableAnswers: () => tableAnswers(table), outbox, devClock };
 }
 
 function cloudMailer(entry: EntryPoint, sender: Mailer | undefined, table: TableRef, clock: Clock): Mailer {
