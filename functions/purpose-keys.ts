@@ -2,7 +2,7 @@ import { hkdfSync } from 'node:crypto';
 
 /**
  * One key per purpose, derived from the one application secret with HKDF (RFC 5869), so that a
- * key that leaks for one purpose (a login-code hash, say) neither signs sessions nor opens mail.
+ * key that leaks for one purpose (a login-code hash, say) does not sign sessions.
  * Rotating the application secret rotates them all (docs/SECURITY.md).
  */
 export type PurposeKeys = {
@@ -10,8 +10,6 @@ export type PurposeKeys = {
   sessionTokens: Uint8Array;
   /** Keys the hashes under which login codes are stored. */
   loginCodes: Uint8Array;
-  /** Encrypts what an outbox item must carry but nobody may read in the table (AES-256-GCM). */
-  outbox: Uint8Array;
 };
 
 const derive = (secret: string, purpose: string) => new Uint8Array(hkdfSync('sha256', secret, 'regiokurs', `regiokurs/${purpose}`, 32));
@@ -19,5 +17,4 @@ const derive = (secret: string, purpose: string) => new Uint8Array(hkdfSync('sha
 export const purposeKeys = (secret: string): PurposeKeys => ({
   sessionTokens: derive(secret, 'session-tokens'),
   loginCodes: derive(secret, 'login-codes'),
-  outbox: derive(secret, 'outbox'),
 });

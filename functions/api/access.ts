@@ -19,7 +19,7 @@ export const session = (ctx: AppContext) =>
   createMiddleware<Env>(async (c, next) => {
     const bearer = c.req.header('Authorization')?.match(/^Bearer (.+)$/i)?.[1];
     const token = bearer ?? getCookie(c, SESSION_COOKIE);
-    const userId = token ? await readSessionToken(ctx.config.SESSION_SECRET, token, ctx.ports.clock) : undefined;
+    const userId = token ? await readSessionToken(ctx.keys.sessionTokens, token, ctx.ports.clock) : undefined;
     // Roles are read from the table on every request, so a revoked role takes effect at once.
     c.set('user', userId ? await ctx.ports.users.getUser(userId) : undefined);
     await next();

@@ -1,5 +1,5 @@
-import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { conditionHolds, getItem, toItem, type TableRef } from './dynamo.js';
+import { ConditionalCheckFailedException, DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { conditionHolds, fromItem, toItem, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 import type { LoginCode, LoginRepo } from '../ports/users.js';
 
@@ -12,20 +12,24 @@ export function createLoginRepo(table: TableRef): LoginRepo {
       await client.send(new PutItemCommand({ TableName, Item: toItem({ ...keys.loginCode(email), ...code }) }));
     },
 
-    getCode: (email) => getItem<LoginCode>(table, keys.loginCode(email)),
-
-    async countFailedAttempt(email, maxAttempts) {
-      return conditionHolds(
-        client.send(
+    async takeAttempt(email, maxAttempts, now) {
+      try {
+        const { Attributes } = await client.send(
           new UpdateItemCommand({
             TableName,
             Key: toItem(keys.loginCode(email)),
             UpdateExpression: 'ADD attempts :one',
-            ConditionExpression: 'attribute_exists(pk) AND attempts < :max',
-            ExpressionAttributeValues: toItem({ ':one': 1, ':max': maxAttempts }),
+            // Counted before the code is compared: concurrent guesses cannot all pass one check.
+            ConditionExpression: 'attribute_exists(pk) AND attempts < :max AND expiresAt > :now',
+            ExpressionAttributeValues: toItem({ ':one': 1, ':max': maxAttempts, ':now': now }),
+            ReturnValues: 'ALL_NEW',
           }),
-        ),
-      );
+        );
+        return Attributes && fromItem<LoginCode>(Attributes);
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return undefined;
+        throw error;
+      }
     },
 
     async consumeCode(email, codeHash) {

@@ -14,11 +14,14 @@ export const LOGIN_CODE_REQUESTS_PER_WINDOW = 5;
 const LOGIN_RATE_WINDOW_SECONDS = 15 * 60;
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
-export type AuthPorts = Pick<Ports, 'logins' | 'users' | 'mailer' | 'clock' | 'dueWork'> & { secret: string };
+export type AuthPorts = Pick<Ports, 'logins' | 'users' | 'mailer' | 'clock' | 'dueWork'> & {
+  /** The key login codes are hashed under (the runtime's `keys.loginCodes`), never the one that signs sessions. */
+  keys: { loginCodes: Uint8Array };
+};
 
 const epochSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 // Codes are stored as keyed hashes: a leaked table does not leak usable codes.
-const hashCode = (secret: string, email: string, code: string) => createHmac('sha256', secret).update(`${email}\n${code}`).digest('hex');
+const hashCode = (key: Uint8Array, email: string, code: string) => createHmac('sha256', key).update(`${email}\n${code}`).digest('hex');
 
 /**
  * Sends a six-digit login code to `email`. Answers the same whether or not an account exists,
@@ -34,7 +37,7 @@ export async function requestLoginCode(ports: AuthPorts, email: string): Promise
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await ports.logins.saveCode(email, {
-    codeHash: hashCode(ports.secret, email, code),
+    codeHash: hashCode(ports.keys.loginCodes, email, code),
     attempts: 0,
     expiresAt: now + LOGIN_CODE_TTL_SECONDS,
   });
@@ -47,16 +50,13 @@ export async function requestLoginCode(ports: AuthPorts, email: string): Promise
  */
 export async function signInWithCode(ports: AuthPorts, email: string, code: string): Promise<User> {
   const invalid = () => new InvalidLoginCodeError('Code falsch oder abgelaufen / wrong or expired code', 'code');
-  const stored = await ports.logins.getCode(email);
-  // TTL deletion lags by up to days, so expiry is checked here, not left to DynamoDB.
-  if (!stored || stored.expiresAt <= epochSeconds(ports.clock) || stored.attempts >= LOGIN_CODE_MAX_ATTEMPTS) {
-    throw invalid();
-  }
-  const given = hashCode(ports.secret, email, code);
-  if (!timingSafeEqual(Buffer.from(given), Buffer.from(stored.codeHash))) {
-    await ports.logins.countFailedAttempt(email, LOGIN_CODE_MAX_ATTEMPTS);
-    throw invalid();
-  }
+  // Every attempt is counted before the code is compared, in one conditional write: many
+  // guesses at once cannot all read "attempts left". TTL deletion lags by up to days, so the
+  // write's condition checks expiry too.
+  const stored = await ports.logins.takeAttempt(email, LOGIN_CODE_MAX_ATTEMPTS, epochSeconds(ports.clock));
+  if (!stored) throw invalid();
+  const given = hashCode(ports.keys.loginCodes, email, code);
+  if (!timingSafeEqual(Buffer.from(given), Buffer.from(stored.codeHash))) throw invalid();
   if (!(await ports.logins.consumeCode(email, given))) throw invalid();
   const user = await findOrCreateUser(ports, email);
   // A session starts: the account is active (its inactivity check moves 24 months on).
@@ -79,23 +79,21 @@ async function findOrCreateUser(ports: Pick<AuthPorts, 'users' | 'clock'>, email
   return found;
 }
 
-const key = (secret: string) => new TextEncoder().encode(secret);
-
 /** A signed session token; roles are not in it but read from the table on every request. */
-export function issueSessionToken(secret: string, userId: string, clock: Clock): Promise<string> {
+export function issueSessionToken(key: Uint8Array, userId: string, clock: Clock): Promise<string> {
   const now = epochSeconds(clock);
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuedAt(now)
     .setExpirationTime(now + SESSION_TTL_SECONDS)
-    .sign(key(secret));
+    .sign(key);
 }
 
 /** The user id in a valid token, or undefined for anything forged, expired or malformed. */
-export async function readSessionToken(secret: string, token: string, clock: Clock): Promise<string | undefined> {
+export async function readSessionToken(key: Uint8Array, token: string, clock: Clock): Promise<string | undefined> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), {
+    const { payload } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
       currentDate: clock.now(),
     });

@@ -24,9 +24,11 @@ export type LoginCode = { codeHash: string; attempts: number; expiresAt: number 
 export interface LoginRepo {
   /** A new code replaces any earlier one for the address. */
   saveCode(email: string, code: LoginCode): Promise<void>;
-  getCode(email: string): Promise<LoginCode | undefined>;
-  /** Counts a wrong guess; false when the code is gone or out of attempts. */
-  countFailedAttempt(email: string, maxAttempts: number): Promise<boolean>;
+  /**
+   * Counts one attempt atomically and returns the code as counted; undefined when the code is
+   * gone, expired at `now` (epoch seconds) or out of attempts.
+   */
+  takeAttempt(email: string, maxAttempts: number, now: number): Promise<LoginCode | undefined>;
   /** Deletes the code if it is still the one checked; true for exactly one caller. */
   consumeCode(email: string, codeHash: string): Promise<boolean>;
   /** Counts a code request in its time window; false once the window's limit is reached. */

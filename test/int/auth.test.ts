@@ -191,6 +191,26 @@ describe('passwordless sign-in', () => {
       // Assess
       expect(res.status).toBe(401);
     });
+
+    it(`even the right code sent last after 100 wrong guesses fired at once, in every round`, async () => {
+      // Prepare
+      const { requestCode, lastCode, signIn } = await setup();
+      const rounds = [1, 2, 3].map((n) => `burst${n}@example.at`);
+
+      // Act
+      const outcomes = [];
+      for (const email of rounds) {
+        await requestCode(email);
+        const code = lastCode(email);
+        const wrong = Array.from({ length: 100 }, () => signIn(email, otherThan(code)));
+        const right = signIn(email, code);
+        const answers = await Promise.all([...wrong, right]);
+        outcomes.push({ signedIn: answers.filter((r) => r.status === 200).length, right: answers.at(-1)!.status });
+      }
+
+      // Assess: only ${LOGIN_CODE_MAX_ATTEMPTS} attempts are ever counted, and the wrong ones fired first took them.
+      expect(outcomes).toEqual(rounds.map(() => ({ signedIn: 0, right: 401 })));
+    });
   });
 
   it('lets a code be used once when sign-ins race', async () => {

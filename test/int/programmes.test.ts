@@ -377,7 +377,7 @@ describe('holiday programme: settings', () => {
     // Sessions last 30 days: both sign in again.
     const signIn = async <U extends TestUser>(user: U): Promise<U> => ({
       ...user,
-      headers: { Authorization: `Bearer ${await issueSessionToken(w.t.ctx.config.SESSION_SECRET, user.id, w.clock)}` },
+      headers: { Authorization: `Bearer ${await issueSessionToken(w.t.ctx.keys.sessionTokens, user.id, w.clock)}` },
     });
     [w.admin, family] = [await signIn(w.admin), await signIn(family)];
     const afterObjection = { replay: (await replay()).status, wishes: (await w.getWishes(family)).body.children, result: (await w.result(family)).status };

@@ -31,7 +31,7 @@ async function setup() {
   const sweep = () => sweepDueWork(t.ctx.ports, dueJobs(t.ctx.ports));
   /** `user` with a session issued at the clock's time: sessions last 30 days, these tests move months. */
   const fresh = async <U extends TestUser>(user: U): Promise<U> => {
-    const token = await issueSessionToken(t.ctx.config.SESSION_SECRET, user.id, clock);
+    const token = await issueSessionToken(t.ctx.keys.sessionTokens, user.id, clock);
     return { ...user, token, headers: { Authorization: `Bearer ${token}` } };
   };
   /** The provider creates a one-place offer (sessions in one and two weeks) and publishes it, which schedules its erasure. */

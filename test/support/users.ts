@@ -15,7 +15,7 @@ export async function createUser(ctx: AppContext, roles: Role[] = [{ role: 'fami
   const email = `${id}@test.example`;
   const householdId = roles.some((r) => r.role === 'family') ? `hh-${id}` : undefined;
   await retrySetup(() => ctx.ports.users.createUser({ id, email, roles, householdId }, ctx.ports.clock.now().toISOString()));
-  const token = await issueSessionToken(ctx.config.SESSION_SECRET, id, ctx.ports.clock);
+  const token = await issueSessionToken(ctx.keys.sessionTokens, id, ctx.ports.clock);
   return { id, email, householdId, token, headers: { Authorization: `Bearer ${token}` } };
 }
 

@@ -7,7 +7,7 @@ import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
 
 export const authRoutes = (ctx: AppContext) => {
-  const ports = { ...ctx.ports, secret: ctx.config.SESSION_SECRET };
+  const ports = { ...ctx.ports, keys: ctx.keys };
   const withHousehold = async (user: User) => {
     const household = user.householdId ? await ctx.ports.households.getHousehold(user.householdId) : undefined;
     return { ...user, household };
@@ -21,7 +21,7 @@ export const authRoutes = (ctx: AppContext) => {
       .post('/auth/session', allow('anyone'), validate('json', createSessionBody), async (c) => {
         const { email, code } = c.req.valid('json');
         const user = await signInWithCode(ports, email, code);
-        const token = await issueSessionToken(ctx.config.SESSION_SECRET, user.id, ctx.ports.clock);
+        const token = await issueSessionToken(ctx.keys.sessionTokens, user.id, ctx.ports.clock);
         setCookie(c, SESSION_COOKIE, token, {
           httpOnly: true,
           secure: ctx.config.COOKIE_SECURE,
