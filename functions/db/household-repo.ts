@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException, DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import type { Child, GuardianInput } from '../../shared/schemas/household.js';
+import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { MAX_CHILDREN, type Child, type GuardianInput } from '../../shared/schemas/household.js';
 import type { HouseholdRepo } from '../ports/households.js';
 import { fromItem, partitionKeys, queryAll, toItem, transactionItems, transactWrite, withoutKeys, type TableRef } from './dynamo.js';
 import { keys, sortKey } from './keys.js';
@@ -15,7 +15,7 @@ const childFromItem = (item: Record<string, unknown>): Child => {
 /** A household (guardian contact, residence) and its children, stored in one partition. */
 export function createHouseholdRepo(table: TableRef): HouseholdRepo {
   const { client, tableName: TableName } = table;
-  const { remove } = transactionItems(TableName);
+  const { put, remove, update } = transactionItems(TableName);
 
   return {
     async getHousehold(householdId) {
@@ -43,13 +43,21 @@ export function createHouseholdRepo(table: TableRef): HouseholdRepo {
     },
 
     async addChild(householdId, child, createdAt) {
-      await client.send(
-        new PutItemCommand({
-          TableName,
-          Item: toItem({ ...keys.child(householdId, child.id), ...child, householdId, createdAt }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      // The household's childCount moves in the same transaction as the child is written, and
+      // only below the limit: parallel requests cannot pass a check they all read before writing.
+      const failures = await transactWrite<'full'>(table, [
+        {
+          item: update(
+            keys.household(householdId),
+            'SET childCount = if_not_exists(childCount, :zero) + :one',
+            'attribute_exists(pk) AND (attribute_not_exists(childCount) OR childCount < :max)',
+            { ':zero': 0, ':one': 1, ':max': MAX_CHILDREN },
+          ),
+          failure: () => 'full',
+        },
+        { item: put({ ...keys.child(householdId, child.id), ...child, householdId, createdAt }, 'attribute_not_exists(pk)') },
+      ]);
+      return failures.length === 0;
     },
 
     async updateChild(householdId, childId, patch) {
@@ -75,21 +83,23 @@ export function createHouseholdRepo(table: TableRef): HouseholdRepo {
     },
 
     async deleteChild(householdId, childId) {
-      try {
-        await client.send(
-          new DeleteItemCommand({
-            TableName,
-            Key: toItem(keys.child(householdId, childId)),
-            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(activeRegistrations) OR activeRegistrations = :zero)',
-            ExpressionAttributeValues: toItem({ ':zero': 0 }),
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return 'deleted';
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return error.Item ? 'booked' : 'missing';
-        throw error;
-      }
+      const failures = await transactWrite<'booked' | 'missing'>(table, [
+        {
+          item: {
+            Delete: {
+              TableName,
+              Key: toItem(keys.child(householdId, childId)),
+              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(activeRegistrations) OR activeRegistrations = :zero)',
+              ExpressionAttributeValues: toItem({ ':zero': 0 }),
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          failure: (old) => (old ? 'booked' : 'missing'),
+        },
+        // Frees the child's place under the limit, in the same write as the child goes.
+        { item: update(keys.household(householdId), 'ADD childCount :minus', 'attribute_exists(pk)', { ':minus': -1 }) },
+      ]);
+      return failures[0] ?? 'deleted';
     },
 
     async eraseHousehold(household) {

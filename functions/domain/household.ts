@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../shared/schemas/auth.js';
 import { dayIn } from '../../shared/dates.js';
-import type { Child, ChildInput, GuardianInput } from '../../shared/schemas/household.js';
+import { MAX_CHILDREN, type Child, type ChildInput, type GuardianInput } from '../../shared/schemas/household.js';
 import type { Ports } from '../ports/index.js';
 import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
 
 export type HouseholdPorts = Pick<Ports, 'households' | 'region' | 'clock' | 'timeZone'>;
-
-/** More children than this in one household is a typing accident, not a family. */
-const MAX_CHILDREN = 15;
 
 /** The household of a family user; a user without one (a provider, say) has none to see. */
 export function householdIdOf(user: User): string {
@@ -39,12 +36,11 @@ function refuseFutureBirthDate(ports: Pick<HouseholdPorts, 'clock' | 'timeZone'>
 
 export async function addChild(ports: HouseholdPorts, householdId: string, input: ChildInput): Promise<Child> {
   refuseFutureBirthDate(ports, input.birthDate);
-  const household = await getHousehold(ports, householdId);
-  if (household.children.length >= MAX_CHILDREN) {
+  await getHousehold(ports, householdId);
+  const child: Child = { id: randomUUID(), ...input };
+  if (!(await ports.households.addChild(householdId, child, ports.clock.now().toISOString()))) {
     throw new InvalidStateError(`Höchstens ${MAX_CHILDREN} Kinder / at most ${MAX_CHILDREN} children`);
   }
-  const child: Child = { id: randomUUID(), ...input };
-  await ports.households.addChild(householdId, child, ports.clock.now().toISOString());
   return child;
 }
 

@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { id, isoDate } from './common.js';
 
+/** More children than this in one household is a typing accident, not a family. */
+export const MAX_CHILDREN = 15;
+
 const notBlank = (max: number) => z.string().trim().min(1, 'Pflichtfeld / required').max(max);
 
 export const childInput = z.object({

@@ -36,6 +36,22 @@ describe('household and children', () => {
     expect(child).toMatchObject({ firstName: 'Mia', birthDate: '2019-05-04', notes: 'Laktoseintoleranz' });
   });
 
+  it('keeps a household at 15 children when 30 are added at once', async () => {
+    // Prepare
+    const anna = await createUser(t.ctx);
+
+    // Act
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => addChild(anna, { firstName: `Kind ${i}`, birthDate: '2018-01-01' })));
+
+    // Assess
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(15);
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
+    expect((await listChildren(anna)).items).toHaveLength(15);
+    const refused = answers.find((a) => a.status === 409);
+    expect(JSON.stringify(await refused?.json())).toContain('Höchstens 15 Kinder');
+  });
+
   it('edits a child’s notes', async () => {
     // Prepare
     const { anna, child } = await prepareMia();
