@@ -236,12 +236,34 @@ describe('participants and attendance', () => {
     expect(rows[0]).toEqual(['Kind', 'Erziehungsberechtigte', 'Telefon', ...days]);
     const participants = (await body<{ items: Participant[] }>(get(`${base}/participants`))).items;
     expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual(
-      participants.filter((p) => p.status === 'confirmed').map((p) => [p.child.firstName, p.guardian.name, p.guardian.phone]),
+      // A leading + would start a formula in Excel: the apostrophe keeps the phone number text.
+      participants.filter((p) => p.status === 'confirmed').map((p) => [p.child.firstName, p.guardian.name, `'${p.guardian.phone}`]),
     );
     expect(rows.slice(1).map((r) => r.slice(3))).toEqual([
       ['anwesend', ''],
       ['abwesend', ''],
     ]);
+  });
+
+  it('exports names a family typed as formulas as text, so the provider’s spreadsheet runs none of them', async () => {
+    // Prepare
+    const { offer } = await prepareCourse();
+    const attacker = await createHousehold(t.ctx, { name: '@SUM(1+1)', phone: '+43 660 9999999', postalCode: '4801' }, [
+      { firstName: '=HYPERLINK("https://evil.example","Klick")', birthDate: bornYearsAgo(t.ctx, 6) },
+    ]);
+    const bigger = await createOffer(t.ctx, {
+      title: 'Großer Kurs',
+      sessions: offer.sessions,
+      units: [{ id: 'u1', label: 'Gruppe', capacity: 5, confirmed: 0, waiting: 0 }],
+    });
+    await body<Registration>(book(t.app, attacker, { offerId: bigger.id, unitId: 'u1', childId: attacker.children[0]?.id }));
+
+    // Act
+    const res = await get(`/api/provider/offers/${bigger.id}/attendance.csv`);
+
+    // Assess
+    const rows = parse(Buffer.from(await res.arrayBuffer()), { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[1]?.slice(0, 2)).toEqual([`'=HYPERLINK("https://evil.example","Klick")`, `'@SUM(1+1)`]);
   });
 
   it('prints a PDF with the session days as columns and the participants’ names', async () => {
