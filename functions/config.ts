@@ -22,6 +22,8 @@ const configSchema = z
     PUBLIC_URL: z.url().default('http://localhost:3000'),
     // 0 lets the OS pick a free port (tests); the URL printed at start says which.
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Where `npm start` listens: this machine only, unless a demo must be reachable from others (`0.0.0.0`). */
+    HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().default('.data'),
     /** Test only: the share (0–1) of DynamoDB calls that fail as a transaction conflict would. */
     FAULT_RATE: z.coerce.number().min(0).max(1).default(0),

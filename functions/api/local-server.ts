@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
 import { ensureTable } from '../db/bootstrap.js';
 import { startLocalDynamo, type LocalDynamo } from '../db/local-dynamo.js';
 import { seedDemoRegion } from '../demo/seed.js';
@@ -40,6 +40,12 @@ export async function startLocalServer(
   env: Record<string, string | undefined> = process.env,
   options: { inMemory?: boolean; seed?: boolean } = {},
 ): Promise<LocalServer> {
+  // Checked before the configuration, whose cloud requirements would otherwise be the message.
+  if (env.APP_MODE === 'cloud') {
+    throw new ConfigError(
+      'npm start startet regiokurs nur lokal; APP_MODE=cloud gilt für die Lambda-Funktionen (Deployment mit CDK). / npm start runs regiokurs locally only; APP_MODE=cloud is for the Lambda functions (deploy with CDK). Unset APP_MODE.',
+    );
+  }
   const base = loadConfig(env);
   const dynamo = await startLocalDynamo(options.inMemory ? {} : { dataDir: join(base.DATA_DIR, 'dynamodb') });
   let app: ReturnType<typeof createApp> | undefined;
@@ -51,7 +57,7 @@ export async function startLocalServer(
     await dynamo.stop();
   };
   try {
-    server = await listen((request) => app?.fetch(request) ?? new Response('starting / startet', { status: 503 }), base.PORT);
+    server = await listen((request) => app?.fetch(request) ?? new Response('starting / startet', { status: 503 }), base.PORT, base.HOST);
     const url = `http://localhost:${(server.address() as { port: number }).port}`;
     const config: Config = { ...base, DYNAMODB_ENDPOINT: dynamo.endpoint, APP_MODE: 'local', PUBLIC_URL: env.PUBLIC_URL ?? url };
     const ctx = buildRuntime(config, 'local');
@@ -110,9 +116,9 @@ function withWeb(app: ReturnType<typeof createApp>, ctx: AppContext) {
   return app;
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number): Promise<ServerType> {
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
   return new Promise((res, rej) => {
-    const server = serve({ fetch, port, hostname: '0.0.0.0' });
+    const server = serve({ fetch, port, hostname });
     server.once('listening', () => res(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
       rej(error.code === 'EADDRINUSE' ? new PortBusyError(`Port ${port} is already in use; set PORT to another one.`) : error),

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
@@ -59,6 +59,21 @@ describe('npm start', () => {
 
       // Assess
       expect(await health.json()).toEqual({ status: 'ok' });
+    });
+
+    it('to this machine only: its address on the network answers nothing', async () => {
+      // Prepare
+      const port = new URL(url).port;
+      const [lan] = Object.values(networkInterfaces())
+        .flat()
+        .filter((i) => i && !i.internal && i.family === 'IPv4');
+
+      // Act
+      const fromTheNetwork = fetch(`http://${lan?.address}:${port}/api/health`);
+
+      // Assess
+      expect(lan).toBeDefined();
+      await expect(fromTheNetwork).rejects.toThrow();
     });
 
     it('the seeded demo offers', async () => {
@@ -124,6 +139,22 @@ describe('npm start', () => {
     expect(server.output()).toContain(`Port ${blocker.port} is already in use`);
     expect(server.output()).not.toMatch(/\n\s+at /); // no stack trace
     await expect.poll(() => dynamoProcessesFor(dataDir), STOPPED).toBe('');
+  });
+
+  it('refuses the cloud mode with one clear message', async () => {
+    // Act
+    const server = run(process.execPath, ['--import', 'tsx', 'functions/api/local.ts'], {
+      APP_MODE: 'cloud',
+      TABLE_NAME: 'regiokurs',
+      TIME_ZONE: 'Europe/Vienna',
+      PORT: '0',
+    });
+    const code = await server.exited;
+
+    // Assess
+    expect(code).toBe(1);
+    expect(server.output()).toContain('npm start runs regiokurs locally only');
+    expect(server.output()).not.toMatch(/\n\s+at /);
   });
 
   it('says clearly that Java is missing and exits non-zero', async () => {
