@@ -36,12 +36,13 @@ function ownProviderId(user: User): string {
   return providerId;
 }
 
-/** The offer, if it exists (404) and belongs to one of the actor's providers (403). */
+/**
+ * The offer, if it exists and belongs to one of the actor's providers; 404 otherwise. Another
+ * provider's offer answers exactly as a missing one, so its ids cannot be probed (I6).
+ */
 export async function getOwnOffer(ports: Pick<OfferPorts, 'offers'>, actor: User, offerId: string): Promise<StoredOffer> {
   const offer = await ports.offers.getStoredOffer(offerId);
-  if (!offer) throw new NotFoundError('Angebot nicht gefunden / offer not found', 'id');
-  // I6: a provider sees and changes only its own offers.
-  if (!providerIdsOf(actor).includes(offer.providerId)) throw new ForbiddenError('Nicht Ihr Angebot / not your offer');
+  if (!offer || !providerIdsOf(actor).includes(offer.providerId)) throw new NotFoundError('Angebot nicht gefunden / offer not found', 'id');
   return offer;
 }
 

@@ -74,16 +74,21 @@ describe('offer lifecycle for providers', () => {
       t.app.request(path, payload === undefined ? { method, headers: user.headers } : json(method, payload, user.headers));
     const pathOf = (offer: Offer, route: string) => `/api/provider/offers/${offer.id}${route.replace(':session', offer.sessions[0]?.id ?? '')}`;
 
-    it.each(ownOfferRoutes)('refusing %s :id%s of another provider with 403, and the offer stays', async (method, route, payload) => {
+    it.each(ownOfferRoutes)('answering %s :id%s of another provider as of no offer (404), and the offer stays', async (method, route, payload) => {
       // Prepare
       const offer = await create();
       const path = pathOf(offer, route);
+      const missing = pathOf({ ...offer, id: 'no-such-offer' }, route);
 
       // Act
       const res = await send(musikschule, method, path, payload);
+      const unknown = await send(musikschule, method, missing, payload);
 
-      // Assess
-      expect(res.status, `${method} ${path}`).toBe(403);
+      // Assess: nothing tells the other provider's offer from one that does not exist.
+      expect(res.status, `${method} ${path}`).toBe(404);
+      const { instance: _a, ...answer } = (await res.json()) as Record<string, unknown>;
+      const { instance: _b, ...unknownAnswer } = (await unknown.json()) as Record<string, unknown>;
+      expect(answer).toEqual(unknownAnswer);
       expect((await body<Offer>(t.app.request(pathOf(offer, ''), { headers: sportunion.headers }))).title).toBe('Eltern-Kind-Turnen');
     });
 
