@@ -192,24 +192,26 @@ describe('passwordless sign-in', () => {
       expect(res.status).toBe(401);
     });
 
-    it(`even the right code sent last after 100 wrong guesses fired at once, in every round`, async () => {
+    it(`lets the right code sent last after 200 wrong guesses fired at once through only where it arrived among the first ${LOGIN_CODE_MAX_ATTEMPTS}`, async () => {
       // Prepare
       const { requestCode, lastCode, signIn } = await setup();
-      const rounds = [1, 2, 3].map((n) => `burst${n}@example.at`);
+      const rounds = Array.from({ length: 10 }, (_, n) => `burst${n}@example.at`);
 
       // Act
-      const outcomes = [];
+      const signedInWithTheRightCode = [];
       for (const email of rounds) {
         await requestCode(email);
         const code = lastCode(email);
-        const wrong = Array.from({ length: 100 }, () => signIn(email, otherThan(code)));
-        const right = signIn(email, code);
-        const answers = await Promise.all([...wrong, right]);
-        outcomes.push({ signedIn: answers.filter((r) => r.status === 200).length, right: answers.at(-1)!.status });
+        const wrong = Array.from({ length: 200 }, () => signIn(email, otherThan(code)));
+        const answers = await Promise.all([...wrong, signIn(email, code)]);
+        expect(answers.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
+        if (answers.at(-1)?.status === 200) signedInWithTheRightCode.push(email);
       }
 
-      // Assess: only ${LOGIN_CODE_MAX_ATTEMPTS} attempts are ever counted, and the wrong ones fired first took them.
-      expect(outcomes).toEqual(rounds.map(() => ({ signedIn: 0, right: 401 })));
+      // Assess: only ${LOGIN_CODE_MAX_ATTEMPTS} attempts of 201 are ever compared. The right code, sent
+      // last, is among them only when it overtook nearly all the others (a few percent of rounds);
+      // when the count was read before it was raised, it got through in most rounds.
+      expect(signedInWithTheRightCode.length).toBeLessThanOrEqual(2);
     });
   });
 
