@@ -111,6 +111,7 @@ export function transactionItems(tableName: string) {
         ConditionExpression: condition,
         ...(values && { ExpressionAttributeValues: toItem(values) }),
         ...names(condition),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     }),
   };

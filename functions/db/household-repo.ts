@@ -45,7 +45,7 @@ export function createHouseholdRepo(table: TableRef): HouseholdRepo {
     async addChild(householdId, child, createdAt) {
       // The household's childCount moves in the same transaction as the child is written, and
       // only below the limit: parallel requests cannot pass a check they all read before writing.
-      const failures = await transactWrite<'full'>(table, [
+      const failures = await transactWrite<'full' | 'missing'>(table, [
         {
           item: update(
             keys.household(householdId),
@@ -53,11 +53,11 @@ export function createHouseholdRepo(table: TableRef): HouseholdRepo {
             'attribute_exists(pk) AND (attribute_not_exists(childCount) OR childCount < :max)',
             { ':zero': 0, ':one': 1, ':max': MAX_CHILDREN },
           ),
-          failure: () => 'full',
+          failure: (old) => (old ? 'full' : 'missing'),
         },
         { item: put({ ...keys.child(householdId, child.id), ...child, householdId, createdAt }, 'attribute_not_exists(pk)') },
       ]);
-      return failures.length === 0;
+      return failures[0] ?? 'added';
     },
 
     async updateChild(householdId, childId, patch) {
@@ -85,15 +85,13 @@ export function createHouseholdRepo(table: TableRef): HouseholdRepo {
     async deleteChild(householdId, childId) {
       const failures = await transactWrite<'booked' | 'missing'>(table, [
         {
-          item: {
-            Delete: {
-              TableName,
-              Key: toItem(keys.child(householdId, childId)),
-              ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(activeRegistrations) OR activeRegistrations = :zero)',
-              ExpressionAttributeValues: toItem({ ':zero': 0 }),
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          item: remove(
+            keys.child(householdId, childId),
+            'attribute_exists(pk) AND (attribute_not_exists(activeRegistrations) OR activeRegistrations = :zero)',
+            {
+              ':zero': 0,
             },
-          },
+          ),
           failure: (old) => (old ? 'booked' : 'missing'),
         },
         // Frees the child's place under the limit, in the same write as the child goes.

@@ -13,9 +13,11 @@ export function householdIdOf(user: User): string {
   return user.householdId;
 }
 
+const householdNotFound = () => new NotFoundError('Haushalt nicht gefunden / household not found');
+
 export async function getHousehold(ports: HouseholdPorts, householdId: string) {
   const household = await ports.households.getHousehold(householdId);
-  if (!household) throw new NotFoundError('Haushalt nicht gefunden / household not found');
+  if (!household) throw householdNotFound();
   return household;
 }
 
@@ -36,11 +38,10 @@ function refuseFutureBirthDate(ports: Pick<HouseholdPorts, 'clock' | 'timeZone'>
 
 export async function addChild(ports: HouseholdPorts, householdId: string, input: ChildInput): Promise<Child> {
   refuseFutureBirthDate(ports, input.birthDate);
-  await getHousehold(ports, householdId);
   const child: Child = { id: randomUUID(), ...input };
-  if (!(await ports.households.addChild(householdId, child, ports.clock.now().toISOString()))) {
-    throw new InvalidStateError(`Höchstens ${MAX_CHILDREN} Kinder / at most ${MAX_CHILDREN} children`);
-  }
+  const outcome = await ports.households.addChild(householdId, child, ports.clock.now().toISOString());
+  if (outcome === 'missing') throw householdNotFound();
+  if (outcome === 'full') throw new InvalidStateError(`Höchstens ${MAX_CHILDREN} Kinder / at most ${MAX_CHILDREN} children`);
   return child;
 }
 

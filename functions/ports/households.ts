@@ -8,8 +8,8 @@ export interface HouseholdRepo {
   /** The household with its children, strongly consistent. */
   getHousehold(householdId: string): Promise<HouseholdAnswer | undefined>;
   updateGuardian(householdId: string, guardian: GuardianInput, municipalityId: string | undefined): Promise<void>;
-  /** False when the household already has MAX_CHILDREN (counted in the same write, so parallel adds cannot pass it). */
-  addChild(householdId: string, child: Child, createdAt: string): Promise<boolean>;
+  /** 'full' when the household already has MAX_CHILDREN (counted in the same write, so parallel adds cannot pass it). */
+  addChild(householdId: string, child: Child, createdAt: string): Promise<'added' | 'full' | 'missing'>;
   /** Applies the given fields; undefined if the child is not in this household. */
   updateChild(householdId: string, childId: string, patch: Partial<ChildInput>): Promise<Child | undefined>;
   /** 'booked' when the child still holds active registrations. */
