@@ -1,4 +1,5 @@
 import {
+  BatchGetItemCommand,
   ConditionalCheckFailedException,
   GetItemCommand,
   QueryCommand,
@@ -130,6 +131,26 @@ export const transactAll = async (table: TableRef, items: TransactWriteItem[]): 
 export async function getItem<T = Item>(table: TableRef, key: Key): Promise<T | undefined> {
   const out = await table.client.send(new GetItemCommand({ TableName: table.tableName, Key: toItem(key), ConsistentRead: true }));
   return out.Item ? fromItem<T>(out.Item) : undefined;
+}
+
+/** BatchGetItem reads at most this many keys per call. */
+const BATCH_GET_LIMIT = 100;
+
+/**
+ * Reads many items by key, in calls of at most 100 keys and again for what DynamoDB left
+ * unprocessed; the items come back in no particular order. `consistent` for what a decision rests on.
+ */
+export async function batchGet<T = Item>(table: TableRef, itemKeys: Key[], consistent = false): Promise<T[]> {
+  const items: T[] = [];
+  for (let i = 0; i < itemKeys.length; i += BATCH_GET_LIMIT) {
+    let pending: Record<string, AttributeValue>[] = itemKeys.slice(i, i + BATCH_GET_LIMIT).map((key) => toItem({ pk: key.pk, sk: key.sk }));
+    while (pending.length > 0) {
+      const out = await table.client.send(new BatchGetItemCommand({ RequestItems: { [table.tableName]: { Keys: pending, ConsistentRead: consistent } } }));
+      for (const raw of out.Responses?.[table.tableName] ?? []) items.push(fromItem<T>(raw));
+      pending = out.UnprocessedKeys?.[table.tableName]?.Keys ?? [];
+    }
+  }
+  return items;
 }
 
 /** Runs a query to the end (or `max` items) and returns the items unmarshalled. */

@@ -39,6 +39,7 @@ export const sortKey = {
   provider: 'PROVIDER#',
   regionConfig: 'CONFIG',
   user: 'USER',
+  session: 'SESSION#',
   emailClaim: 'EMAIL',
   loginCode: 'CODE',
   loginRate: 'RATE#',
@@ -59,6 +60,8 @@ export const keys = {
   provider: (id: string): Key => ({ pk: partition.region, sk: `${sortKey.provider}${id}` }),
 
   user: (userId: string): Key => ({ pk: `${partition.user}${userId}`, sk: sortKey.user }),
+  // Sessions share the account's partition: "sign out everywhere" is one query.
+  session: (userId: string, sessionId: string): Key => ({ pk: `${partition.user}${userId}`, sk: `${sortKey.session}${sessionId}` }),
   // One item per address makes "one account per e-mail" a condition, not a query.
   userByEmail: (email: string): Key => ({ pk: `${partition.email}${email}`, sk: sortKey.emailClaim }),
   loginCode: (email: string): Key => ({ pk: `${partition.email}${email}`, sk: sortKey.loginCode }),

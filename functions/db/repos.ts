@@ -11,6 +11,7 @@ import { createProgrammeRepo } from './programme-repo.js';
 import { createRegionRepo } from './region-repo.js';
 import { createRegistrationRepo, type RegistrationRepoOptions } from './registration-repo.js';
 import { createRetentionRepo } from './retention-repo.js';
+import { createSessionRepo } from './session-repo.js';
 import { createStatsRepo } from './stats-repo.js';
 import { createUserRepo } from './user-repo.js';
 import { createWaitlistRepo } from './waitlist-repo.js';
@@ -20,6 +21,7 @@ export function createRepos(table: TableRef, options: RegistrationRepoOptions = 
   return {
     users: createUserRepo(table),
     logins: createLoginRepo(table),
+    sessions: createSessionRepo(table),
     region: createRegionRepo(table),
     households: createHouseholdRepo(table),
     offers: createOfferRepo(table),

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import { BatchGetItemCommand, type BatchGetItemCommandOutput, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { RegistrationStatus } from '../../shared/schemas/registration.js';
 import type { OfferStats, StatsRepo } from '../ports/stats.js';
-import { fromItem, toItem, withoutKeys, type TableRef } from './dynamo.js';
+import { batchGet, toItem, withoutKeys, type Item, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
 /** An offer's dashboard counters by name (e.g. `att:present`); absent names count 0. */
 export type OfferCounters = Record<string, number>;
-
-/** BatchGetItem reads at most this many keys per call. */
-const BATCH = 100;
 
 /**
  * The update that moves an offer's counters by the sum of `deltas`, for a transaction to
@@ -98,18 +95,8 @@ export function createStatsRepo(table: TableRef): StatsRepo {
   return {
     async getStats(offerIds) {
       const found = new Map<string, OfferStats>();
-      for (let i = 0; i < offerIds.length; i += BATCH) {
-        let request: BatchGetItemCommand['input']['RequestItems'] = {
-          [table.tableName]: { Keys: offerIds.slice(i, i + BATCH).map((id) => toItem(keys.offerStats(id))) },
-        };
-        while (request && Object.keys(request).length > 0) {
-          const out: BatchGetItemCommandOutput = await table.client.send(new BatchGetItemCommand({ RequestItems: request }));
-          for (const raw of out.Responses?.[table.tableName] ?? []) {
-            const item = fromItem(raw);
-            found.set(String(item.pk).slice(keys.offer('').pk.length), readStats(withoutKeys(item) as OfferCounters));
-          }
-          request = out.UnprocessedKeys;
-        }
+      for (const item of await batchGet<Item>(table, offerIds.map(keys.offerStats))) {
+        found.set(String(item.pk).slice(keys.offer('').pk.length), readStats(withoutKeys(item) as OfferCounters));
       }
       return offerIds.map((id) => found.get(id) ?? readStats({}));
     },

@@ -58,10 +58,10 @@ export function tableActionsOf(commandName: string, input: unknown): TableAction
  * each entry point sends and fails on any difference, in either direction.
  */
 export const tableGrants: Readonly<Record<CloudEntryPoint, readonly TableAction[]>> = {
-  // Sessions, login codes, catalog, households, booking (ConditionCheck on the offer), offers, attendance; BatchGetItem: dashboard counters; DescribeTable: /api/health.
+  // Sessions, login codes, catalog, households, booking (ConditionCheck on the offer), offers, attendance; BatchGetItem: the session with its account, dashboard counters; DescribeTable: /api/health.
   api: ['BatchGetItem', 'ConditionCheckItem', 'DeleteItem', 'DescribeTable', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
-  // The PDF list only reads: the session's user, the offer, its registrations, households and marks.
-  exports: ['GetItem', 'Query'],
+  // The PDF list only reads: the session with its account (BatchGetItem), then the offer, its registrations, households and marks (Query).
+  exports: ['BatchGetItem', 'Query'],
   // offerFreedPlaces reads the offer, region, line, unit and registrations and offers the places in one transaction (with its deadline, a Put); the e-mail goes through SES.
   stream: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
   // The sweep: due work read from the index and claimed; the jobs offer, expire, remind and erase

@@ -4,7 +4,10 @@ import type { UserRepo } from '../ports/users.js';
 import { getItem, toItem, transactWrite, updateIf, type TableRef } from './dynamo.js';
 import { keys } from './keys.js';
 
-type UserItem = User & { createdAt: string; lastActiveAt?: string; inactivityWarnedAt?: string };
+export type UserItem = User & { createdAt: string; lastActiveAt?: string; inactivityWarnedAt?: string };
+
+/** The user as the rest of the code sees it, without the bookkeeping of its item. */
+export const userOf = (item: UserItem): User => ({ id: item.id, email: item.email, roles: item.roles, householdId: item.householdId });
 
 /** Accounts and the e-mail address each belongs to. */
 export function createUserRepo(table: TableRef): UserRepo {
@@ -13,7 +16,7 @@ export function createUserRepo(table: TableRef): UserRepo {
   return {
     async getUser(userId) {
       const item = await getItem<UserItem>(table, keys.user(userId));
-      return item && { id: item.id, email: item.email, roles: item.roles, householdId: item.householdId };
+      return item && userOf(item);
     },
 
     async findUserIdByEmail(email) {

@@ -1,5 +1,4 @@
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
 import type { User } from '../../shared/schemas/auth.js';
 import type { Ports } from '../ports/index.js';
 import type { Clock } from '../ports/world.js';
@@ -12,7 +11,6 @@ export const LOGIN_CODE_MAX_ATTEMPTS = 5;
 /** Code requests per address and window: enough for typos, too few to flood an inbox. */
 export const LOGIN_CODE_REQUESTS_PER_WINDOW = 5;
 const LOGIN_RATE_WINDOW_SECONDS = 15 * 60;
-export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 export type AuthPorts = Pick<Ports, 'logins' | 'users' | 'mailer' | 'clock' | 'dueWork'> & {
   /** The key login codes are hashed under (the runtime's `keys.loginCodes`), never the one that signs sessions. */
@@ -77,28 +75,4 @@ async function findOrCreateUser(ports: Pick<AuthPorts, 'users' | 'clock'>, email
   const found = winner && (await ports.users.getUser(winner));
   if (!found) throw new Error(`account for ${email} vanished during sign-in`);
   return found;
-}
-
-/** A signed session token; roles are not in it but read from the table on every request. */
-export function issueSessionToken(key: Uint8Array, userId: string, clock: Clock): Promise<string> {
-  const now = epochSeconds(clock);
-  return new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(userId)
-    .setIssuedAt(now)
-    .setExpirationTime(now + SESSION_TTL_SECONDS)
-    .sign(key);
-}
-
-/** The user id in a valid token, or undefined for anything forged, expired or malformed. */
-export async function readSessionToken(key: Uint8Array, token: string, clock: Clock): Promise<string | undefined> {
-  try {
-    const { payload } = await jwtVerify(token, key, {
-      algorithms: ['HS256'],
-      currentDate: clock.now(),
-    });
-    return payload.sub;
-  } catch {
-    return undefined;
-  }
 }

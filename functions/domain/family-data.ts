@@ -6,9 +6,10 @@ import { publicRegistration } from './booking.js';
 import { cancelRegistration, type CancellationPorts } from './cancellation.js';
 import { householdIdOf } from './household.js';
 import { AGAIN, retryBounded } from './retry.js';
+import { endAllSessions } from './sessions.js';
 
 /** The family's rights over its data: see it, take it along, have it erased. */
-export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency' | 'programmes'>;
+export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency' | 'programmes' | 'sessions'>;
 
 /** The household's registrations, newest first, waiting ones with their current position. */
 export async function listFamilyRegistrations(
@@ -51,7 +52,7 @@ export async function exportFamilyData(ports: Pick<Ports, 'registrations' | 'wai
  * Erases the family: its active registrations are cancelled the normal way (waiting families
  * move up), then children, household, account and e-mail claim are deleted, then the stored
  * answers of its requests; registrations stay only as anonymous counts. A booking that slips in
- * meanwhile is cancelled on the next round.
+ * meanwhile is cancelled on the next round. Every session of the account ends.
  */
 export async function eraseFamily(ports: FamilyDataPorts, user: User): Promise<void> {
   const householdId = householdIdOf(user);
@@ -75,6 +76,8 @@ export async function eraseFamily(ports: FamilyDataPorts, user: User): Promise<v
       householdId,
       (await ports.programmes.listProgrammes()).map((p) => p.id),
     );
+    // The account is gone, so no session of it works any more; their records go too.
+    await endAllSessions(ports, user.id);
     return undefined;
   }, ports.retry);
 }

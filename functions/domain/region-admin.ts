@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { User } from '../../shared/schemas/auth.js';
+import { isDeepStrictEqual } from 'node:util';
+import type { Role, User } from '../../shared/schemas/auth.js';
 import type { RoleAssignment } from '../../shared/schemas/admin.js';
 import type { Municipality, Provider } from '../../shared/schemas/region.js';
 import type { Ports } from '../ports/index.js';
 import { InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
+import { endAllSessions } from './sessions.js';
 
-export type RegionAdminPorts = Pick<Ports, 'region' | 'users' | 'clock'>;
+export type RegionAdminPorts = Pick<Ports, 'region' | 'users' | 'sessions' | 'clock'>;
 
 export async function createMunicipality(ports: RegionAdminPorts, municipality: Municipality): Promise<Municipality> {
   if (!(await ports.region.createMunicipality(municipality))) {
@@ -54,7 +56,11 @@ export async function assignRoles(ports: RegionAdminPorts, { email, roles }: Rol
   });
   const existing = await ports.users.findUserIdByEmail(email);
   if (existing) {
+    const before = (await ports.users.getUser(existing))?.roles ?? [];
     await ports.users.setRoles(existing, roles);
+    // Roles are read on every request anyway; ending the sessions also ends what the holder had open.
+    const kept = (role: Role) => roles.some((r) => isDeepStrictEqual(r, role));
+    if (!before.every(kept)) await endAllSessions(ports, existing);
   } else {
     const id = randomUUID();
     const householdId = roles.some((r) => r.role === 'family') ? `hh-${id}` : undefined;

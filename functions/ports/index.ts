@@ -8,13 +8,14 @@ import type { ProgrammeRepo } from './programmes.js';
 import type { IdempotencyRepo, RegistrationRepo, WaitlistRepo } from './registrations.js';
 import type { RetentionRepo } from './retention.js';
 import type { StatsRepo } from './stats.js';
-import type { LoginRepo, UserRepo } from './users.js';
+import type { LoginRepo, SessionRepo, UserRepo } from './users.js';
 import type { Clock, IsTransient, Mailer } from './world.js';
 
 /** Every repository the domain uses; functions/db implements them over one table. */
 export type Repos = {
   users: UserRepo;
   logins: LoginRepo;
+  sessions: SessionRepo;
   region: RegionRepo;
   households: HouseholdRepo;
   offers: OfferRepo;

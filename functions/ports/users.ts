@@ -18,6 +18,19 @@ export interface UserRepo {
 /** What the inactivity rule decides on (see functions/domain/retention.ts). */
 type UserActivity = { lastActiveAt: string; inactivityWarnedAt?: string };
 
+/** A signed-in device: the token names it, so signing out ends it on the server too. */
+export type Session = { id: string; createdAt: string; /** Epoch seconds: the latest the session may last, however active. */ expiresAt: number };
+
+/** Server-side sessions, kept with the account they belong to. */
+export interface SessionRepo {
+  create(userId: string, session: Session): Promise<void>;
+  /** The user and the session together, in one read; undefined when either is gone. */
+  find(userId: string, sessionId: string): Promise<{ user: User; session: Session } | undefined>;
+  remove(userId: string, sessionId: string): Promise<void>;
+  /** Ends every session of the user ("sign out everywhere", erasure, a revoked role). */
+  removeAll(userId: string): Promise<void>;
+}
+
 export type LoginCode = { codeHash: string; attempts: number; expiresAt: number };
 
 /** One-time login codes and the per-address rate limit. */

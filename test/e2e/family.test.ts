@@ -210,3 +210,27 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await page.context().close();
   });
 });
+
+describe('a family on two devices', () => {
+  it('signs out on every device from one: the other device is signed out too', async () => {
+    // Prepare: one guardian signed in on a phone and on a laptop.
+    const email = freshEmail('everywhere');
+    const phone = await openPage(browser, viewports[1]);
+    await signIn(phone, email);
+    await phone.waitForURL(/\/family$/);
+    const laptop = await openPage(browser, viewports[0]);
+    await signIn(laptop, email);
+    await laptop.waitForURL(/\/family$/);
+
+    // Act: on the laptop, "sign out on all devices".
+    await laptop.getByRole('button', { name: 'Auf allen Geräten abmelden' }).click();
+
+    // Assess: the laptop is on the start page, signed out; the phone's next page asks to sign in.
+    await laptop.waitForURL((url) => url.pathname === '/');
+    await laptop.getByRole('link', { name: 'Anmelden' }).waitFor();
+    await phone.reload();
+    await phone.getByRole('link', { name: 'Anmelden' }).first().waitFor();
+    expect((await phone.request.get(`${baseUrl()}/api/me`)).status()).toBe(401);
+    await Promise.all([phone.context().close(), laptop.context().close()]);
+  });
+});

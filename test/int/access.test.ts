@@ -13,6 +13,7 @@ const routes: [method: string, path: string, audience: Guard['audience']][] = [
   ['POST', '/api/auth/code', 'anyone'],
   ['POST', '/api/auth/session', 'anyone'],
   ['DELETE', '/api/auth/session', 'signed-in'],
+  ['DELETE', '/api/auth/sessions', 'signed-in'],
   ['GET', '/api/me', 'signed-in'],
   ['GET', '/api/auth/session', 'anyone'],
   ['GET', '/api/region', 'anyone'],

@@ -156,18 +156,20 @@ describe('region administration', () => {
       expect((await body<Problem>(unknown)).errors?.map((e) => e.path)).toEqual(['roles.0']);
     });
 
-    it('takes a role away at once', async () => {
+    it('takes a role away at once, ending every session of its holder; adding one ends none', async () => {
       // Prepare: a family that is also a provider, and uses that role.
-      const existing = await createUser(t.ctx, [{ role: 'family' }, { role: 'provider', providerId: 'sportunion-lindach' }]);
+      const existing = await createUser(t.ctx, [{ role: 'family' }]);
+      await send('PUT', '/api/admin/roles', { email: existing.email, roles: [{ role: 'family' }, { role: 'provider', providerId: 'sportunion-lindach' }] });
       const before = await t.app.request('/api/provider/offers', { headers: existing.headers });
 
       // Act
       const res = await send('PUT', '/api/admin/roles', { email: existing.email, roles: [{ role: 'family' }] });
 
-      // Assess
+      // Assess: signed out, so nothing the provider had open works any more.
       expect(before.status).toBe(200);
       expect(res.status).toBe(200);
-      expect((await t.app.request('/api/provider/offers', { headers: existing.headers })).status).toBe(403);
+      expect((await t.app.request('/api/provider/offers', { headers: existing.headers })).status).toBe(401);
+      expect((await t.app.request('/api/me', { headers: existing.headers })).status).toBe(401);
     });
   });
 });

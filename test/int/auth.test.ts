@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scanTable } from '../../functions/db/consistency.js';
 import { LOGIN_CODE_MAX_ATTEMPTS, LOGIN_CODE_REQUESTS_PER_WINDOW } from '../../functions/domain/auth.js';
+import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from '../../functions/domain/sessions.js';
 import { createTestContext, testClock } from '../support/context.js';
 import { createUser, json } from '../support/users.js';
 
@@ -307,16 +309,103 @@ describe('passwordless sign-in', () => {
     });
   });
 
-  it('logs out by clearing the cookie', async () => {
-    // Prepare
-    const { app, signInAs } = await setup();
-    const { token } = (await (await signInAs('out@example.at')).json()) as SignedIn;
+  describe('sessions end on the server', () => {
+    const DAY_MS = 24 * 3600 * 1000;
+    const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
+    const sessionCookieIn = (res: Response) =>
+      res.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('rk_session='))
+        ?.split(';')[0];
 
-    // Act
-    const res = await app.request('/api/auth/session', { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+    it('signing out ends the session: a copy of the token is refused afterwards, and the cookie is cleared', async () => {
+      // Prepare
+      const { app, signInAs } = await setup();
+      const { token } = (await (await signInAs('out@example.at')).json()) as SignedIn;
+      expect((await app.request('/api/me', bearer(token))).status).toBe(200);
 
-    // Assess
-    expect(res.status).toBe(204);
-    expect(res.headers.get('set-cookie')).toMatch(/rk_session=;.*Max-Age=0/i);
+      // Act
+      const res = await app.request('/api/auth/session', { method: 'DELETE', ...bearer(token) });
+
+      // Assess
+      expect(res.status).toBe(204);
+      expect(res.headers.get('set-cookie')).toMatch(/rk_session=;.*Max-Age=0/i);
+      expect((await app.request('/api/me', bearer(token))).status).toBe(401);
+    });
+
+    it('signing out on one device leaves the other signed in; "sign out everywhere" ends both', async () => {
+      // Prepare
+      const { app, signInAs } = await setup();
+      const phone = ((await (await signInAs('zwei@example.at')).json()) as SignedIn).token;
+      const laptop = ((await (await signInAs('zwei@example.at')).json()) as SignedIn).token;
+      const third = ((await (await signInAs('zwei@example.at')).json()) as SignedIn).token;
+
+      // Act
+      await app.request('/api/auth/session', { method: 'DELETE', ...bearer(phone) });
+      const afterOne = [(await app.request('/api/me', bearer(phone))).status, (await app.request('/api/me', bearer(laptop))).status];
+      const everywhere = await app.request('/api/auth/sessions', { method: 'DELETE', ...bearer(laptop) });
+
+      // Assess
+      expect(afterOne).toEqual([401, 200]);
+      expect(everywhere.status).toBe(204);
+      expect([(await app.request('/api/me', bearer(laptop))).status, (await app.request('/api/me', bearer(third))).status]).toEqual([401, 401]);
+    });
+
+    it(`renews the web app's cookie while in use, signs out after ${SESSION_IDLE_SECONDS / 86400} days unused, and after ${SESSION_MAX_SECONDS / 86400} days however active`, async () => {
+      // Prepare
+      const { app, signInAs, clock } = await setup();
+      const signedIn = await signInAs('aktiv@example.at');
+      const { token: first } = (await signedIn.json()) as SignedIn;
+      let cookie = sessionCookieIn(signedIn)!;
+      const me = async () => {
+        const res = await app.request('/api/me', { headers: { Cookie: cookie } });
+        cookie = sessionCookieIn(res) ?? cookie;
+        return res.status;
+      };
+
+      // Act: used every six days, the session lasts; the token of the sign-in alone does not.
+      const everySixDays: number[] = [];
+      for (let day = 6; day <= 24; day += 6) {
+        clock.advance(6 * DAY_MS);
+        everySixDays.push(await me());
+      }
+      const firstTokenAfter24Days = (await app.request('/api/me', bearer(first))).status;
+      clock.advance(7 * DAY_MS);
+      const after31Days = await me();
+
+      // Assess
+      expect(everySixDays).toEqual([200, 200, 200, 200]);
+      expect(firstTokenAfter24Days).toBe(401);
+      expect(after31Days).toBe(401);
+    });
+
+    it('a week unused signs out', async () => {
+      // Prepare
+      const { app, signInAs, clock } = await setup();
+      const { token } = (await (await signInAs('ruhe@example.at')).json()) as SignedIn;
+
+      // Act
+      clock.advance(SESSION_IDLE_SECONDS * 1000 + 1000);
+      const res = await app.request('/api/me', bearer(token));
+
+      // Assess
+      expect(res.status).toBe(401);
+    });
+
+    it('erasing the family ends its sessions and leaves none behind', async () => {
+      // Prepare
+      const { app, ctx, signInAs } = await setup();
+      const signedIn = (await (await signInAs('weg@example.at')).json()) as SignedIn;
+      const other = ((await (await signInAs('weg@example.at')).json()) as SignedIn).token;
+
+      // Act
+      const erased = await app.request('/api/family', { method: 'DELETE', ...bearer(signedIn.token) });
+
+      // Assess
+      expect(erased.status).toBe(204);
+      expect((await app.request('/api/me', bearer(other))).status).toBe(401);
+      const left = (await scanTable(ctx.table)).filter((i) => String(i.pk) === `USER#${signedIn.user.id}`);
+      expect(left).toEqual([]);
+    });
   });
 });

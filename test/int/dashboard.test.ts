@@ -282,6 +282,8 @@ describe('municipality dashboard', () => {
       for (const route of t.app.routes) {
         // The dev outbox exists only locally (never in the cloud configuration) and holds e-mails, not API answers.
         if (route.method === 'ALL' || route.path === '/api/dev/outbox') continue;
+        // Signing out answers no data and would end the scan's session for the routes after it.
+        if (route.method === 'DELETE' && route.path.startsWith('/api/auth/session')) continue;
         const path = route.path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? name);
         const query = route.path.startsWith('/api/dashboard') ? `?from=${from}&to=${to}` : '';
         const res = await t.app.request(`${path}${query}`, {

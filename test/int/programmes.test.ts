@@ -12,10 +12,9 @@ import type { Problem } from '../../shared/schemas/common.js';
 import { createTestContext, testClock } from '../support/context.js';
 import { book, bornYearsAgo, cancel, createFamily, expectConsistent, listRegistrations, unitOf, type Family } from '../support/booking.js';
 import { createOffer } from '../support/offers.js';
-import { issueSessionToken } from '../../functions/domain/auth.js';
 import { publishDraw } from '../../functions/domain/draw-publication.js';
 import { createHousehold, offerDraft, seedRegionConfig } from '../support/provider.js';
-import { createUser, json, type TestUser } from '../support/users.js';
+import { createUser, json, signInAgain, type TestUser } from '../support/users.js';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -374,16 +373,12 @@ describe('holiday programme: settings', () => {
 
     w.clock.advance(29 * DAY);
     const ran = await w.runJobs();
-    // Sessions last 30 days: both sign in again.
-    const signIn = async <U extends TestUser>(user: U): Promise<U> => ({
-      ...user,
-      headers: { Authorization: `Bearer ${await issueSessionToken(w.t.ctx.keys.sessionTokens, user.id, w.clock)}` },
-    });
-    [w.admin, family] = [await signIn(w.admin), await signIn(family)];
+    // Sessions last a week unused: both sign in again.
+    [w.admin, family] = [await signInAgain(w.t.ctx, w.admin), await signInAgain(w.t.ctx, family)];
     const afterObjection = { replay: (await replay()).status, wishes: (await w.getWishes(family)).body.children, result: (await w.result(family)).status };
     w.clock.advance(400 * DAY);
     await w.runJobs();
-    family = await signIn(family);
+    family = await signInAgain(w.t.ctx, family);
 
     expect(ran).toContainEqual({ kind: 'programme-retention', subject: w.programmeId, outcome: 'done' });
     expect(afterObjection).toEqual({ replay: 404, wishes: [], result: 200 });

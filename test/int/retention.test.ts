@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { scanTable } from '../../functions/db/consistency.js';
-import { issueSessionToken } from '../../functions/domain/auth.js';
 import { sweepDueWork } from '../../functions/domain/due-work.js';
 import { dueJobs } from '../../functions/domain/jobs.js';
 import { addMonths } from '../../functions/domain/offer-schedule.js';
@@ -11,7 +10,7 @@ import type { Registration } from '../../shared/schemas/registration.js';
 import { book, bornYearsAgo, expectConsistent, listRegistrations, unitOf } from '../support/booking.js';
 import { createTestContext, testClock } from '../support/context.js';
 import { body, createHousehold, offerDraft, seedRegionConfig, type Household } from '../support/provider.js';
-import { createUser, json, type TestUser } from '../support/users.js';
+import { createUser, json, signInAgain, type TestUser } from '../support/users.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -29,11 +28,8 @@ async function setup() {
   const coordinator = await createUser(t.ctx, [{ role: 'municipality', municipalityId: 'lindach' }]);
   /** One run of the sweep, exactly as the scheduled function and the local timer run it. */
   const sweep = () => sweepDueWork(t.ctx.ports, dueJobs(t.ctx.ports));
-  /** `user` with a session issued at the clock's time: sessions last 30 days, these tests move months. */
-  const fresh = async <U extends TestUser>(user: U): Promise<U> => {
-    const token = await issueSessionToken(t.ctx.keys.sessionTokens, user.id, clock);
-    return { ...user, token, headers: { Authorization: `Bearer ${token}` } };
-  };
+  /** These tests move months: the users sign in again. */
+  const fresh = <U extends TestUser>(user: U) => signInAgain(t.ctx, user);
   /** The provider creates a one-place offer (sessions in one and two weeks) and publishes it, which schedules its erasure. */
   const publishOffer = async (): Promise<Offer> => {
     const p = await fresh(provider);

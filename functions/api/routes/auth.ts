@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import { createSessionBody, requestCodeBody, type User } from '../../../shared/schemas/auth.js';
-import { SESSION_TTL_SECONDS, issueSessionToken, requestLoginCode, signInWithCode } from '../../domain/auth.js';
-import { SESSION_COOKIE, allow, currentUser } from '../access.js';
+import { requestLoginCode, signInWithCode } from '../../domain/auth.js';
+import { endAllSessions, endSession, startSession } from '../../domain/sessions.js';
+import { allow, clearSessionCookie, currentSession, currentUser, setSessionCookie } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
 
@@ -21,18 +21,19 @@ export const authRoutes = (ctx: AppContext) => {
       .post('/auth/session', allow('anyone'), validate('json', createSessionBody), async (c) => {
         const { email, code } = c.req.valid('json');
         const user = await signInWithCode(ports, email, code);
-        const token = await issueSessionToken(ctx.keys.sessionTokens, user.id, ctx.ports.clock);
-        setCookie(c, SESSION_COOKIE, token, {
-          httpOnly: true,
-          secure: ctx.config.COOKIE_SECURE,
-          sameSite: 'Lax',
-          path: '/api',
-          maxAge: SESSION_TTL_SECONDS,
-        });
-        return c.json({ token, user });
+        const session = await startSession(ports, user.id);
+        setSessionCookie(c, ctx, session);
+        return c.json({ token: session.token, user });
       })
-      .delete('/auth/session', allow('signed-in'), (c) => {
-        deleteCookie(c, SESSION_COOKIE, { path: '/api' });
+      // Signing out ends the session on the server: a copy of the token stops working too.
+      .delete('/auth/session', allow('signed-in'), async (c) => {
+        await endSession(ctx.ports, currentSession(c));
+        clearSessionCookie(c);
+        return c.body(null, 204);
+      })
+      .delete('/auth/sessions', allow('signed-in'), async (c) => {
+        await endAllSessions(ctx.ports, currentUser(c).id);
+        clearSessionCookie(c);
         return c.body(null, 204);
       })
       // The web app's start-up check: a visitor is an answer (`user: null`), not a 401.

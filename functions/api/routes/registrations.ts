@@ -7,7 +7,7 @@ import { cancelRegistration } from '../../domain/cancellation.js';
 import { eraseFamily, exportFamilyData, listFamilyRegistrations } from '../../domain/family-data.js';
 import { householdIdOf } from '../../domain/household.js';
 import { acceptPlace, declinePlace, extendPlace } from '../../domain/offered-places.js';
-import { allow, currentUser } from '../access.js';
+import { allow, clearSessionCookie, currentUser } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
 
@@ -68,6 +68,7 @@ export const registrationRoutes = (ctx: AppContext) => {
     })
     .delete('/family', family, async (c) => {
       await eraseFamily(ports, currentUser(c));
+      clearSessionCookie(c);
       return c.body(null, 204);
     });
 };

@@ -111,6 +111,7 @@ export const api = {
   signIn: (email: string, code: string) =>
     request<z.infer<typeof sessionAnswer>>('POST', '/auth/session', { body: { email, code } satisfies z.input<typeof createSessionBody> }),
   signOut: () => request<void>('DELETE', '/auth/session'),
+  signOutEverywhere: () => request<void>('DELETE', '/auth/sessions'),
   /** Who is signed in, or `undefined` for a visitor (answered 200, so a visit logs no failed request). */
   session: async () => (await request<{ user: Me | null }>('GET', '/auth/session')).user ?? undefined,
 

@@ -19,6 +19,10 @@ export function createSession() {
       await api.signOut();
       mutate(undefined);
     },
+    async signOutEverywhere() {
+      await api.signOutEverywhere();
+      mutate(undefined);
+    },
     refetch,
   };
 }

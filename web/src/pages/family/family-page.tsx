@@ -128,8 +128,8 @@ function AccountData() {
   const [error, setError] = createSignal<unknown>();
   const erase = async () => {
     try {
+      // The erasure ends every session and clears the cookie itself.
       await api.eraseFamily();
-      await session.signOut().catch(() => undefined);
       location.href = '/';
     } catch (err) {
       setError(err);
@@ -142,6 +142,12 @@ function AccountData() {
         <a class="button secondary" href={api.exportUrl} download="regiokurs-export.json">
           {t('family.export')}
         </a>
+      </p>
+      <p>{t('family.signOutEverywhereHint')}</p>
+      <p>
+        <button type="button" class="button secondary" onClick={() => void session.signOutEverywhere().then(() => (location.href = '/'), setError)}>
+          {t('family.signOutEverywhere')}
+        </button>
       </p>
       <div class="actions">
         <ConfirmAction label={t('family.erase')} question={t('family.eraseConfirm')} confirmLabel={t('family.eraseYes')} onConfirm={() => void erase()} />
