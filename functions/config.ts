@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -41,8 +42,9 @@ const configSchema = z
     ...c,
     TABLE_NAME: c.TABLE_NAME ?? 'regiokurs',
     TIME_ZONE: c.TIME_ZONE ?? 'Europe/Vienna',
-    // Locally a fixed secret keeps sessions valid across restarts; the cloud must bring its own.
-    SESSION_SECRET: c.SESSION_SECRET ?? (c.APP_MODE === 'local' ? 'local-development-secret-not-for-the-cloud' : ''),
+    // Locally a random one per process (npm start keeps one per data folder: local-server.ts), so
+    // no documented secret signs tokens anywhere; the cloud must bring its own.
+    SESSION_SECRET: c.SESSION_SECRET ?? (c.APP_MODE === 'local' ? randomBytes(32).toString('hex') : ''),
     COOKIE_SECURE: c.COOKIE_SECURE ?? c.APP_MODE === 'cloud',
   }));
 export type Config = z.infer<typeof configSchema>;

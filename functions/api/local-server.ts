@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { ensureTable } from '../db/bootstrap.js';
@@ -59,7 +60,13 @@ export async function startLocalServer(
   try {
     server = await listen((request) => app?.fetch(request) ?? new Response('starting / startet', { status: 503 }), base.PORT, base.HOST);
     const url = `http://localhost:${(server.address() as { port: number }).port}`;
-    const config: Config = { ...base, DYNAMODB_ENDPOINT: dynamo.endpoint, APP_MODE: 'local', PUBLIC_URL: env.PUBLIC_URL ?? url };
+    const config: Config = {
+      ...base,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      APP_MODE: 'local',
+      PUBLIC_URL: env.PUBLIC_URL ?? url,
+      SESSION_SECRET: env.SESSION_SECRET ?? (options.inMemory ? base.SESSION_SECRET : secretOfDataFolder(base.DATA_DIR)),
+    };
     const ctx = buildRuntime(config, 'local');
     await ensureTable(ctx.table);
     if (options.seed !== false) await seedDemoRegion(ctx.ports);
@@ -69,6 +76,24 @@ export async function startLocalServer(
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * The data folder's own random secret, made on its first start: sessions survive a restart, and
+ * no secret known from the documentation signs tokens for this instance.
+ */
+function secretOfDataFolder(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  // 'wx': of two servers starting on one fresh folder, the second reads the first's secret.
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch {
+    return readFileSync(file, 'utf8').trim();
   }
 }
 

@@ -1,9 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SignJWT, decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { purposeKeys } from '../../functions/purpose-keys.js';
 
 /** Java processes started with `dataDir` still running. */
 const dynamoProcessesFor = (dataDir: string) => {
@@ -43,9 +45,10 @@ describe('npm start', () => {
   describe('serves, on one port', () => {
     let server: ReturnType<typeof run>;
     let url: string;
+    const dataDir = mkdtempSync(join(tmpdir(), 'rk-start-'));
 
     beforeAll(async () => {
-      server = run('npm', ['start', '--silent'], { PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'rk-start-')) });
+      server = run('npm', ['start', '--silent'], { PORT: '0', DATA_DIR: dataDir });
       url = await server.url;
     });
     afterAll(async () => {
@@ -74,6 +77,36 @@ describe('npm start', () => {
       // Assess
       expect(lan).toBeDefined();
       await expect(fromTheNetwork).rejects.toThrow();
+    });
+
+    it('sessions signed with a secret of its own data folder, not one known from the documentation', async () => {
+      // Prepare: the demo admin signs in with the outbox's code; the same session forged under
+      // the fixed development secret earlier versions used.
+      const email = 'region@regiokurs.example';
+      const post = (path: string, body: unknown) =>
+        fetch(`${url}/api${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      await post('/auth/code', { email });
+      const { items } = (await (await fetch(`${url}/api/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as { items: { subject: string }[] };
+      const mail = items[0];
+      const { token } = (await (await post('/auth/session', { email, code: mail?.subject.match(/\d{6}/)?.[0] })).json()) as { token: string };
+      const claims = decodeJwt(token);
+      const forged = await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(String(claims.sub))
+        .setJti(String(claims.jti))
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(purposeKeys('local-development-secret-not-for-the-cloud').sessionTokens);
+      const asAdmin = (t: string) => fetch(`${url}/api/admin/programmes`, { headers: { Authorization: `Bearer ${t}` } });
+
+      // Act
+      const [real, fake] = [await asAdmin(token), await asAdmin(forged)];
+
+      // Assess
+      expect([real.status, fake.status]).toEqual([200, 401]);
+      const secretFile = join(dataDir, 'session-secret');
+      expect(readFileSync(secretFile, 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+      expect(statSync(secretFile).mode & 0o077).toBe(0);
     });
 
     it('the seeded demo offers', async () => {
