@@ -114,6 +114,11 @@ const ruleMessages: Record<string, Text> = {
   closes_before_opens: { de: 'Der Anmeldeschluss muss nach dem Anmeldebeginn liegen.', en: 'Registration must close after it opens.' },
   wishes_close_before_open: { de: 'Die Wunschfrist muss nach ihrem Beginn enden.', en: 'The wish window must close after it opens.' },
   max_below_min: { de: 'Das Höchstalter darf nicht unter dem Mindestalter liegen.', en: 'The maximum age must not be below the minimum age.' },
+  whole_cents: {
+    de: 'Bitte geben Sie den Betrag in Euro mit höchstens zwei Nachkommastellen an.',
+    en: 'Please enter the amount in euros with at most two decimals.',
+  },
+  duplicate_id: { de: 'Diese Id kommt in der Liste zweimal vor.', en: 'This id appears twice in the list.' },
   to_before_from: { de: 'Das Bis-Datum darf nicht vor dem Von-Datum liegen.', en: 'The "to" date must not be before the "from" date.' },
 };
 

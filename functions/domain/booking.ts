@@ -219,12 +219,13 @@ const pickCounters = (unit: Pick<Unit, 'capacity' | 'confirmed' | 'waiting'> | u
 
 /** Turns the failures that are answers (not races) into the domain's errors. */
 function throwDefiniteFailure(failures: BookingFailure[], offer: Pick<Offer, 'ageRange' | 'waitlist'> & OfferSpan): void {
+  // First: another household's child is answered as unknown, so whether it is booked cannot be probed.
+  if (failures.some((f) => f.kind === 'child' && !f.exists)) {
+    throw new NotFoundError('Kind nicht in Ihrem Haushalt / child not in your household', 'childId');
+  }
   for (const failure of failures) {
     if (failure.kind === 'already-registered') {
       throw new AlreadyRegisteredError('Das Kind ist hier schon angemeldet / the child is already registered', 'childId');
-    }
-    if (failure.kind === 'child' && !failure.exists) {
-      throw new BookingRuleError('Kind nicht in Ihrem Haushalt / child not in your household', 'childId');
     }
     if (failure.kind === 'child') {
       const { min, max } = offer.ageRange;

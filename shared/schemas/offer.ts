@@ -22,10 +22,20 @@ export const unitSchema = z.object({
 });
 export type Unit = z.infer<typeof unitSchema>;
 
+/**
+ * Euros in whole cents (45.5, 12.99; not 12.999 or 5e-324): the amount is shown and stored as
+ * given, never summed, so a JSON number with at most two decimals is exact enough.
+ */
+const euros = z
+  .number()
+  .min(0)
+  .max(10_000)
+  .refine((v) => Math.round(v * 100) / 100 === v, { message: 'Höchstens zwei Nachkommastellen / whole cents only', params: { code: 'whole_cents' } });
+
 export const priceSchema = z.object({
-  /** Euros, e.g. 45.5; 0 for free offers. */
-  amount: z.number().min(0).max(10_000),
-  reduced: z.number().min(0).max(10_000).optional(),
+  /** 0 for free offers. */
+  amount: euros,
+  reduced: euros.optional(),
 });
 
 /** Ages in whole years, both ends included. */

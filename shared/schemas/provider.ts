@@ -13,9 +13,19 @@ const sessionInput = sessionSchema.extend({ id: id.optional() }).refine((s) => D
 /** A bookable unit as a provider enters it: the counters are the booking engine's, never input. */
 const unitInput = unitSchema.pick({ label: true, capacity: true }).extend({ id: id.optional() });
 
+/** Ids given in a list name one entry each: an edit cannot address one session or unit twice. */
+const uniqueIds = (entries: { id?: string }[], ctx: z.core.$RefinementCtx<{ id?: string }[]>) => {
+  const seen = new Set<string>();
+  entries.forEach(({ id }, i) => {
+    if (id === undefined) return;
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', message: 'Doppelte Id / duplicate id', path: [i, 'id'], params: { code: 'duplicate_id' } });
+    seen.add(id);
+  });
+};
+
 const offerFields = offerSchema.omit({ id: true, status: true, providerId: true, providerName: true, sessions: true, units: true }).extend({
-  sessions: z.array(sessionInput).min(1).max(200),
-  units: z.array(unitInput).min(1).max(40),
+  sessions: z.array(sessionInput).min(1).max(200).superRefine(uniqueIds),
+  units: z.array(unitInput).min(1).max(40).superRefine(uniqueIds),
 });
 
 const windowInOrder = (o: { registrationOpens?: string; registrationCloses?: string }) =>

@@ -335,4 +335,61 @@ describe('offer lifecycle for providers', () => {
     expect(republished.status).toBe(409);
     await expectConsistent(t.ctx);
   });
+
+  describe('answers input the table cannot hold with 400 naming the field, and changes nothing', () => {
+    type Edit = { sessions: { id?: string }[]; units: { id?: string; label: string; capacity: number }[] };
+
+    it.each<[string, (offer: Offer) => unknown, string]>([
+      [
+        'the same unit twice',
+        (o) => ({ units: [...o.units, { ...o.units[0], label: 'Kopie' }].map(({ id, label, capacity }) => ({ id, label, capacity })) }),
+        'units.1.id',
+      ],
+      ['the same session twice', (o) => ({ sessions: [o.sessions[0], o.sessions[0]] }), 'sessions.1.id'],
+      ['a price below a cent', () => ({ price: { amount: 40, reduced: 5e-324 } }), 'price.reduced'],
+      ['a price with three decimals', () => ({ price: { amount: 12.999 } }), 'price.amount'],
+    ])('an edit with %s', async (_what, changes, field) => {
+      // Prepare
+      const offer = await create();
+
+      // Act
+      const res = await patch(offer.id, changes(offer));
+
+      // Assess
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect((await body<Problem>(res)).errors?.map((e) => e.path)).toContain(field);
+      const after = await body<Offer>(t.app.request(`/api/provider/offers/${offer.id}`, { headers: sportunion.headers }));
+      expect({ sessions: after.sessions, units: after.units, price: after.price, version: (after as Offer & { version: number }).version }).toEqual({
+        sessions: offer.sessions,
+        units: offer.units,
+        price: offer.price,
+        version: (offer as Offer & { version: number }).version,
+      });
+    });
+
+    it('a new offer naming one unit id twice', async () => {
+      // Prepare
+      const input = draft() as Edit;
+      input.units = [
+        { id: 'gruppe', label: 'Gruppe A', capacity: 2 },
+        { id: 'gruppe', label: 'Gruppe B', capacity: 2 },
+      ];
+
+      // Act
+      const res = await t.app.request('/api/provider/offers', json('POST', input, sportunion.headers));
+
+      // Assess
+      expect(res.status).toBe(400);
+      expect((await body<Problem>(res)).errors?.map((e) => e.path)).toEqual(['units.1.id']);
+    });
+
+    it('keeps prices in whole cents as given', async () => {
+      // Act
+      const offer = await create(sportunion, { ...draft(), price: { amount: 12.99, reduced: 0.5 } });
+
+      // Assess
+      expect(offer.price).toEqual({ amount: 12.99, reduced: 0.5 });
+    });
+  });
 });

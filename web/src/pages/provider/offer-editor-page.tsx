@@ -116,14 +116,14 @@ function Editor(props: { offer?: Offer }) {
       <TextArea form={form} name="whatToBring" label={t('provider.whatToBring')} hint={t('provider.whatToBringHint')} maxLength={whatToBringMax} />
       <Field form={form} name="ageRange.min" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMin')} required />
       <Field form={form} name="ageRange.max" type="number" inputmode="numeric" min="0" max="99" label={t('provider.ageMax')} required />
-      <Field form={form} name="price.amount" type="number" inputmode="decimal" min="0" step="0.5" label={t('provider.price')} required />
+      <Field form={form} name="price.amount" type="number" inputmode="decimal" min="0" step="0.01" label={t('provider.price')} required />
       <Field
         form={form}
         name="price.reduced"
         type="number"
         inputmode="decimal"
         min="0"
-        step="0.5"
+        step="0.01"
         label={t('provider.priceReduced')}
         hint={t('provider.priceReducedHint')}
       />
