@@ -78,7 +78,7 @@ try {
   line(`ratio ${largest.registrations} / ${smallest.registrations}`, scalingRatios);
 
   const coldStarts = await measureColdStarts();
-  console.log('\nLambda bundles: minified size and cold import in a fresh Node process (median of 5)');
+  console.log('\nLambda bundles: minified size, and import plus first request (api, exports, stream) in a fresh Node process (median of 5)');
   for (const { name, ...figures } of coldStarts) line(name, figures);
 
   const web = measureInitialLoad();

@@ -49,10 +49,13 @@ const configSchema = z
   }));
 export type Config = z.infer<typeof configSchema>;
 
-/** What each entry point needs beyond the defaults: sessions are signed by the API, mail is sent by the stream. */
+/**
+ * What each entry point needs beyond the defaults: the application secret wherever sessions are
+ * read or outbox mail is sealed or opened (all but the tools), SES's sender in the stream.
+ */
 const requirementsOf = (entry: EntryPoint) =>
   configSchema
-    .refine((c) => !['api', 'exports', 'local'].includes(entry) || c.SESSION_SECRET.length >= 32, {
+    .refine((c) => entry === 'tool' || c.SESSION_SECRET.length >= 32, {
       message: 'SESSION_SECRET is required in the cloud (at least 32 characters)',
       path: ['SESSION_SECRET'],
     })

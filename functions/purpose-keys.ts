@@ -10,6 +10,8 @@ export type PurposeKeys = {
   sessionTokens: Uint8Array;
   /** Keys the hashes under which login codes are stored. */
   loginCodes: Uint8Array;
+  /** Seals the e-mails waiting in the cloud outbox (AES-256-GCM): a login code is never stored readable. */
+  outbox: Uint8Array;
 };
 
 const derive = (secret: string, purpose: string) => new Uint8Array(hkdfSync('sha256', secret, 'regiokurs', `regiokurs/${purpose}`, 32));
@@ -17,4 +19,5 @@ const derive = (secret: string, purpose: string) => new Uint8Array(hkdfSync('sha
 export const purposeKeys = (secret: string): PurposeKeys => ({
   sessionTokens: derive(secret, 'session-tokens'),
   loginCodes: derive(secret, 'login-codes'),
+  outbox: derive(secret, 'outbox'),
 });

@@ -51,19 +51,20 @@ export function buildRuntime(config: Config, entry: EntryPoint, options: Runtime
   const devClock = local && !options.clock ? new DevClock() : undefined;
   const clock = options.clock ?? devClock ?? systemClock;
   const outbox = local ? new Outbox(clock) : undefined;
+  const keys = purposeKeys(config.SESSION_SECRET);
   const ports: Ports = {
     ...createRepos(table, options.registrations),
-    mailer: outbox ?? cloudMailer(entry, options.sender, table, clock),
+    mailer: outbox ?? cloudMailer(entry, options.sender, table, clock, keys.outbox),
     clock,
     timeZone: config.TIME_ZONE,
     publicUrl: config.PUBLIC_URL,
     retry: { isTransient },
   };
-  return { config, ports, keys: purposeKeys(config.SESSION_SECRET), table, tableAnswers: () => tableAnswers(table), outbox, devClock };
+  return { config, ports, keys, table, tableAnswers: () => tableAnswers(table), outbox, devClock };
 }
 
-function cloudMailer(entry: EntryPoint, sender: Mailer | undefined, table: TableRef, clock: Clock): Mailer {
-  if (entry !== 'stream') return createTableOutboxMailer(table, clock);
+function cloudMailer(entry: EntryPoint, sender: Mailer | undefined, table: TableRef, clock: Clock, outboxKey: Uint8Array): Mailer {
+  if (entry !== 'stream') return createTableOutboxMailer(table, clock, outboxKey);
   // Writing its e-mails to the table would feed them back into its own stream.
   if (!sender) throw new ConfigError('The stream function delivers e-mails: it needs a sender (MAIL_FROM)');
   return sender;

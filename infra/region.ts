@@ -26,7 +26,7 @@ export function buildRegion(app: App, config: RegionConfig, options: RegionOptio
   const data = new DataStack(app, 'Data', {
     env,
     stackName: name('data'),
-    description: `regiokurs ${config.name}: the table`,
+    description: `regiokurs ${config.name}: the table and the application secret`,
     terminationProtection: true,
   });
   const mail = new MailStack(app, 'Mail', {
@@ -41,7 +41,7 @@ export function buildRegion(app: App, config: RegionConfig, options: RegionOptio
     description: `regiokurs ${config.name}: alarm topic`,
     alarmEmail: config.alarmEmail,
   });
-  const shared = { table: data.table, alarmTopic: observability.alarmTopic };
+  const shared = { table: data.table, appSecret: data.appSecret, alarmTopic: observability.alarmTopic };
   const jobs = new JobsStack(app, 'Jobs', {
     env,
     stackName: name('jobs'),

@@ -1,4 +1,5 @@
-import { handle } from 'hono/aws-lambda';
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { onFirstRequest, withAppSecret } from '../app-secret.js';
 import { loadConfig } from '../config.js';
 import { buildRuntime } from '../runtime.js';
 import { createApp } from './app.js';
@@ -8,4 +9,8 @@ import { attendancePdfRoutes } from './routes/attendance-pdf.js';
  * The exports Lambda: the API with the PDF list, which the HTTP API routes here alone, so the
  * API Lambda that families book through carries no PDF library.
  */
-export const handler = handle(createApp(buildRuntime(loadConfig(process.env, 'exports'), 'exports'), [attendancePdfRoutes]));
+const app = onFirstRequest(async () =>
+  handle(createApp(buildRuntime(loadConfig(await withAppSecret(process.env), 'exports'), 'exports'), [attendancePdfRoutes])),
+);
+
+export const handler = async (event: LambdaEvent, context?: LambdaContext) => (await app())(event, context);

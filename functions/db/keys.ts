@@ -45,7 +45,7 @@ export const sortKey = {
   loginRate: 'RATE#',
   idempotency: 'KEY#',
   registration: 'REG',
-  mail: 'MAIL',
+  mail: 'MAIL#',
   due: 'DUE',
   programme: 'PROGRAMME#',
   wishes: 'WISH#',
@@ -103,8 +103,9 @@ export const keys = {
   // partition per user, so erasing the account finds all of its records.
   idempotency: (userId: string, key: string): Key => ({ pk: `${partition.idempotency}${userId}`, sk: `${sortKey.idempotency}${key}` }),
 
-  // An e-mail to send: the API writes it, the stream function sends it through SES.
-  mail: (mailId: string): Key => ({ pk: `${partition.mail}${mailId}`, sk: sortKey.mail }),
+  // An e-mail to send: the API writes it, the stream function sends it through SES. The mails to
+  // one address share a partition, so erasure finds them; the key holds a digest, never the address.
+  mail: (recipientDigest: string, mailId: string): Key => ({ pk: `${partition.mail}${recipientDigest}`, sk: `${sortKey.mail}${mailId}` }),
 
   // A family asked to be told when the offer's registration opens; in the offer's partition so
   // the opening job reads them with one query.

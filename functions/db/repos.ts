@@ -5,6 +5,7 @@ import type { TableRef } from './dynamo.js';
 import { createHouseholdRepo } from './household-repo.js';
 import { createIdempotencyRepo } from './idempotency-repo.js';
 import { createLoginRepo } from './login-repo.js';
+import { createMailOutboxRepo } from './mail-outbox.js';
 import { createOfferRepo } from './offer-repo.js';
 import { createOpeningNoticeRepo } from './opening-notice-repo.js';
 import { createProgrammeRepo } from './programme-repo.js';
@@ -34,5 +35,6 @@ export function createRepos(table: TableRef, options: RegistrationRepoOptions = 
     openingNotices: createOpeningNoticeRepo(table),
     programmes: createProgrammeRepo(table),
     retention: createRetentionRepo(table),
+    mailOutbox: createMailOutboxRepo(table),
   };
 }

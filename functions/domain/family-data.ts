@@ -9,7 +9,7 @@ import { AGAIN, retryBounded } from './retry.js';
 import { endAllSessions } from './sessions.js';
 
 /** The family's rights over its data: see it, take it along, have it erased. */
-export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency' | 'programmes' | 'sessions'>;
+export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency' | 'programmes' | 'sessions' | 'mailOutbox'>;
 
 /** The household's registrations, newest first, waiting ones with their current position. */
 export async function listFamilyRegistrations(
@@ -76,8 +76,10 @@ export async function eraseFamily(ports: FamilyDataPorts, user: User): Promise<v
       householdId,
       (await ports.programmes.listProgrammes()).map((p) => p.id),
     );
-    // The account is gone, so no session of it works any more; their records go too.
+    // The account is gone, so no session of it works any more; their records go too, and so
+    // does mail to the family not yet delivered.
     await endAllSessions(ports, user.id);
+    await ports.mailOutbox.forgetRecipient(user.email);
     return undefined;
   }, ports.retry);
 }

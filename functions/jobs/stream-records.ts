@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { keys } from '../db/keys.js';
+import { keys, partition, sortKey, type Key } from '../db/keys.js';
 import type { Mailer } from '../ports/world.js';
 import { mailFromImage } from '../db/mail-outbox.js';
 
@@ -43,8 +43,6 @@ export function readRegistrationStatusChange(record: StreamRecord): Registration
   };
 }
 
-const mailKey = keys.mail('');
-
 /**
  * The unit a record shows with free places while families wait: offering a freed place did
  * not finish (the API offers it right after the cancellation; this is the guarantee).
@@ -61,7 +59,7 @@ function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: s
 }
 
 /**
- * DynamoDB Streams entry. An inserted outbox item is sent through the mailer; a unit with free
+ * DynamoDB Streams entry. An inserted outbox item is sent through the mailer and deleted; a unit with free
  * places while families wait gets them offered to the first in line. A failure throws, so the batch is retried,
  * bisected and finally parked in the dead-letter queue. Every
  * registration status change becomes one structured log line: the trail support reads. Ids
@@ -69,6 +67,10 @@ function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: s
  */
 export function createStreamHandler(ports: {
   mailer: Mailer;
+  /** Opens the sealed mail of an outbox item (the runtime's `keys.outbox`). */
+  outboxKey: Uint8Array;
+  /** Deletes an outbox item once its mail is sent. */
+  removeSent: (key: Key) => Promise<void>;
   logger: Pick<Logger, 'info'>;
   /** Offers the unit's free places to the first in its waitlist (the waitlist's `offerFreedPlaces`). */
   offerPlaces: (offerId: string, unitId: string) => Promise<void>;
@@ -76,9 +78,14 @@ export function createStreamHandler(ports: {
   return async (event: StreamEvent): Promise<void> => {
     for (const record of event.Records) {
       const { Keys, NewImage } = record.dynamodb ?? {};
-      if (record.eventName === 'INSERT' && Keys?.sk?.S === mailKey.sk && Keys.pk?.S?.startsWith(mailKey.pk) && NewImage) {
-        const mail = mailFromImage(NewImage);
+      const pk = Keys?.pk?.S;
+      const sk = Keys?.sk?.S;
+      if (record.eventName === 'INSERT' && pk?.startsWith(partition.mail) && sk?.startsWith(sortKey.mail) && NewImage) {
+        const mail = mailFromImage(ports.outboxKey, NewImage);
+        // Sealed under a key since rotated: it can never be sent, so it is dropped, not retried.
         if (mail) await ports.mailer.send(mail);
+        else ports.logger.info('outbox mail unreadable, dropped', { event: 'mail.unreadable', mailKey: sk });
+        await ports.removeSent({ pk, sk });
         continue;
       }
       const owing = readUnitOwingPlaces(record);

@@ -1,17 +1,26 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { onFirstRequest, withAppSecret } from '../app-secret.js';
 import { loadConfig } from '../config.js';
+import { removeOutboxItem } from '../db/mail-outbox.js';
 import { offerFreedPlaces } from '../domain/waitlist.js';
 import { createSesMailer } from '../mail/ses-mailer.js';
 import { buildRuntime } from '../runtime.js';
-import { createStreamHandler } from './stream-records.js';
+import { createStreamHandler, type StreamEvent } from './stream-records.js';
 
-const config = loadConfig(process.env, 'stream');
-// The stream function is the one that delivers e-mails, so it alone carries the SES client.
-const { ports } = buildRuntime(config, 'stream', { sender: config.MAIL_FROM === undefined ? undefined : createSesMailer(config.MAIL_FROM) });
+const logger = new Logger();
+
+const streamHandler = onFirstRequest(async () => {
+  const config = loadConfig(await withAppSecret(process.env), 'stream');
+  // The stream function is the one that delivers e-mails, so it alone carries the SES client.
+  const { ports, keys, table } = buildRuntime(config, 'stream', { sender: config.MAIL_FROM === undefined ? undefined : createSesMailer(config.MAIL_FROM) });
+  return createStreamHandler({
+    mailer: ports.mailer,
+    outboxKey: keys.outbox,
+    removeSent: (key) => removeOutboxItem(table, key),
+    logger,
+    offerPlaces: (offerId, unitId) => offerFreedPlaces(ports, offerId, unitId),
+  });
+});
 
 /** The DynamoDB Streams Lambda entry. */
-export const handler = createStreamHandler({
-  mailer: ports.mailer,
-  logger: new Logger(),
-  offerPlaces: (offerId, unitId) => offerFreedPlaces(ports, offerId, unitId),
-});
+export const handler = async (event: StreamEvent) => (await streamHandler())(event);

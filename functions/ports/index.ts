@@ -9,7 +9,7 @@ import type { IdempotencyRepo, RegistrationRepo, WaitlistRepo } from './registra
 import type { RetentionRepo } from './retention.js';
 import type { StatsRepo } from './stats.js';
 import type { LoginRepo, SessionRepo, UserRepo } from './users.js';
-import type { Clock, IsTransient, Mailer } from './world.js';
+import type { Clock, IsTransient, MailOutboxRepo, Mailer } from './world.js';
 
 /** Every repository the domain uses; functions/db implements them over one table. */
 export type Repos = {
@@ -28,6 +28,7 @@ export type Repos = {
   openingNotices: OpeningNoticeRepo;
   programmes: ProgrammeRepo;
   retention: RetentionRepo;
+  mailOutbox: MailOutboxRepo;
 };
 
 /** Everything a use case may receive; each takes the slice it needs (`Pick<Ports, …>`). */

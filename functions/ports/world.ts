@@ -17,6 +17,12 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
+/** E-mails written but not yet delivered (the cloud outbox); empty where mail goes out directly. */
+export interface MailOutboxRepo {
+  /** Drops every mail to the address still waiting: erasure takes it along. */
+  forgetRecipient(to: string): Promise<void>;
+}
+
 /**
  * Whether a failed call may succeed if simply made again a moment later (a conflict, throttling).
  * Only the storage adapter can tell; how often and how long to wait is the domain's policy.

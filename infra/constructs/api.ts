@@ -4,7 +4,7 @@ import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination 
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { addAlarm, ALARM_PERIOD } from './alarms.js';
@@ -12,6 +12,8 @@ import { RegiokursFunction } from './regiokurs-function.js';
 
 export type ApiProps = {
   table: ITable;
+  /** Signs sessions and keys login codes and outbox mail (read at run time, see RegiokursFunction). */
+  appSecret: ISecret;
   alarmTopic: ITopic;
   timeZone: string;
   /** The web origin when it is known before deployment (a configured domain); CORS allows it alone. */
@@ -36,19 +38,12 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    const sessionSecret = new Secret(this, 'SessionSecret', {
-      description: 'Signs session tokens (JWT); changing it signs everybody out',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-    });
     const functionProps = {
       timeZone: props.timeZone,
       alarmTopic: props.alarmTopic,
       // Each function gets the table actions its own code sends (tableGrants in functions/db/table-actions.ts).
       table: props.table,
-      environment: {
-        // CloudFormation resolves the reference at deploy time; the value never appears in the template.
-        SESSION_SECRET: sessionSecret.secretValue.unsafeUnwrap(),
-      },
+      appSecret: props.appSecret,
     };
     this.handler = new RegiokursFunction(this, 'Api', {
       ...functionProps,
@@ -63,11 +58,6 @@ export class Api extends Construct {
       entry: 'exports',
       description: 'regiokurs PDF exports (Hono, same app)',
       memorySize: 1024,
-    });
-    Validations.of(sessionSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'A session-signing key, not a credential of another system: rotating it signs every family out, so it is rotated deliberately (new secret version + redeploy), not on a timer.',
     });
 
     this.httpApi = new HttpApi(this, 'HttpApi', {

@@ -2,9 +2,19 @@ import path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+  Runtime,
+  SystemLogLevel,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { tableGrants, type TableAction } from '../../functions/db/table-actions.js';
@@ -26,6 +36,12 @@ export type RegiokursFunctionProps = {
   table?: ITable;
   /** Lets the function send e-mail from `from` only; also sets MAIL_FROM. */
   mail?: MailSender;
+  /**
+   * The application secret: the function may read this one secret, APP_SECRET_ARN names it, and
+   * the Parameters and Secrets extension serves it (functions/app-secret.ts). Its value is never
+   * in the function's configuration.
+   */
+  appSecret?: ISecret;
   /** Receives the function's error, throttle and p99-duration alarms. */
   alarmTopic: ITopic;
   timeZone: string;
@@ -87,6 +103,9 @@ export class RegiokursFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
+      ...(props.appSecret && {
+        paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, { logLevel: ParamsAndSecretsLogLevel.WARN }),
+      }),
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: props.retryAttempts,
       onFailure: props.onFailure,
@@ -102,6 +121,10 @@ export class RegiokursFunction extends Construct {
     if (props.table) this.grantTable(props.table, actions);
     else if (actions.length > 0) throw new Error(`The ${props.entry} function sends ${actions.join(', ')} to the table but is given none`);
     if (props.mail) this.grantMail(props.mail);
+    if (props.appSecret) {
+      props.appSecret.grantRead(role);
+      this.fn.addEnvironment('APP_SECRET_ARN', props.appSecret.secretArn);
+    }
     this.addAlarms(props.alarmTopic, timeout);
   }
 

@@ -2,6 +2,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { StartingPosition, FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { sortKey } from '../../functions/db/keys.js';
@@ -14,6 +15,8 @@ export type StreamProcessingProps = {
   alarmTopic: ITopic;
   /** The stream function sends the e-mails the API writes to the table. */
   mail: MailSender;
+  /** Opens the sealed outbox mail. */
+  appSecret: ISecret;
 };
 
 /**
@@ -35,6 +38,7 @@ export class StreamProcessing extends Construct {
       timeZone: props.timeZone,
       alarmTopic: props.alarmTopic,
       mail: props.mail,
+      appSecret: props.appSecret,
       // What promoteWaiting and its e-mail lookup send (tableGrants.stream).
       table: props.table,
       timeout: Duration.seconds(30),
@@ -53,7 +57,7 @@ export class StreamProcessing extends Construct {
         filters: [
           FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.isEqual(sortKey.registration) } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('MODIFY'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(sortKey.unit) } } } }),
-          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.isEqual(sortKey.mail) } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(sortKey.mail) } } } }),
         ],
       }),
     );

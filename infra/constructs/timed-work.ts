@@ -4,6 +4,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput, TimeWindow, type IScheduleTarget } from 'aws-cdk-lib/aws-scheduler';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { addAlarm, ALARM_PERIOD } from './alarms.js';
@@ -16,6 +17,8 @@ export type TimedWorkProps = {
   alarmTopic: ITopic;
   /** Where the due items wait; the function gets TABLE_NAME and the actions of `tableGrants.scheduled`. */
   table: ITable;
+  /** The jobs write sealed outbox mail (reminders, offered places). */
+  appSecret: ISecret;
 };
 
 /** What the sweep schedule sends the scheduled function (`createScheduledHandler` parses `{job, payload}`). */
@@ -45,6 +48,7 @@ export class TimedWork extends Construct {
       entry: 'scheduled',
       description: 'Runs the job an EventBridge schedule names',
       table: props.table,
+      appSecret: props.appSecret,
       timeZone: props.timeZone,
       alarmTopic: props.alarmTopic,
       // A lottery draw over a large holiday programme is the longest job.

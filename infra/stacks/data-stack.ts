@@ -1,5 +1,6 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/db/table.js';
 
@@ -7,11 +8,13 @@ const string = (name: string) => ({ name, type: AttributeType.STRING });
 
 /**
  * The stateful part of a region: the one table, built from the same definition DynamoDB
- * Local gets. Its own stack and a fixed construct id keep the table's logical id stable,
- * so no refactoring of the stateless stacks can replace it.
+ * Local gets, and the application secret. Its own stack and fixed construct ids keep their
+ * logical ids stable, so no refactoring of the stateless stacks can replace them.
  */
 export class DataStack extends Stack {
   readonly table: ITable;
+  /** Every key of the application is derived from it (functions/purpose-keys.ts); functions read it at run time. */
+  readonly appSecret: ISecret;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
@@ -37,5 +40,15 @@ export class DataStack extends Stack {
       });
     }
     this.table = table;
+
+    this.appSecret = new Secret(this, 'AppSecret', {
+      description: 'regiokurs application secret: session tokens, login-code hashes and outbox mail are keyed from it; changing it signs everybody out',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.appSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A key of this application, not a credential of another system: rotating it signs every family out and voids pending login codes, so it is rotated deliberately (new secret version, docs/SECURITY.md), not on a timer.',
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { configuredOrigin, type RegionConfig } from '../config.js';
@@ -9,6 +10,7 @@ import { Site } from '../constructs/site.js';
 export type WebStackProps = StackProps & {
   config: RegionConfig;
   table: ITable;
+  appSecret: ISecret;
   alarmTopic: ITopic;
   /** The built web app; see `Site`. */
   siteAssetsDir?: string;
@@ -28,6 +30,7 @@ export class WebStack extends Stack {
     const { config } = props;
     this.api = new Api(this, 'Api', {
       table: props.table,
+      appSecret: props.appSecret,
       alarmTopic: props.alarmTopic,
       timeZone: config.timeZone,
       corsOrigin: configuredOrigin(config),

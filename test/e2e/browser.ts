@@ -155,7 +155,7 @@ export function devServer(url: () => string) {
     await atCodeStep?.();
     await codeField.fill(await loginCode(email));
     await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-    await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+    await page.getByRole('button', { name: 'Abmelden', exact: true }).waitFor();
   }
 
   return { json, post, getJson, outbox, mailTo, loginCode, serverNow, moveClockTo, runJobs, apiAs, fillSignIn };

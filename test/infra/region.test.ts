@@ -1,8 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { withAppSecret } from '../../functions/app-secret.js';
 import { loadConfig } from '../../functions/config.js';
 import { createTableInput, tableDefinition } from '../../functions/db/table.js';
 import { measureBundleSizes } from '../../infra/bundle-sizes.js';
@@ -175,29 +178,10 @@ describe('api', () => {
     expect(fn.Properties.Environment.Variables.TABLE_NAME).toEqual({ 'Fn::ImportValue': expect.stringContaining('Table') });
   });
 
-  it('may not send e-mail itself (it writes them to the table), and gets the session secret by reference', () => {
+  it('may not send e-mail itself (it writes them to the table)', () => {
     const { statements, fn } = lambdaNamed(region.templates.web, functionOf.api[1]);
     expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('ses:'))).toEqual([]);
-    const env = fn.Properties.Environment.Variables;
-    expect(JSON.stringify(env.SESSION_SECRET)).toContain('{{resolve:secretsmanager:');
-    expect(JSON.stringify(env.PUBLIC_URL)).toContain('DomainName');
-    region.templates.web.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
-    });
-  });
-
-  it('gets an environment the configuration accepts as the cloud', () => {
-    const { fn } = lambdaNamed(region.templates.web, functionOf.api[1]);
-    // Deploy-time values (references to other resources) stand in as plausible literals.
-    const deployed = { TABLE_NAME: 'regiokurs-testtal-data-Table', SESSION_SECRET: 'x'.repeat(64), PUBLIC_URL: 'https://d111.cloudfront.net' };
-    const env = Object.fromEntries(
-      Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).map(([k, v]) => [
-        k,
-        typeof v === 'string' ? v : deployed[k as keyof typeof deployed],
-      ]),
-    );
-    const config = loadConfig(env, 'api');
-    expect(config).toMatchObject({ APP_MODE: 'cloud', TIME_ZONE: 'Europe/Vienna', COOKIE_SECURE: true });
+    expect(JSON.stringify(fn.Properties.Environment.Variables.PUBLIC_URL)).toContain('DomainName');
   });
 
   it('sends the PDF export to the exports function and everything else to the API function', () => {
@@ -420,7 +404,7 @@ describe('stream processing', () => {
         Filters: [
           { Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: ['REG'] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['MODIFY'], dynamodb: { Keys: { sk: { S: [{ prefix: 'UNIT#' }] } } } }) },
-          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: ['MAIL'] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'MAIL#' }] } } } }) },
         ],
       },
     });
@@ -527,3 +511,69 @@ function assetDirOf(synth: SynthesisedRegion, stack: 'web' | 'jobs', description
 function isCdkUploader(role: Resource) {
   return JSON.stringify(role.Properties.ManagedPolicyArns ?? '').includes('AWSLambdaBasicExecutionRole') && !role.Properties.Description;
 }
+
+describe('the application secret', () => {
+  it('lives in the data stack, generated', () => {
+    region.templates.data.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+    expect(resourcesOf(region.templates.web, 'AWS::SecretsManager::Secret')).toEqual([]);
+  });
+
+  it('is named, never held, by every function: no template carries its value or a reference that resolves to it', () => {
+    for (const name of Object.keys(functionOf) as LambdaName[]) {
+      const { fn, statements } = lambdaNamed(region.templates[functionOf[name][0]], functionOf[name][1]);
+      const env = fn.Properties.Environment.Variables;
+      expect(env.SESSION_SECRET, name).toBeUndefined();
+      expect(JSON.stringify(env.APP_SECRET_ARN), name).toContain('AppSecret');
+      // The Parameters and Secrets extension serves it on the function's first request.
+      expect(JSON.stringify(fn.Properties.Layers), name).toContain('AWS-Parameters-and-Secrets-Lambda-Extension');
+      const reads = statements.filter((s) => actionsOf(s).includes('secretsmanager:GetSecretValue'));
+      expect(
+        reads.map((s) => JSON.stringify(s.Resource)),
+        name,
+      ).toEqual([expect.stringContaining('AppSecret')]);
+    }
+    for (const [stack, template] of Object.entries(region.templates)) {
+      expect(JSON.stringify(template.toJSON()), stack).not.toContain('{{resolve:secretsmanager:');
+    }
+  });
+
+  it('reaches each function through the extension, and its environment is one the configuration accepts as the cloud', async () => {
+    // Prepare: the extension's localhost endpoint as AWS documents it, answering only with the token.
+    const secretValue = 'y'.repeat(64);
+    const token = 'session-token-of-the-function';
+    const extension = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const known = url.pathname === '/secretsmanager/get' && url.searchParams.get('secretId') === 'arn:aws:secretsmanager:eu-central-1:1:secret:AppSecret';
+      const allowed = req.headers['x-aws-parameters-secrets-token'] === token;
+      res
+        .writeHead(allowed && known ? 200 : allowed ? 400 : 401, { 'Content-Type': 'application/json' })
+        .end(allowed && known ? JSON.stringify({ SecretString: secretValue }) : '{}');
+    });
+    await new Promise<void>((res) => extension.listen(0, '127.0.0.1', res));
+    onTestFinished(() => void extension.close());
+    const port = String((extension.address() as AddressInfo).port);
+    // Deploy-time values (references to other resources) stand in as plausible literals.
+    const deployed: Record<string, string> = {
+      TABLE_NAME: 'regiokurs-testtal-data-Table',
+      PUBLIC_URL: 'https://d111.cloudfront.net',
+      APP_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:1:secret:AppSecret',
+    };
+    const lambdaEnv = { AWS_SESSION_TOKEN: token, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: port };
+
+    for (const name of Object.keys(functionOf) as LambdaName[]) {
+      const { fn } = lambdaNamed(region.templates[functionOf[name][0]], functionOf[name][1]);
+      const env = Object.fromEntries(
+        Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : deployed[k]]),
+      );
+
+      // Act
+      const config = loadConfig(await withAppSecret({ ...env, ...lambdaEnv }), name);
+
+      // Assess
+      expect(config, name).toMatchObject({ APP_MODE: 'cloud', TIME_ZONE: 'Europe/Vienna', SESSION_SECRET: secretValue });
+    }
+    await expect(withAppSecret({ APP_SECRET_ARN: deployed.APP_SECRET_ARN, PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: port })).rejects.toThrow('HTTP 401');
+  });
+});

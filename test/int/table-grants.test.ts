@@ -7,7 +7,8 @@ import { loadConfig, type CloudEntryPoint } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
 import { scanTable } from '../../functions/db/consistency.js';
 import { toItem } from '../../functions/db/dynamo.js';
-import { keys } from '../../functions/db/keys.js';
+import { keys, sortKey } from '../../functions/db/keys.js';
+import { openMail, removeOutboxItem, sealMail } from '../../functions/db/mail-outbox.js';
 import { tableGrants } from '../../functions/db/table-actions.js';
 import { sweepDueWork } from '../../functions/domain/due-work.js';
 import { dueJobs } from '../../functions/domain/jobs.js';
@@ -73,10 +74,12 @@ function expectSendsExactlyItsGrants(recorder: TableCallRecorder, entry: CloudEn
 
 const codeIn = (subject: string) => subject.match(/\d{6}/)?.[0] ?? '';
 
-/** The e-mails the API wrote to the table (its cloud mailer), newest last, to one address. */
+/** The e-mails the API wrote to the table (its cloud mailer, sealed) to one address, in no particular order. */
 async function mailsTo(seed: Runtime, to: string): Promise<Mail[]> {
   const items = await scanTable(seed.table);
-  return items.filter((i) => i.sk === keys.mail('').sk && i.to === to) as unknown as Mail[];
+  return items
+    .flatMap((i) => (String(i.sk).startsWith(sortKey.mail) ? [openMail(seed.keys.outbox, String(i.sealed))] : []))
+    .filter((m): m is Mail => m?.to === to);
 }
 
 /** Every route the API function serves, as its users call them. */
@@ -310,14 +313,26 @@ describe('table grants: every function is granted exactly what its code sends', 
     expect(unit).toMatchObject({ free: 1, waiting: 1 });
     const image = (item: Record<string, unknown>) => toItem(item) as NonNullable<NonNullable<StreamRecord['dynamodb']>['NewImage']>;
     const unitKey = keys.unit(offer.id, 'u1');
-    const mailKey = keys.mail(randomUUID());
+    const mailKey = keys.mail('digest', randomUUID());
     const records: StreamRecord[] = [
       { eventName: 'MODIFY', dynamodb: { Keys: image(unitKey), NewImage: image({ ...unitKey, ...unit }) } },
-      { eventName: 'INSERT', dynamodb: { Keys: image(mailKey), NewImage: image({ ...mailKey, to: first.email, subject: 'Hallo', text: 'Text' }) } },
+      {
+        eventName: 'INSERT',
+        dynamodb: {
+          Keys: image(mailKey),
+          NewImage: image({ ...mailKey, sealed: sealMail(runtime.keys.outbox, { to: first.email, subject: 'Hallo', text: 'Text' }) }),
+        },
+      },
     ];
     // Wired as functions/jobs/stream.ts wires it, with the list in place of SES as its sender.
     const { ports } = runtime;
-    const handler = createStreamHandler({ mailer: ports.mailer, logger: { info: () => undefined }, offerPlaces: (o, u) => offerFreedPlaces(ports, o, u) });
+    const handler = createStreamHandler({
+      mailer: ports.mailer,
+      outboxKey: runtime.keys.outbox,
+      removeSent: (key) => removeOutboxItem(runtime.table, key),
+      logger: { info: () => undefined },
+      offerPlaces: (o, u) => offerFreedPlaces(ports, o, u),
+    });
 
     // Act
     await handler({ Records: records });

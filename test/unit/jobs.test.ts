@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createScheduledHandler, handler as scheduledHandler, UnknownJobError } from '../../functions/jobs/scheduled.js';
 import { createStreamHandler, readRegistrationStatusChange, type StreamRecord } from '../../functions/jobs/stream-records.js';
+import { sealMail } from '../../functions/db/mail-outbox.js';
 import type { Mail } from '../../functions/ports/world.js';
+import { purposeKeys } from '../../functions/purpose-keys.js';
 
 const registrationRecord = (old?: string, next?: string): StreamRecord => ({
   eventName: old && next ? 'MODIFY' : next ? 'INSERT' : 'REMOVE',
@@ -57,37 +59,74 @@ describe('stream handler: registration status changes', () => {
   });
 });
 
+/** The stream handler's ports that a test does not look at. */
+const quietPorts = {
+  outboxKey: purposeKeys('x'.repeat(32)).outbox,
+  removeSent: async () => undefined,
+  logger: { info: () => undefined },
+  offerPlaces: async () => undefined,
+};
+
 describe('stream handler: the e-mail outbox', () => {
-  const mailRecord = (eventName: StreamRecord['eventName']): StreamRecord => ({
+  const mail: Mail = { to: 'a@example.at', subject: 'Ihr Code: 123456 / your code', text: 'Hallo' };
+  const mailRecord = (eventName: StreamRecord['eventName'], sealedWith = quietPorts.outboxKey): StreamRecord => ({
     eventName,
     dynamodb: {
-      Keys: { pk: { S: 'MAIL#m1' }, sk: { S: 'MAIL' } },
-      NewImage: { to: { S: 'a@example.at' }, subject: { S: 'Platz frei / place free' }, text: { S: 'Hallo' } },
+      Keys: { pk: { S: 'MAIL#digest' }, sk: { S: 'MAIL#m1' } },
+      NewImage: { sealed: { S: sealMail(sealedWith, mail) } },
     },
   });
 
-  it('sends each newly written outbox item once, and nothing for other writes', async () => {
+  it('sends each newly written outbox item once, then deletes it, and nothing for other writes', async () => {
     // Prepare
     const sent: Mail[] = [];
+    const removed: unknown[] = [];
     const handle = createStreamHandler({
+      ...quietPorts,
       mailer: { send: async (m) => void sent.push(m) },
-      logger: { info: () => undefined },
-      offerPlaces: async () => undefined,
+      removeSent: async (key) => void removed.push(key),
     });
 
     // Act
     await handle({ Records: [mailRecord('INSERT'), mailRecord('REMOVE'), registrationRecord('waitlisted', 'confirmed')] });
 
     // Assess
-    expect(sent).toEqual([{ to: 'a@example.at', subject: 'Platz frei / place free', text: 'Hallo' }]);
+    expect(sent).toEqual([mail]);
+    expect(removed).toEqual([{ pk: 'MAIL#digest', sk: 'MAIL#m1' }]);
   });
 
-  it('fails the batch when a send fails, so the stream retries it and finally parks it', async () => {
+  it('keeps the mail unreadable without the outbox key: the item holds no address, code or text in clear', () => {
+    // Act
+    const record = mailRecord('INSERT');
+
+    // Assess
+    const stored = JSON.stringify(record);
+    expect(stored).not.toContain('a@example.at');
+    expect(stored).not.toContain('123456');
+    expect(stored).not.toContain('Hallo');
+  });
+
+  it('sends nothing it cannot open (sealed with another key), and deletes it all the same', async () => {
     // Prepare
+    const sent: Mail[] = [];
+    const removed: unknown[] = [];
+    const handle = createStreamHandler({ ...quietPorts, mailer: { send: async (m) => void sent.push(m) }, removeSent: async (key) => void removed.push(key) });
+
+    // Act
+    await handle({ Records: [mailRecord('INSERT', purposeKeys('y'.repeat(32)).outbox)] });
+
+    // Assess
+    expect(sent).toEqual([]);
+    expect(removed).toHaveLength(1);
+  });
+
+  it('fails the batch when a send fails, so the stream retries it and finally parks it; the item stays', async () => {
+    // Prepare
+    const removed: unknown[] = [];
     const handle = createStreamHandler({
+      ...quietPorts,
       mailer: { send: async () => Promise.reject(new Error('SES throttled')) },
-      logger: { info: () => undefined },
-      offerPlaces: async () => undefined,
+      removeSent: async (key) => void removed.push(key),
     });
 
     // Act
@@ -95,6 +134,7 @@ describe('stream handler: the e-mail outbox', () => {
 
     // Assess
     await expect(handled).rejects.toThrow('SES throttled');
+    expect(removed).toEqual([]);
   });
 });
 
@@ -111,8 +151,8 @@ describe('stream handler: places owed to the waitlist', () => {
     // Prepare
     const offered: string[] = [];
     const handle = createStreamHandler({
+      ...quietPorts,
       mailer: { send: async () => undefined },
-      logger: { info: () => undefined },
       offerPlaces: async (offerId, unitId) => void offered.push(`${offerId}/${unitId}`),
     });
 
