@@ -1,9 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { AttendanceSheet } from '../domain/attendance.js';
 import { sheetHeader, sheetRows } from './attendance-list.js';
 
-// pdfkit and its fonts weigh about 900 kB bundled: this module is served by its own Lambda
-// (functions/api/exports-lambda.ts), so the API that families book through stays small.
+// pdfkit and its fonts weigh about 900 kB bundled, the two Arimo fonts another 850 kB: this
+// module is served by its own Lambda (functions/api/exports-lambda.ts), so the API that
+// families book through stays small.
+
+/** The package the fonts come from: Google Fonts' Arimo as TrueType files (OFL-1.1). */
+const FONT_PACKAGE = '@expo-google-fonts/arimo';
+
+/**
+ * The bytes of an Arimo file: a Unicode TrueType font (Latin Extended, Greek, Cyrillic, …), so
+ * names such as "Łukasz Wiśniewski" or "Đorđe" print as written, which the standard Helvetica
+ * (WinAnsi only) cannot. Arimo has Helvetica's (Arial's) widths, so the layout is unchanged.
+ * In the Lambda bundle esbuild has inlined the file (loader '.ttf': 'binary' in
+ * infra/constructs/bundling.ts) and the import yields its bytes; under tsx (npm start), which
+ * cannot import a .ttf, and under vitest, which yields its URL, it is read from node_modules.
+ * TTF, not WOFF: fontkit inflates a WOFF's glyph table anew for every glyph (seconds a list).
+ */
+async function fontBytes(file: string, load: () => Promise<{ default: Uint8Array | string }>): Promise<Uint8Array> {
+  const loaded = await load().then(
+    (module) => module.default,
+    () => undefined,
+  );
+  return loaded instanceof Uint8Array ? loaded : readFileSync(createRequire(import.meta.url).resolve(`${FONT_PACKAGE}/${file}`));
+}
+let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
+const loadFonts = () =>
+  (fonts ??= Promise.all([
+    fontBytes('400Regular/Arimo_400Regular.ttf', () => import('@expo-google-fonts/arimo/400Regular/Arimo_400Regular.ttf')),
+    fontBytes('700Bold/Arimo_700Bold.ttf', () => import('@expo-google-fonts/arimo/700Bold/Arimo_700Bold.ttf')),
+  ]).then(([regular, bold]) => ({ regular, bold })));
+const REGULAR = 'Arimo';
+const BOLD = 'Arimo-Bold';
 
 /** Widths of the name, guardian and phone columns, and the narrowest a session column gets. */
 const FIXED_WIDTHS = [100, 120, 90];
@@ -36,11 +67,16 @@ function sessionLayout(room: number, sessionCount: number, widthAt: (fontSize: n
  * The attendance list as a printable A4 landscape PDF, session days as columns with the marks
  * so far and room to tick by hand. Sessions that do not fit the width continue on further
  * pages (names repeated), and the header repeats on every page. Text stays uncompressed: the
- * file is small and its names can be searched. The standard Helvetica covers WinAnsi (German
- * umlauts and ß); other scripts would need an embedded font.
+ * file is small and its names can be searched. All text is set in the embedded Arimo
+ * (subset to the glyphs used), so every name prints as written, whatever its script.
  */
-export function attendancePdf(sheet: AttendanceSheet): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, compress: false });
+export async function attendancePdf(sheet: AttendanceSheet): Promise<Buffer> {
+  const fontFiles = await loadFonts();
+  // font '': no standard font at all. pdfkit loads those through a require() esbuild cannot bundle,
+  // so the Lambda bundle has none of them; the text is set in the embedded fonts only.
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, compress: false, font: '' });
+  doc.registerFont(REGULAR, fontFiles.regular);
+  doc.registerFont(BOLD, fontFiles.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -53,12 +89,12 @@ export function attendancePdf(sheet: AttendanceSheet): Promise<Buffer> {
   const widest = (font: string, size: number, texts: string[]) => Math.max(0, ...texts.map((text) => doc.font(font).fontSize(size).widthOfString(text)));
   const marks = [...new Set(rows.flatMap(sessionCells))];
   const { fontSize, perPage } = sessionLayout(room, sheet.sessions.length, (size) =>
-    Math.max(widest('Helvetica-Bold', size, sessionCells(header)), widest('Helvetica', size, marks)),
+    Math.max(widest(BOLD, size, sessionCells(header)), widest(REGULAR, size, marks)),
   );
 
   const drawRow = (cells: string[], widths: number[], bold: boolean) => {
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
+    doc.font(bold ? BOLD : REGULAR).fontSize(fontSize);
     let x = left;
     cells.forEach((cell, i) => {
       const w = widths[i] ?? MIN_SESSION_WIDTH;
@@ -76,7 +112,7 @@ export function attendancePdf(sheet: AttendanceSheet): Promise<Buffer> {
     const widths = columns.map((c) => FIXED_WIDTHS[c] ?? sessionWidth);
     const pick = (cells: string[]) => columns.map((c) => cells[c] ?? '');
     const startPage = () => {
-      doc.font('Helvetica-Bold').fontSize(14).text(`Anwesenheitsliste / Attendance: ${sheet.title}`);
+      doc.font(BOLD).fontSize(14).text(`Anwesenheitsliste / Attendance: ${sheet.title}`);
       doc.moveDown();
       drawRow(pick(header), widths, true);
     };

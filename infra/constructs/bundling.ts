@@ -35,4 +35,7 @@ export const bundling = {
   mainFields: ['module', 'main'],
   // Some bundled CommonJS dependencies call require() for Node built-ins; ESM has no require of its own.
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  // The attendance PDF's fonts (functions/formats/attendance-pdf.ts) are inlined as bytes, so
+  // the bundle needs no file beside it.
+  loader: { '.ttf': 'binary' as const },
 } satisfies BundlingOptions;

@@ -1,21 +1,26 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { AttendanceSheet } from '../../functions/domain/attendance.js';
 import { attendancePdf } from '../../functions/formats/attendance-pdf.js';
 
 /**
- * The text of every cell pdfkit wrote, in order: one string per text object (`BT … ET`), its
- * hex strings joined (kerning splits them) and read as WinAnsi, where 0x85 is the ellipsis a
- * cut-off text ends in. The PDF is written uncompressed, so its text can be read this way.
+ * The text of a PDF as a reader gets it, parsed by PDF.js: the text items of every page in
+ * order (a cell's text is one item; PDF.js puts blank items between cells) and the page count.
+ * The names are embedded glyphs mapped back to Unicode by the font's ToUnicode table, so this
+ * reads what a viewer shows and what search and copy find.
  */
-function cellTexts(pdf: Buffer): string[] {
-  const content = pdf.toString('latin1');
-  return [...content.matchAll(/BT([\s\S]*?)ET/g)].map(([, block]) =>
-    [...(block ?? '').matchAll(/<([0-9a-f]*)>/gi)].map(([, hex]) => Buffer.from(hex ?? '', 'hex').toString('latin1')).join(''),
-  );
+async function pdfText(pdf: Buffer): Promise<{ texts: string[]; pages: number }> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  const texts: string[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    const { items } = await (await doc.getPage(number)).getTextContent();
+    for (const item of items) if ('str' in item && item.str.trim()) texts.push(item.str);
+  }
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { texts, pages };
 }
-const ELLIPSIS = '\x85';
-/** How many pages a PDF has. */
-const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length;
+const ELLIPSIS = '\u2026';
 
 /** A course of `count` weekly dates with two children, one excused on every date. */
 function course(count: number): AttendanceSheet {
@@ -36,14 +41,13 @@ describe('attendance PDF layout', () => {
     const sheet = course(10);
 
     // Act
-    const pdf = await attendancePdf(sheet);
+    const { texts, pages } = await pdfText(await attendancePdf(sheet));
 
     // Assess
-    const texts = cellTexts(pdf);
     for (const { day } of sheet.sessions) expect(texts, day).toContain(day);
     expect(texts.filter((t) => t.includes(ELLIPSIS))).toEqual([]);
     expect(texts.filter((t) => t === 'entschuldigt')).toHaveLength(10);
-    expect(pages(pdf)).toBe(1);
+    expect(pages).toBe(1);
   });
 
   it('prints every date whole when a long course continues on further pages', async () => {
@@ -51,12 +55,44 @@ describe('attendance PDF layout', () => {
     const sheet = course(25);
 
     // Act
-    const pdf = await attendancePdf(sheet);
+    const { texts, pages } = await pdfText(await attendancePdf(sheet));
 
     // Assess
-    const texts = cellTexts(pdf);
     for (const { day } of sheet.sessions) expect(texts, day).toContain(day);
     expect(texts.filter((t) => t.includes(ELLIPSIS))).toEqual([]);
-    expect(pages(pdf)).toBe(3);
+    expect(pages).toBe(3);
+  });
+});
+
+describe('attendance PDF names', () => {
+  it('prints names outside WinAnsi exactly as written', async () => {
+    // Prepare: letters Helvetica's WinAnsi lacks (ğ, Ł, ś, Đ, đ) beside ones it has (Ç, Ö, ü, ë).
+    const sessions = [{ id: 's1', day: '2026-09-07' }];
+    const sheet: AttendanceSheet = {
+      title: 'Schwimmkurs Çağla',
+      sessions,
+      rows: [
+        { child: 'Çağla Öztürk', guardian: 'Zoë Öztürk', phone: '+43 660 1234567', marks: ['present'] },
+        { child: 'Łukasz Wiśniewski', guardian: 'Đorđe Wiśniewski', phone: '+43 660 7654321', marks: [undefined] },
+      ],
+    };
+
+    // Act
+    const pdf = await attendancePdf(sheet);
+    const { texts } = await pdfText(pdf);
+
+    // Assess
+    expect(texts).toContain('Çağla Öztürk');
+    expect(texts).toContain('Łukasz Wiśniewski');
+    expect(texts).toContain('Đorđe Wiśniewski');
+    expect(texts).toContain('Anwesenheitsliste / Attendance: Schwimmkurs Çağla');
+    // Only the embedded fonts: a standard one (Helvetica) is not in the Lambda bundle.
+    expect([...pdf.toString('latin1').matchAll(/\/BaseFont \/\w+\+([\w-]+)/g)].map(([, name]) => name).sort()).toEqual([
+      'Arimo-Bold',
+      'Arimo-Bold',
+      'Arimo-Regular',
+      'Arimo-Regular',
+    ]);
+    expect(pdf.toString('latin1')).not.toContain('/Helvetica');
   });
 });
