@@ -31,6 +31,11 @@ const configSchema = z
     COOKIE_SECURE: flag.optional(),
     /** The sender of e-mails, for the one function that sends them through SES (the stream function). */
     MAIL_FROM: z.email().optional(),
+    /**
+     * Cloud only (the API functions): the value CloudFront sends as X-Origin-Verify; when set, the
+     * API refuses requests without it (api/origin-lock.ts). Read from ORIGIN_VERIFY_SECRET_ARN at run time.
+     */
+    ORIGIN_VERIFY_SECRET: z.string().min(32, 'ORIGIN_VERIFY_SECRET needs at least 32 characters').optional(),
   })
   .superRefine((c, ctx) => {
     if (c.APP_MODE !== 'cloud') return;

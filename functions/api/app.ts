@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { session } from './access.js';
 import type { AppContext, Env } from './context.js';
 import { handleError } from './errors.js';
+import { originLock } from './origin-lock.js';
 import { problem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
@@ -56,6 +57,8 @@ function createApi(ctx: AppContext, extra: RouteModule[] = []) {
 
 export function createApp(ctx: AppContext, extra: RouteModule[] = []) {
   const app = new Hono<Env>();
+  // First: a request that did not come through CloudFront reaches nothing else (no body, no session).
+  app.use(originLock(ctx.config.ORIGIN_VERIFY_SECRET));
   app.use(requestId());
   // The embeddable calendar is framed by municipalities' websites (in the cloud CloudFront
   // names them in frame-ancestors); no other page may be framed.

@@ -1,5 +1,5 @@
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-import { onFirstRequest, withAppSecret } from '../app-secret.js';
+import { onFirstRequest, withRuntimeSecrets } from '../app-secret.js';
 import { loadConfig } from '../config.js';
 import { buildRuntime } from '../runtime.js';
 import { createApp } from './app.js';
@@ -10,7 +10,7 @@ import { attendancePdfRoutes } from './routes/attendance-pdf.js';
  * API Lambda that families book through carries no PDF library.
  */
 const app = onFirstRequest(async () =>
-  handle(createApp(buildRuntime(loadConfig(await withAppSecret(process.env), 'exports'), 'exports'), [attendancePdfRoutes])),
+  handle(createApp(buildRuntime(loadConfig(await withRuntimeSecrets(process.env), 'exports'), 'exports'), [attendancePdfRoutes])),
 );
 
 export const handler = async (event: LambdaEvent, context?: LambdaContext) => (await app())(event, context);

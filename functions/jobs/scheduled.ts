@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
-import { withAppSecret } from '../app-secret.js';
+import { withRuntimeSecrets } from '../app-secret.js';
 import { loadConfig } from '../config.js';
 import { sweepDueWork } from '../domain/due-work.js';
 import { dueJobs } from '../domain/jobs.js';
@@ -43,7 +43,7 @@ let runtime: Runtime | undefined;
  */
 export const jobs = {
   sweep: async () => {
-    runtime ??= buildRuntime(loadConfig(await withAppSecret(process.env), 'scheduled'), 'scheduled');
+    runtime ??= buildRuntime(loadConfig(await withRuntimeSecrets(process.env), 'scheduled'), 'scheduled');
     const { ports } = runtime;
     const erasures = (event: string, fields: object) => logger.info('personal data erased or checked', { event, ...fields });
     const ran = await sweepDueWork(ports, dueJobs(ports, erasures), (event, fields) =>

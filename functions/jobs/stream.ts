@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { onFirstRequest, withAppSecret } from '../app-secret.js';
+import { onFirstRequest, withRuntimeSecrets } from '../app-secret.js';
 import { loadConfig } from '../config.js';
 import { removeOutboxItem } from '../db/mail-outbox.js';
 import { offerFreedPlaces } from '../domain/waitlist.js';
@@ -10,7 +10,7 @@ import { createStreamHandler, type StreamEvent } from './stream-records.js';
 const logger = new Logger();
 
 const streamHandler = onFirstRequest(async () => {
-  const config = loadConfig(await withAppSecret(process.env), 'stream');
+  const config = loadConfig(await withRuntimeSecrets(process.env), 'stream');
   // The stream function is the one that delivers e-mails, so it alone carries the SES client.
   const { ports, keys, table } = buildRuntime(config, 'stream', { sender: config.MAIL_FROM === undefined ? undefined : createSesMailer(config.MAIL_FROM) });
   return createStreamHandler({

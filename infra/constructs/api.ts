@@ -14,13 +14,18 @@ export type ApiProps = {
   table: ITable;
   /** Signs sessions and keys login codes and outbox mail (read at run time, see RegiokursFunction). */
   appSecret: ISecret;
+  /** The origin-lock value CloudFront sends as X-Origin-Verify; the API functions (only they) may read it. */
+  originVerify: ISecret;
   alarmTopic: ITopic;
   timeZone: string;
   /** The web origin when it is known before deployment (a configured domain); CORS allows it alone. */
   corsOrigin?: string;
 };
 
-/** Steady requests per second and burst for the whole API; a registration rush of a few hundred families fits. */
+/**
+ * Steady requests per second and burst for the whole API; a registration rush of a few hundred
+ * families fits. Per client, the WAF web ACL in front of CloudFront limits requests (edge-stack.ts).
+ */
 export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
 /** Routes the exports Lambda answers: the ones that need the PDF library. */
@@ -59,6 +64,11 @@ export class Api extends Construct {
       description: 'regiokurs PDF exports (Hono, same app)',
       memorySize: 1024,
     });
+    // Both answer requests the HTTP API routes to them, so both check the origin lock.
+    for (const fn of [this.handler, this.exportsHandler]) {
+      props.originVerify.grantRead(fn.role);
+      fn.fn.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', props.originVerify.secretArn);
+    }
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'regiokurs API (reached through CloudFront under /api/*)',

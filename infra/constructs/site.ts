@@ -21,11 +21,17 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/api/origin-lock.js';
 import type { RegionConfig } from '../config.js';
 
 export type SiteProps = {
   api: IHttpApi;
+  /** Sent to the API origin as X-Origin-Verify; CloudFormation resolves it, the template names it only. */
+  originVerify: ISecret;
+  /** The WAF web ACL (scope CLOUDFRONT) the distribution is associated with. */
+  webAclArn: string;
   domain?: RegionConfig['domain'];
   /** Origins allowed to embed the calendar in a frame: the municipalities' own websites. */
   embeddingOrigins: readonly string[];
@@ -100,6 +106,7 @@ export class Site extends Construct {
     const apiHost = `${props.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'regiokurs web app and API',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Europe and North America edges: the families are in Austria and Germany.
@@ -119,7 +126,11 @@ export class Site extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiHost, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: new HttpOrigin(apiHost, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            // The origin lock (functions/api/origin-lock.ts): a dynamic reference, resolved by CloudFormation.
+            customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify.secretValue.unsafeUnwrap() },
+          }),
           // A redirect would turn a POST into a GET; API clients must use HTTPS from the start.
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -190,11 +201,6 @@ export class Site extends Construct {
       {
         id: 'AwsSolutions-CFR1',
         reason: 'A public municipal service: families may look up offers from anywhere (e.g. while on holiday).',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'AWS WAF costs at least USD 6/month per region, more than the idle region costs in total; the HTTP API stage throttles requests and login codes are rate limited per address.',
       },
       {
         id: 'AwsSolutions-CFR3',

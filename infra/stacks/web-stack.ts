@@ -1,6 +1,6 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { configuredOrigin, type RegionConfig } from '../config.js';
@@ -14,6 +14,8 @@ export type WebStackProps = StackProps & {
   alarmTopic: ITopic;
   /** The built web app; see `Site`. */
   siteAssetsDir?: string;
+  /** The WAF web ACL (scope CLOUDFRONT, in us-east-1: the edge stack) the distribution is associated with. */
+  webAclArn: string;
 };
 
 /**
@@ -28,15 +30,29 @@ export class WebStack extends Stack {
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
     const { config } = props;
+    // CloudFront sends it to the API origin, the API refuses requests without it (functions/api/origin-lock.ts):
+    // the execute-api address is no way around CloudFront and its WAF.
+    const originVerify = new Secret(this, 'OriginVerify', {
+      description: 'regiokurs origin lock: CloudFront sends it to the HTTP API as X-Origin-Verify, the API refuses requests without it',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(originVerify).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Shared only between CloudFront (origin header, resolved by CloudFormation) and the API functions; a rotation would leave CloudFront on the old value until the next deployment, so it is replaced deliberately by a deployment (docs/DEPLOY.md), not on a timer.',
+    });
     this.api = new Api(this, 'Api', {
       table: props.table,
       appSecret: props.appSecret,
+      originVerify,
       alarmTopic: props.alarmTopic,
       timeZone: config.timeZone,
       corsOrigin: configuredOrigin(config),
     });
     this.site = new Site(this, 'Site', {
       api: this.api.httpApi,
+      originVerify,
+      webAclArn: props.webAclArn,
       domain: config.domain,
       embeddingOrigins: config.municipalities.flatMap((m) => (m.website ? [new URL(m.website).origin] : [])),
       assetsDir: props.siteAssetsDir,

@@ -49,6 +49,7 @@ export function synthRegion(overrides: Partial<typeof testRegionInput> & { domai
       data: template('data'),
       mail: template('mail'),
       observability: template('observability'),
+      edge: template('edge'),
       jobs: template('jobs'),
       web: template('web'),
     },
