@@ -25,6 +25,9 @@ const labels: Record<string, Label> = {
   firstName: label('Vorname', 'der Vorname', 'den Vornamen', 'first name'),
   birthDate: label('Geburtsdatum', 'das Geburtsdatum', 'das Geburtsdatum', 'date of birth'),
   notes: label('Hinweise', 'die Hinweise', 'die Hinweise', 'notes'),
+  notesConsent: label('Einwilligung', 'die Einwilligung', 'die Einwilligung', 'consent'),
+  message: label('Rückmeldung', 'Ihre Rückmeldung', 'Ihre Rückmeldung', 'feedback'),
+  replyTo: label('E-Mail-Adresse für eine Antwort', 'die E-Mail-Adresse für eine Antwort', 'die E-Mail-Adresse für eine Antwort', 'e-mail address for a reply'),
   name: label('Name', 'der Name', 'den Namen', 'name'),
   phone: label('Telefonnummer', 'die Telefonnummer', 'die Telefonnummer', 'phone number', {
     de: 'Bitte prüfen Sie die Telefonnummer: erlaubt sind Ziffern, Leerzeichen und +()/-.',
@@ -114,6 +117,10 @@ const ruleMessages: Record<string, Text> = {
   closes_before_opens: { de: 'Der Anmeldeschluss muss nach dem Anmeldebeginn liegen.', en: 'Registration must close after it opens.' },
   wishes_close_before_open: { de: 'Die Wunschfrist muss nach ihrem Beginn enden.', en: 'The wish window must close after it opens.' },
   max_below_min: { de: 'Das Höchstalter darf nicht unter dem Mindestalter liegen.', en: 'The maximum age must not be below the minimum age.' },
+  notes_need_consent: {
+    de: 'Hinweise speichern wir nur mit Ihrer Einwilligung: bitte Häkchen setzen oder die Hinweise leeren.',
+    en: 'We keep notes only with your consent: please tick the box or clear the notes.',
+  },
   whole_cents: {
     de: 'Bitte geben Sie den Betrag in Euro mit höchstens zwei Nachkommastellen an.',
     en: 'Please enter the amount in euros with at most two decimals.',

@@ -9,6 +9,7 @@ import { originLock } from './origin-lock.js';
 import { problem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { familyRoutes } from './routes/family.js';
@@ -50,7 +51,8 @@ function createApi(ctx: AppContext, extra: RouteModule[] = []) {
     .route('/', providerRoutes(ctx))
     .route('/', dashboardRoutes(ctx))
     .route('/', adminRoutes(ctx))
-    .route('/', programmeRoutes(ctx));
+    .route('/', programmeRoutes(ctx))
+    .route('/', feedbackRoutes(ctx));
   for (const routes of extra) api.route('/', routes(ctx));
   return api;
 }

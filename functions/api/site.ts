@@ -24,6 +24,7 @@ const CLIENT_ROUTES = [
   /^\/programmes\/[^/]+\/(leichte-sprache|wishes|result)$/,
   /^\/admin\/programmes$/,
   /^\/admin\/programmes\/[^/]+$/,
+  /^\/(datenschutz|barrierefreiheit|leichte-sprache)$/,
 ];
 
 /** Is `path` one of the web app's pages (a trailing slash aside)? */

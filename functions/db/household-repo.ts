@@ -60,18 +60,20 @@ export function createHouseholdRepo(table: TableRef): HouseholdRepo {
       return failures[0] ?? 'added';
     },
 
-    async updateChild(householdId, childId, patch) {
-      const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
-      if (entries.length === 0) return (await this.getHousehold(householdId))?.children.find((c) => c.id === childId);
+    async updateChild(householdId, childId, { set, remove: removed }) {
+      const entries = Object.entries(set).filter(([, v]) => v !== undefined);
+      if (entries.length === 0 && removed.length === 0) return (await this.getHousehold(householdId))?.children.find((c) => c.id === childId);
+      const setClause = entries.length > 0 ? `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}` : '';
+      const removeClause = removed.length > 0 ? `REMOVE ${removed.map((_, i) => `#r${i}`).join(', ')}` : '';
       try {
         const out = await client.send(
           new UpdateItemCommand({
             TableName,
             Key: toItem(keys.child(householdId, childId)),
-            UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+            UpdateExpression: `${setClause} ${removeClause}`.trim(),
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])),
-            ExpressionAttributeValues: toItem(Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]))),
+            ExpressionAttributeNames: Object.fromEntries([...entries.map(([k], i) => [`#f${i}`, k]), ...removed.map((k, i) => [`#r${i}`, k])]),
+            ...(entries.length > 0 && { ExpressionAttributeValues: toItem(Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]))) }),
             ReturnValues: 'ALL_NEW',
           }),
         );

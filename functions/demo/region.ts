@@ -4,6 +4,12 @@ import type { Municipality, Provider, Region } from '../../shared/schemas/region
 /** The fictional demo region "Kleinregion Sonnental": four municipalities, twelve providers. */
 export const demoRegion: Region = {
   name: 'Kleinregion Sonnental',
+  contact: {
+    name: 'Koordination Kleinregion Sonnental, Gemeindeamt Lindach',
+    email: 'koordination@sonnental.example',
+    address: 'Hauptplatz 1, 4801 Lindach',
+    phone: '+43 7612 12345',
+  },
   timeZone: 'Europe/Vienna',
   categories: [
     { id: 'bewegung', name: { de: 'Bewegung & Sport', en: 'Movement & sport' } },

@@ -29,7 +29,9 @@ export async function seedDemoRegion({
     const residence = demoMunicipalities.find((m) => m.postalCodes.includes(household.guardian.postalCode));
     await repos.households.updateGuardian(householdId, household.guardian, residence?.id);
     for (const { age, ...child } of household.children) {
-      await repos.households.addChild(householdId, { ...child, birthDate: addDays(today, -Math.round((age + 0.5) * 365.25)) }, now);
+      // The demo guardians consented to their notes (as the family page asks before saving them).
+      const consent = child.notes ? { notesConsentAt: now } : {};
+      await repos.households.addChild(householdId, { ...child, ...consent, birthDate: addDays(today, -Math.round((age + 0.5) * 365.25)) }, now);
     }
   }
 

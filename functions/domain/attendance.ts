@@ -36,8 +36,9 @@ function inListOrder(offer: StoredOffer, registrations: RegistrationItem[]): Reg
 /**
  * The offer's participants with exactly what the provider needs (I6): the child's first name
  * and age on the first day, the guardian's name and phone, the notes. No birth date, no e-mail.
- * The notes (health, who may pick up) only until the offer's last day (region time): after it
- * the provider needs them no longer (GDPR Art. 5(1)(c)).
+ * The notes (health, who may pick up) only with the guardian's recorded consent (GDPR Art. 9;
+ * notes stored before consent was asked for stay hidden) and only until the offer's last day
+ * (region time): after it the provider needs them no longer (Art. 5(1)(c)).
  */
 async function participantsOf(ports: AttendancePorts, offer: StoredOffer): Promise<Participant[]> {
   const registrations = inListOrder(offer, await ports.registrations.listByOffer(offer.id));
@@ -58,7 +59,7 @@ async function participantsOf(ports: AttendancePorts, offer: StoredOffer): Promi
       ...(r.status === 'offered' && { offerExpiresAt: r.offerExpiresAt }),
       child: { firstName: child?.firstName ?? '', age: child ? ageOn(child.birthDate, offer.firstDay) : 0 },
       guardian: { name: household?.guardian.name ?? '', phone: household?.guardian.phone ?? '' },
-      ...(notesShown && child?.notes && { notes: child.notes }),
+      ...(notesShown && child?.notes && child.notesConsentAt && { notes: child.notes }),
     };
   });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../shared/schemas/auth.js';
 import { dayIn } from '../../shared/dates.js';
-import { MAX_CHILDREN, type Child, type ChildInput, type GuardianInput } from '../../shared/schemas/household.js';
+import { MAX_CHILDREN, type Child, type ChildInput, type ChildPatch, type GuardianInput } from '../../shared/schemas/household.js';
+import type { ChildChange } from '../ports/households.js';
 import type { Ports } from '../ports/index.js';
 import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
 
@@ -38,18 +39,30 @@ function refuseFutureBirthDate(ports: Pick<HouseholdPorts, 'clock' | 'timeZone'>
 
 export async function addChild(ports: HouseholdPorts, householdId: string, input: ChildInput): Promise<Child> {
   refuseFutureBirthDate(ports, input.birthDate);
-  const child: Child = { id: randomUUID(), ...input };
+  const { notesConsent: _consent, notes, ...fields } = input;
+  // The schema lets notes through only with the consent; it is recorded as when it was given.
+  const child: Child = { id: randomUUID(), ...fields, ...(notes && { notes, notesConsentAt: ports.clock.now().toISOString() }) };
   const outcome = await ports.households.addChild(householdId, child, ports.clock.now().toISOString());
   if (outcome === 'missing') throw householdNotFound();
   if (outcome === 'full') throw new InvalidStateError(`Höchstens ${MAX_CHILDREN} Kinder / at most ${MAX_CHILDREN} children`);
   return child;
 }
 
-export async function updateChild(ports: HouseholdPorts, householdId: string, childId: string, patch: Partial<ChildInput>) {
+export async function updateChild(ports: HouseholdPorts, householdId: string, childId: string, patch: ChildPatch) {
   refuseFutureBirthDate(ports, patch.birthDate);
-  const child = await ports.households.updateChild(householdId, childId, patch);
+  const child = await ports.households.updateChild(householdId, childId, childChange(patch, ports.clock.now().toISOString()));
   if (!child) throw new NotFoundError('Kind nicht gefunden / child not found');
   return child;
+}
+
+/**
+ * What an edit changes: withdrawing the consent, or emptying the notes, deletes notes and
+ * consent together; new notes (the schema demands the consent with them) renew its time.
+ */
+function childChange(patch: ChildPatch, now: string): ChildChange {
+  const { notesConsent, notes, ...fields } = patch;
+  if (notesConsent === false || notes === '') return { set: fields, remove: ['notes', 'notesConsentAt'] };
+  return { set: { ...fields, ...(notes !== undefined && { notes, notesConsentAt: now }) }, remove: [] };
 }
 
 /** Removes a child; one who still holds a booking must have it cancelled first. */

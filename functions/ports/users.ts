@@ -44,6 +44,9 @@ export interface LoginRepo {
   takeAttempt(email: string, maxAttempts: number, now: number): Promise<LoginCode | undefined>;
   /** Deletes the code if it is still the one checked; true for exactly one caller. */
   consumeCode(email: string, codeHash: string): Promise<boolean>;
-  /** Counts a code request in its time window; false once the window's limit is reached. */
-  takeRateToken(email: string, window: number, limit: number, expiresAt: number): Promise<boolean>;
+  /**
+   * Counts a request in its time window under a name (an address for code requests, or a
+   * channel such as the feedback form); false once the window's limit is reached.
+   */
+  takeRateToken(name: string, window: number, limit: number, expiresAt: number): Promise<boolean>;
 }

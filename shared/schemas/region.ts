@@ -42,8 +42,17 @@ export const timedWorkSettingsSchema = z.object({
 });
 export type TimedWorkSettings = z.infer<typeof timedWorkSettingsSchema>;
 
+/** Who runs the region's platform: the controller the privacy statement names, the address feedback reaches. */
+const regionContactSchema = z.object({
+  name: z.string().min(1).max(160),
+  email: z.email(),
+  address: z.string().max(300).optional(),
+  phone: z.string().max(40).optional(),
+});
+
 const regionSchema = z.object({
   name: z.string().min(1),
+  contact: regionContactSchema.optional(),
   timeZone: z.enum(['Europe/Vienna', 'Europe/Berlin']),
   categories: z.array(categorySchema),
   timedWork: timedWorkSettingsSchema.optional(),

@@ -234,3 +234,46 @@ describe('a family on two devices', () => {
     await Promise.all([phone.context().close(), laptop.context().close()]);
   });
 });
+
+describe('health notes', () => {
+  it('saves a child’s notes only with the guardian’s consent, and deletes them when it is withdrawn', async () => {
+    // Prepare
+    const page = await openPage(browser, viewports[0]);
+    await signIn(page, freshEmail('notes'));
+    await page.waitForURL(/\/family$/);
+    const form = page.locator('form.child-form').last();
+    await form.getByLabel('Vorname').fill('Nora');
+    await form.getByLabel('Geburtsdatum').fill(yearsAgo(6, '04-12'));
+    await form.getByLabel('Hinweise für Anbieter').fill('Asthma-Spray im Rucksack');
+
+    // Act: saved without the consent.
+    await form.getByRole('button', { name: 'Kind hinzufügen' }).click();
+
+    // Assess: the consent is asked for, next to its box, and nothing is saved.
+    await poll(() => form.locator('.field.checkbox .field-error').textContent()).toContain('nur mit Ihrer Einwilligung');
+    expect(await page.locator('.child-list li', { hasText: 'Nora' }).count()).toBe(0);
+
+    // Act: consent given.
+    await form.getByLabel(/Ich willige ein/).check();
+    await form.getByRole('button', { name: 'Kind hinzufügen' }).click();
+
+    // Assess
+    await page.locator('.child-list li', { hasText: 'Asthma-Spray im Rucksack' }).waitFor();
+    await expectAccessible(page, 'family page with a child’s notes');
+
+    // Act: the consent withdrawn.
+    await page.getByRole('button', { name: 'Nora bearbeiten' }).click();
+    await page
+      .locator('.child-list form.child-form')
+      .getByLabel(/Ich willige ein/)
+      .uncheck();
+    await page.locator('.child-list form.child-form').getByRole('button', { name: 'Änderungen speichern' }).click();
+
+    // Assess: the notes are gone, also after a reload.
+    await poll(() => page.locator('.child-list li', { hasText: 'Asthma-Spray' }).count()).toBe(0);
+    await page.reload();
+    await page.locator('.child-list li', { hasText: 'Nora' }).waitFor();
+    expect(await page.locator('.child-list li', { hasText: 'Asthma-Spray' }).count()).toBe(0);
+    await page.context().close();
+  });
+});

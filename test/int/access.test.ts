@@ -71,6 +71,7 @@ const routes: [method: string, path: string, audience: Guard['audience']][] = [
   ['POST', '/api/admin/programmes/:id/draw', ['admin']],
   ['GET', '/api/admin/programmes/:id/report', ['admin', 'municipality']],
   ['GET', '/api/admin/programmes/:id/replay', ['admin']],
+  ['POST', '/api/feedback', 'anyone'],
 ];
 
 const roleOf: Record<RoleName, Role> = {

@@ -19,7 +19,9 @@ describe('household and children', () => {
   /** A new family with one child, Mia, added through the API. */
   async function prepareMia() {
     const anna = await createUser(t.ctx);
-    const child = (await (await addChild(anna, { firstName: ' Mia ', birthDate: '2019-05-04', notes: 'Laktoseintoleranz' })).json()) as Child;
+    const child = (await (
+      await addChild(anna, { firstName: ' Mia ', birthDate: '2019-05-04', notes: 'Laktoseintoleranz', notesConsent: true })
+    ).json()) as Child;
     return { anna, child };
   }
 
@@ -28,12 +30,12 @@ describe('household and children', () => {
     const anna = await createUser(t.ctx);
 
     // Act
-    const created = await addChild(anna, { firstName: ' Mia ', birthDate: '2019-05-04', notes: 'Laktoseintoleranz' });
+    const created = await addChild(anna, { firstName: ' Mia ', birthDate: '2019-05-04', notes: 'Laktoseintoleranz', notesConsent: true });
 
     // Assess
     expect(created.status).toBe(201);
     const child = (await created.json()) as Child;
-    expect(child).toMatchObject({ firstName: 'Mia', birthDate: '2019-05-04', notes: 'Laktoseintoleranz' });
+    expect(child).toMatchObject({ firstName: 'Mia', birthDate: '2019-05-04', notes: 'Laktoseintoleranz', notesConsentAt: t.clock.now().toISOString() });
   });
 
   it('keeps a household at 15 children when 30 are added at once', async () => {
@@ -57,10 +59,55 @@ describe('household and children', () => {
     const { anna, child } = await prepareMia();
 
     // Act
-    const patched = await patchChild(anna, child.id, { notes: 'Abholung: Oma' });
+    const patched = await patchChild(anna, child.id, { notes: 'Abholung: Oma', notesConsent: true });
 
     // Assess
     expect(await patched.json()).toMatchObject({ id: child.id, firstName: 'Mia', notes: 'Abholung: Oma' });
+  });
+
+  describe('keeps notes (health data, GDPR Art. 9) only with the guardian’s recorded consent', () => {
+    it('refuses notes without the consent, naming it, and stores no child', async () => {
+      // Prepare
+      const anna = await createUser(t.ctx);
+
+      // Act
+      const res = await addChild(anna, { firstName: 'Mia', birthDate: '2019-05-04', notes: 'Asthma-Spray' });
+
+      // Assess
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { errors: { path: string; message: string }[] };
+      expect(problem.errors.map((e) => e.path)).toEqual(['notesConsent']);
+      expect(problem.errors[0]?.message).toContain('Einwilligung');
+      expect((await listChildren(anna)).items).toEqual([]);
+    });
+
+    it('records when the consent was given, and keeps a child without notes needing none', async () => {
+      // Prepare
+      const anna = await createUser(t.ctx);
+
+      // Act
+      const withNotes = (await (
+        await addChild(anna, { firstName: 'Mia', birthDate: '2019-05-04', notes: 'Asthma-Spray', notesConsent: true })
+      ).json()) as Child;
+      const without = await addChild(anna, { firstName: 'Ben', birthDate: '2020-05-04' });
+
+      // Assess
+      expect(withNotes).toMatchObject({ notes: 'Asthma-Spray', notesConsentAt: t.clock.now().toISOString() });
+      expect(without.status).toBe(201);
+      expect(await without.json()).not.toHaveProperty('notesConsentAt');
+    });
+
+    it('deletes the notes with the consent when the guardian withdraws it', async () => {
+      // Prepare
+      const { anna, child } = await prepareMia();
+
+      // Act
+      const withdrawn = await patchChild(anna, child.id, { notesConsent: false });
+
+      // Assess
+      expect(withdrawn.status).toBe(200);
+      expect((await listChildren(anna)).items).toEqual([{ id: child.id, firstName: 'Mia', birthDate: '2019-05-04' }]);
+    });
   });
 
   describe('refuses a birth date after today in the region, and stores nothing', () => {
@@ -119,13 +166,15 @@ describe('household and children', () => {
   it('lists the household’s children as last edited', async () => {
     // Prepare
     const { anna, child } = await prepareMia();
-    await patchChild(anna, child.id, { notes: 'Abholung: Oma' });
+    await patchChild(anna, child.id, { notes: 'Abholung: Oma', notesConsent: true });
 
     // Act
     const list = await listChildren(anna);
 
     // Assess
-    expect(list.items).toEqual([{ id: child.id, firstName: 'Mia', birthDate: '2019-05-04', notes: 'Abholung: Oma' }]);
+    expect(list.items).toEqual([
+      { id: child.id, firstName: 'Mia', birthDate: '2019-05-04', notes: 'Abholung: Oma', notesConsentAt: t.clock.now().toISOString() },
+    ]);
   });
 
   it('deletes a child', async () => {

@@ -175,11 +175,11 @@ describe('fuzz: every endpoint family, generated and malformed input', () => {
       ),
     children: () =>
       fc.oneof(
-        variantsOf({ firstName: 'Mia', birthDate: bornYearsAgo(t.ctx, 4), notes: 'keine' }).map(
+        variantsOf({ firstName: 'Mia', birthDate: bornYearsAgo(t.ctx, 4), notes: 'keine', notesConsent: true }).map(
           (b) => [{ method: 'POST', path: '/api/family/children', as: 'family' }, b] as [Call, typeof b],
         ),
         fc
-          .tuple(idOr(family.children[0]!.id), variantsOf({ firstName: 'Lena', notes: 'Nussallergie' }))
+          .tuple(idOr(family.children[0]!.id), variantsOf({ firstName: 'Lena', notes: 'Nussallergie', notesConsent: true }))
           .map(([id, b]) => [{ method: 'PATCH', path: `/api/family/children/${encodeURIComponent(id)}`, as: 'family' }, b] as [Call, typeof b]),
         fc
           .string({ maxLength: 40 })

@@ -103,6 +103,20 @@ describe('participants and attendance', () => {
     }
   });
 
+  it('shows no notes stored without the guardian’s consent (from before consent was asked for)', async () => {
+    // Prepare: a child whose notes were stored without a recorded consent.
+    const { families, base } = await prepareCourse();
+    const zoe = families[0]!;
+    await t.ctx.ports.households.updateChild(zoe.householdId, zoe.children[0]!.id, { set: {}, remove: ['notesConsentAt'] });
+
+    // Act
+    const text = await (await get(`${base}/participants`)).text();
+
+    // Assess
+    expect(text).toContain('Zoë');
+    expect(text).not.toContain('Nussallergie');
+  });
+
   describe('records attendance idempotently and reads it back', () => {
     /** The two confirmed children of a prepared course: the first present, the second excused. */
     const marksFor = (registrations: Registration[]) => ({ [registrations[0]?.id ?? '']: 'present', [registrations[1]?.id ?? '']: 'excused' });

@@ -127,7 +127,7 @@ const apiJourneys = {
     expect((await app.request('/api/family/household', { headers: h })).status).toBe(200);
     const kept = await body<{ id: string }>(app.request('/api/family/children', json('POST', { firstName: 'Lena', birthDate: bornYearsAgo(seed, 4) }, h)));
     const other = await body<{ id: string }>(app.request('/api/family/children', json('POST', { firstName: 'Max', birthDate: bornYearsAgo(seed, 5) }, h)));
-    expect((await app.request(`/api/family/children/${kept.id}`, json('PATCH', { notes: 'Abholung: Oma' }, h))).status).toBe(200);
+    expect((await app.request(`/api/family/children/${kept.id}`, json('PATCH', { notes: 'Abholung: Oma', notesConsent: true }, h))).status).toBe(200);
     expect((await body<{ items: unknown[] }>(app.request('/api/family/children', { headers: h }))).items).toHaveLength(2);
     expect((await app.request(`/api/family/children/${other.id}`, { method: 'DELETE', headers: h })).status).toBe(204);
     return kept.id;

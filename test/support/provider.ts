@@ -21,7 +21,8 @@ export async function createHousehold(ctx: AppContext, guardian: Guardian, child
   const householdId = user.householdId ?? '';
   const residence = demoMunicipalities.find((m) => m.postalCodes.includes(guardian.postalCode));
   await retrySetup(() => ctx.ports.households.updateGuardian(householdId, guardian, residence?.id));
-  const withIds = children.map((c) => ({ ...c, id: randomUUID() }));
+  // Notes as the API stores them: with the time the guardian consented.
+  const withIds = children.map((c) => ({ ...c, id: randomUUID(), ...(c.notes && { notesConsentAt: ctx.ports.clock.now().toISOString() }) }));
   for (const child of withIds) await retrySetup(() => ctx.ports.households.addChild(householdId, child, ctx.ports.clock.now().toISOString()));
   return { ...user, householdId, children: withIds, guardian };
 }

@@ -23,6 +23,9 @@ const Wishes = lazy(() => import('./pages/programme/wishes-page'));
 const DrawResult = lazy(() => import('./pages/programme/result-page'));
 const AdminProgrammes = lazy(() => import('./pages/admin/programmes-page'));
 const AdminProgramme = lazy(() => import('./pages/admin/programme-admin-page'));
+const Privacy = lazy(() => import('./pages/info/privacy-page'));
+const Accessibility = lazy(() => import('./pages/info/accessibility-page'));
+const EasyReadAbout = lazy(() => import('./pages/info/easy-read-page'));
 const NotFound = lazy(() => import('./pages/not-found-page'));
 
 /** Session and region are loaded once and shared by every page, the embedded calendar included. */
@@ -56,6 +59,9 @@ render(
         <Route path="/programmes/:id/result" component={DrawResult} />
         <Route path="/admin/programmes" component={AdminProgrammes} />
         <Route path="/admin/programmes/:id" component={AdminProgramme} />
+        <Route path="/datenschutz" component={Privacy} />
+        <Route path="/barrierefreiheit" component={Accessibility} />
+        <Route path="/leichte-sprache" component={EasyReadAbout} />
         <Route path="*" component={NotFound} />
       </Route>
     </Router>

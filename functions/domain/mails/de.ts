@@ -114,4 +114,11 @@ export const de: MailTexts = {
       children.map((c) => `${c.firstName}:\n${c.lines.map((l) => `- ${l.de}`).join('\n')}`).join('\n\n') +
       `\n\nAlle Plätze und Wartelisten und wie die Verlosung geprüft werden kann: ${link}`,
   }),
+  accessibilityFeedback: ({ message, replyTo, page }) => ({
+    subject: 'Rückmeldung zur Barrierefreiheit',
+    body:
+      `Über die Erklärung zur Barrierefreiheit kam diese Rückmeldung${page ? ` (zur Seite ${page})` : ''}:\n\n${message}\n\n` +
+      (replyTo ? `Antwort erbeten an: ${replyTo}` : 'Ohne Adresse für eine Antwort.') +
+      '\nÖffentliche Stellen antworten innerhalb der gesetzlichen Frist.',
+  }),
 };

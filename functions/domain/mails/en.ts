@@ -114,4 +114,11 @@ export const en: MailTexts = {
       children.map((c) => `${c.firstName}:\n${c.lines.map((l) => `- ${l.en}`).join('\n')}`).join('\n\n') +
       `\n\nAll places and waiting lists, and how to check the draw: ${link}`,
   }),
+  accessibilityFeedback: ({ message, replyTo, page }) => ({
+    subject: 'Accessibility feedback',
+    body:
+      `This feedback came through the accessibility statement${page ? ` (about the page ${page})` : ''}:\n\n${message}\n\n` +
+      (replyTo ? `Reply requested to: ${replyTo}` : 'No address for a reply.') +
+      '\nPublic bodies answer within the statutory period.',
+  }),
 };

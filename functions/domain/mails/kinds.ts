@@ -39,6 +39,8 @@ export type MailTexts = {
     children: { firstName: string; lines: { de: string; en: string }[] }[];
     link: string;
   }): MailText;
+  /** Feedback from the accessibility statement's form, to the region's coordination. */
+  accessibilityFeedback(facts: { message: string; replyTo?: string; page?: string }): MailText;
 };
 export type MailText = { subject: string; body: string };
 /** Which children, offer and unit a place is about. */

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { Me, createSessionBody, requestCodeBody, sessionAnswer } from '../../../shared/schemas/auth';
 import type { Page, Problem } from '../../../shared/schemas/common';
 import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard';
+import type { FeedbackInput } from '../../../shared/schemas/feedback';
 import type { Child, ChildInput, GuardianInput, HouseholdAnswer, childPatch, childSchema } from '../../../shared/schemas/household';
 import type { CatalogOffer, Offer, OfferListQuery, calendarQuery, catalogOfferSchema } from '../../../shared/schemas/offer';
 import type {
@@ -112,6 +113,7 @@ export const api = {
     request<z.infer<typeof sessionAnswer>>('POST', '/auth/session', { body: { email, code } satisfies z.input<typeof createSessionBody> }),
   signOut: () => request<void>('DELETE', '/auth/session'),
   signOutEverywhere: () => request<void>('DELETE', '/auth/sessions'),
+  sendFeedback: (input: FeedbackInput) => request<void>('POST', '/feedback', { body: input }),
   /** Who is signed in, or `undefined` for a visitor (answered 200, so a visit logs no failed request). */
   session: async () => (await request<{ user: Me | null }>('GET', '/auth/session')).user ?? undefined,
 

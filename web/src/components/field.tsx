@@ -121,16 +121,32 @@ export function Select(props: SelectProps) {
 
 export function Checkbox(props: Omit<Common, 'required'>) {
   const id = createUniqueId();
+  const error = () => props.form.errors[props.name];
+  const describedBy = () => [props.hint && `${id}-hint`, error() && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="field checkbox">
+    <div class="field checkbox" classList={{ invalid: !!error() }}>
       <input
         id={id}
         type="checkbox"
         name={props.name}
         checked={props.form.get(props.name) === true}
+        aria-invalid={error() ? 'true' : undefined}
+        aria-describedby={describedBy()}
         onChange={(e) => props.form.set(props.name, e.currentTarget.checked)}
       />
       <label for={id}>{props.label}</label>
+      <Show when={props.hint}>
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
+      <Show when={error()}>
+        {(message) => (
+          <p class="field-error" id={`${id}-error`}>
+            {shown(message())}
+          </p>
+        )}
+      </Show>
     </div>
   );
 }

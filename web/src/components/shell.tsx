@@ -103,7 +103,12 @@ export function Shell(props: RouteSectionProps) {
           <A href="/" class="brand">
             regiokurs<Show when={region()}>{(r) => <span class="brand-region"> · {r().name}</span>}</Show>
           </A>
-          <LanguageSwitch />
+          <div class="header-tools">
+            <A href="/leichte-sprache" class="easy-read-link">
+              {t('nav.easyRead')}
+            </A>
+            <LanguageSwitch />
+          </div>
         </div>
         <Navigation />
       </header>
@@ -111,9 +116,21 @@ export function Shell(props: RouteSectionProps) {
         {props.children}
       </main>
       <footer class="site-footer">
-        <p>
-          {t('footer.text')} · <A href="/embed-info">{t('footer.embed')}</A>
-        </p>
+        <p>{t('footer.text')}</p>
+        <ul class="footer-links">
+          <li>
+            <A href="/datenschutz">{t('footer.privacy')}</A>
+          </li>
+          <li>
+            <A href="/barrierefreiheit">{t('footer.accessibility')}</A>
+          </li>
+          <li>
+            <A href="/leichte-sprache">{t('footer.easyRead')}</A>
+          </li>
+          <li>
+            <A href="/embed-info">{t('footer.embed')}</A>
+          </li>
+        </ul>
       </footer>
     </>
   );

@@ -25,6 +25,19 @@ export default function EmbedPage() {
           {t('embed.openFull')}
         </a>
       </p>
+      {/* The statements apply to the framed calendar too; they open on the full site. */}
+      <ul class="footer-links">
+        <li>
+          <a href={`${location.origin}/datenschutz`} target="_blank" rel="noopener">
+            {t('footer.privacy')}
+          </a>
+        </li>
+        <li>
+          <a href={`${location.origin}/barrierefreiheit`} target="_blank" rel="noopener">
+            {t('footer.accessibility')}
+          </a>
+        </li>
+      </ul>
     </main>
   );
 }

@@ -2,14 +2,26 @@ import { Show } from 'solid-js';
 import { childInput } from '../../../../shared/schemas/household';
 import type { Child, ChildInput } from '../../api/client';
 import { ErrorNotice } from '../../components/async-view';
-import { Field, TextArea } from '../../components/field';
+import { Checkbox, Field, TextArea } from '../../components/field';
 import { createForm } from '../../lib/form';
 import { t } from '../../i18n';
 
 /** Adds a child or edits one; the same zod schema as the API checks every keystroke. */
 export function ChildForm(props: { child?: Child; onSave: (input: ChildInput) => Promise<unknown>; onCancel?: () => void }) {
-  const initial = { firstName: props.child?.firstName ?? '', birthDate: props.child?.birthDate ?? '', notes: props.child?.notes ?? '' };
-  const form = createForm({ schema: childInput, initial, toInput: (v) => ({ ...v, notes: v.notes || undefined }) });
+  const initial = {
+    firstName: props.child?.firstName ?? '',
+    birthDate: props.child?.birthDate ?? '',
+    notes: props.child?.notes ?? '',
+    notesConsent: props.child?.notesConsentAt !== undefined,
+  };
+  // Unticking a consent given before withdraws it: the notes go with it. Editing always sends the
+  // notes, so emptying them deletes them too.
+  const withdrawn = (v: typeof initial) => props.child?.notesConsentAt !== undefined && !v.notesConsent;
+  const form = createForm({
+    schema: childInput,
+    initial,
+    toInput: (v) => (withdrawn(v) ? { ...v, notes: '', notesConsent: false } : { ...v, notes: v.notes || (props.child ? '' : undefined) }),
+  });
   return (
     <form
       class="child-form"
@@ -25,6 +37,7 @@ export function ChildForm(props: { child?: Child; onSave: (input: ChildInput) =>
       <Field form={form} name="firstName" autocomplete="off" label={t('child.firstName')} required />
       <Field form={form} name="birthDate" type="date" label={t('child.birthDate')} required />
       <TextArea form={form} name="notes" label={t('child.notes')} hint={t('child.notesHint')} />
+      <Checkbox form={form} name="notesConsent" label={t('child.notesConsent')} hint={t('child.notesConsentHint')} />
       <Show when={form.formError()}>{(err) => <ErrorNotice error={err()} />}</Show>
       <div class="actions">
         <button type="submit" class="button primary" disabled={form.busy()}>
