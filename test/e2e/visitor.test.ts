@@ -45,7 +45,7 @@ describe.each(viewports)('visitor at $name size', (viewport) => {
 
     // Assess: the one matching offer.
     await poll(() => cards.count()).toBe(1);
-    await poll(() => cards.first().locator('h3').textContent()).toContain('Kinderturnen');
+    await poll(() => cards.first().getByRole('heading').textContent()).toContain('Kinderturnen');
 
     // Act: the filtered view is a link, opened fresh in another page.
     const linked = page.url();

@@ -28,8 +28,8 @@ export function PlacesBadge(props: { offer: Pick<Offer, 'units' | 'waitlist'> })
   );
 }
 
-/** An offer at a glance: title, when, where, for whom, price, places. */
-export function OfferCard(props: { offer: Offer; headingLevel?: 2 | 3; linkTarget?: string; linkBase?: string }) {
+/** An offer at a glance: title, when, where, for whom, price, places; its title a heading under the page's h1. */
+export function OfferCard(props: { offer: Offer; linkTarget?: string; linkBase?: string }) {
   const { categoryName, municipalityName } = useRegion();
   const first = () => props.offer.sessions[0];
   const href = () => `${props.linkBase ?? ''}/offers/${props.offer.id}`;
@@ -43,9 +43,7 @@ export function OfferCard(props: { offer: Offer; headingLevel?: 2 | 3; linkTarge
     );
   return (
     <article class="offer-card">
-      <Show when={props.headingLevel === 2} fallback={<h3>{title()}</h3>}>
-        <h2>{title()}</h2>
-      </Show>
+      <h2>{title()}</h2>
       <p class="card-meta">
         {categoryName(props.offer.category)} · {municipalityName(props.offer.municipalityId)}
       </p>
