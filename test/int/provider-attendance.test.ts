@@ -7,21 +7,10 @@ import { createTestContext, testClock } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
 import { createUser, json, type TestUser } from '../support/users.js';
 import { book, bornYearsAgo } from '../support/booking.js';
+import { pdfText } from '../support/pdf-text.js';
 import { body, createHousehold, seedRegionConfig, type Household } from '../support/provider.js';
 
 type Problem = { status: number; errors?: { path: string }[] };
-
-/**
- * The text a PDF shows, from its uncompressed content streams: pdfkit writes each run of text
- * as hex strings in a TJ array (split where kerning applies), in the standard fonts' WinAnsi
- * encoding, which matches Latin-1 for every letter used here.
- */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  return [...source.matchAll(/\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ/g)]
-    .map(([, parts]) => [...(parts ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map(([, hex]) => Buffer.from(hex ?? '', 'hex').toString('latin1')).join(''))
-    .join('\n');
-}
 
 describe('participants and attendance', () => {
   let t: Awaited<ReturnType<typeof createTestContext>>;
@@ -292,7 +281,7 @@ describe('participants and attendance', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const text = (await pdfText(pdf)).texts.join('\n');
     for (const name of ['Zoë', 'Jürgen Müller', 'Björn', 'Kinderturnen in Lindach', ...offer.sessions.map((s) => dayIn(t.ctx.config.TIME_ZONE, s.start))]) {
       expect(text).toContain(name);
     }
