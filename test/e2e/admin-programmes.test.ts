@@ -148,6 +148,7 @@ const waitForSweep = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: (WI
 
 /** A holiday-care week of the provider, a draft first come, first served: the editor makes it a lottery. */
 async function createCareWeek(page: Page, title: string, now: number): Promise<ProviderOffer> {
+  const careDay = new Date(now + 40 * 86_400_000).toISOString().slice(0, 10);
   const draft: OfferInput = {
     title,
     description: 'Eine Woche Spiel, Wald und Bach.',
@@ -160,7 +161,9 @@ async function createCareWeek(page: Page, title: string, now: number): Promise<P
     registrationOpens: isoAfter(now, -3600),
     registrationCloses: isoAfter(now, 30 * 86_400),
     price: { amount: 80 },
-    sessions: [{ start: isoAfter(now, 40 * 86_400), end: isoAfter(now, 40 * 86_400 + 8 * 3600), place: 'Volksschule Weidenbrunn' }],
+    // 06:00–14:00 UTC on a day in 40 days: within one day in the region whenever the test runs
+    // (the editor has one date per session; now + 8 hours crossed midnight after 16:00).
+    sessions: [{ start: `${careDay}T06:00:00Z`, end: `${careDay}T14:00:00Z`, place: 'Volksschule Weidenbrunn' }],
     units: [{ label: 'Woche 1', capacity: 2 }],
   };
   const response = await page.request.post('/api/provider/offers', { data: draft });
