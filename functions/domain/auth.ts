@@ -1,9 +1,9 @@
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { User } from '../../shared/schemas/auth.js';
 import type { Ports } from '../ports/index.js';
-import type { Clock } from '../ports/world.js';
-import { InvalidLoginCodeError, RateLimitedError } from './errors.js';
+import { InvalidLoginCodeError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
+import { epochSeconds, takeFromWindow } from './rate-window.js';
 import { recordSignIn } from './retention.js';
 
 const LOGIN_CODE_TTL_SECONDS = 10 * 60;
@@ -17,7 +17,6 @@ export type AuthPorts = Pick<Ports, 'logins' | 'users' | 'mailer' | 'clock' | 'd
   keys: { loginCodes: Uint8Array };
 };
 
-const epochSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 // Codes are stored as keyed hashes: a leaked table does not leak usable codes.
 const hashCode = (key: Uint8Array, email: string, code: string) => createHmac('sha256', key).update(`${email}\n${code}`).digest('hex');
 
@@ -26,13 +25,13 @@ const hashCode = (key: Uint8Array, email: string, code: string) => createHmac('s
  * so the endpoint tells nobody which addresses are registered.
  */
 export async function requestLoginCode(ports: AuthPorts, email: string): Promise<void> {
+  await takeFromWindow(ports, {
+    name: email,
+    limit: LOGIN_CODE_REQUESTS_PER_WINDOW,
+    windowSeconds: LOGIN_RATE_WINDOW_SECONDS,
+    message: 'Zu viele Code-Anfragen, bitte später erneut versuchen / too many code requests, please try again later',
+  });
   const now = epochSeconds(ports.clock);
-  const window = Math.floor(now / LOGIN_RATE_WINDOW_SECONDS);
-  const windowEnds = (window + 1) * LOGIN_RATE_WINDOW_SECONDS;
-  const allowed = await ports.logins.takeRateToken(email, window, LOGIN_CODE_REQUESTS_PER_WINDOW, windowEnds);
-  if (!allowed) {
-    throw new RateLimitedError('Zu viele Code-Anfragen, bitte später erneut versuchen / too many code requests, please try again later', windowEnds - now);
-  }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await ports.logins.saveCode(email, {
     codeHash: hashCode(ports.keys.loginCodes, email, code),

@@ -1,7 +1,8 @@
 import type { FeedbackInput } from '../../shared/schemas/feedback.js';
 import type { Ports } from '../ports/index.js';
-import { InvalidStateError, RateLimitedError } from './errors.js';
+import { InvalidStateError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
+import { takeFromWindow } from './rate-window.js';
 
 /** Feedback mails per window for the whole region: enough for people, too few to flood the team's inbox. */
 const FEEDBACK_PER_WINDOW = 30;
@@ -16,15 +17,12 @@ export type FeedbackPorts = Pick<Ports, 'region' | 'logins' | 'mailer' | 'clock'
 export async function sendAccessibilityFeedback(ports: FeedbackPorts, input: FeedbackInput): Promise<void> {
   const contact = (await ports.region.getRegion())?.contact;
   if (!contact) throw new InvalidStateError('Für diese Region ist kein Kontakt eingerichtet / this region has no contact configured');
-  const now = Math.floor(ports.clock.now().getTime() / 1000);
-  const window = Math.floor(now / FEEDBACK_WINDOW_SECONDS);
-  const windowEnds = (window + 1) * FEEDBACK_WINDOW_SECONDS;
-  // The rate windows are counted per name: here the region's feedback channel, not an address.
-  if (!(await ports.logins.takeRateToken('accessibility-feedback', window, FEEDBACK_PER_WINDOW, windowEnds))) {
-    throw new RateLimitedError(
-      'Gerade kommen zu viele Rückmeldungen, bitte später erneut versuchen / too much feedback right now, please try again later',
-      windowEnds - now,
-    );
-  }
+  // Counted under the region's feedback channel, not an address.
+  await takeFromWindow(ports, {
+    name: 'accessibility-feedback',
+    limit: FEEDBACK_PER_WINDOW,
+    windowSeconds: FEEDBACK_WINDOW_SECONDS,
+    message: 'Gerade kommen zu viele Rückmeldungen, bitte später erneut versuchen / too much feedback right now, please try again later',
+  });
   await ports.mailer.send(bilingualMail(contact.email, 'accessibilityFeedback', input));
 }

@@ -3,6 +3,7 @@ import { SignJWT, jwtVerify } from 'jose';
 import type { User } from '../../shared/schemas/auth.js';
 import type { Ports } from '../ports/index.js';
 import type { Clock } from '../ports/world.js';
+import { epochSeconds } from './rate-window.js';
 
 /** A token lasts a week; one used within a day of its issue is replaced, so only a week unused signs out. */
 export const SESSION_IDLE_SECONDS = 7 * 24 * 60 * 60;
@@ -20,8 +21,6 @@ export type SessionToken = { token: string; maxAgeSeconds: number };
 
 /** A request's valid session: whose, which one, and a fresh token when the one sent is due for renewal. */
 export type ActiveSession = { user: User; sessionId: string; renewed?: SessionToken };
-
-const epochSeconds = (clock: Clock) => Math.floor(clock.now().getTime() / 1000);
 
 /**
  * Starts a session for a user who just proved their address: a server-side record the token
