@@ -1,11 +1,10 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/api/app.js';
 import { withRuntimeSecrets } from '../../functions/app-secret.js';
 import { loadConfig } from '../../functions/config.js';
 import { SYNTH_TIMEOUT_MS, synthRegion, type SynthesisedRegion } from './support/region.js';
+import { startSecretsExtension } from './support/secrets-extension.js';
 
 /**
  * The edge of a region: a WAF web ACL in us-east-1 in front of CloudFront (per-client rate
@@ -166,13 +165,7 @@ describe('origin lock', () => {
   it('reaches the API functions through the extension, into the configuration', async () => {
     const arns = { app: 'arn:aws:secretsmanager:eu-central-1:1:secret:AppSecret', origin: 'arn:aws:secretsmanager:eu-central-1:1:secret:OriginVerify' };
     const values = { [arns.app]: 'a'.repeat(64), [arns.origin]: 'o'.repeat(64) };
-    const extension = createServer((req, res) => {
-      const value = values[new URL(req.url ?? '/', 'http://localhost').searchParams.get('secretId') ?? ''];
-      res.writeHead(value ? 200 : 400, { 'Content-Type': 'application/json' }).end(JSON.stringify(value ? { SecretString: value } : {}));
-    });
-    await new Promise<void>((res) => extension.listen(0, '127.0.0.1', res));
-    onTestFinished(() => void extension.close());
-    const port = String((extension.address() as AddressInfo).port);
+    const port = await startSecretsExtension(values);
     const deployed: Record<string, string> = {
       TABLE_NAME: 'regiokurs-testtal-data-Table',
       PUBLIC_URL: 'https://d111.cloudfront.net',

@@ -1,10 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withRuntimeSecrets } from '../../functions/app-secret.js';
 import { loadConfig } from '../../functions/config.js';
 import { createTableInput, tableDefinition } from '../../functions/db/table.js';
@@ -13,6 +11,7 @@ import { tableGrants } from '../../functions/db/table-actions.js';
 import { API_THROTTLE } from '../../infra/constructs/api.js';
 import type { LambdaName } from '../../infra/constructs/bundling.js';
 import { SYNTH_TIMEOUT_MS, synthRegion, type SynthesisedRegion } from './support/region.js';
+import { startSecretsExtension } from './support/secrets-extension.js';
 
 /** Where each Lambda entry is deployed, by stack and function description. */
 const functionOf: Record<LambdaName, ['web' | 'jobs', string]> = {
@@ -546,20 +545,10 @@ describe('the application secret', () => {
   });
 
   it('reaches each function through the extension, and its environment is one the configuration accepts as the cloud', async () => {
-    // Prepare: the extension's localhost endpoint as AWS documents it, answering only with the token.
+    // Prepare: the extension's localhost endpoint, answering only with the function's token.
     const secretValue = 'y'.repeat(64);
     const token = 'session-token-of-the-function';
-    const extension = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const known = url.pathname === '/secretsmanager/get' && url.searchParams.get('secretId') === 'arn:aws:secretsmanager:eu-central-1:1:secret:AppSecret';
-      const allowed = req.headers['x-aws-parameters-secrets-token'] === token;
-      res
-        .writeHead(allowed && known ? 200 : allowed ? 400 : 401, { 'Content-Type': 'application/json' })
-        .end(allowed && known ? JSON.stringify({ SecretString: secretValue }) : '{}');
-    });
-    await new Promise<void>((res) => extension.listen(0, '127.0.0.1', res));
-    onTestFinished(() => void extension.close());
-    const port = String((extension.address() as AddressInfo).port);
+    const port = await startSecretsExtension({ 'arn:aws:secretsmanager:eu-central-1:1:secret:AppSecret': secretValue }, token);
     // Deploy-time values (references to other resources) stand in as plausible literals.
     const deployed: Record<string, string> = {
       TABLE_NAME: 'regiokurs-testtal-data-Table',
