@@ -8,3 +8,9 @@ export function firstSession(offer: { sessions: Session[] }): Session {
   if (!first) throw new Error('an offer has at least one session');
   return first;
 }
+
+/** The sessions the children of these units attend, in time order: the units' own and those of every unit. */
+export function sessionsOfUnits<S extends Session>(offer: { sessions: S[] }, unitIds: Iterable<string>): S[] {
+  const units = new Set(unitIds);
+  return offer.sessions.filter((s) => s.unitId === undefined || units.has(s.unitId)).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}

@@ -60,7 +60,9 @@ const labels: Record<string, Label> = {
   'sessions.N.start': label('Beginn von Termin {n}', 'der Beginn von Termin {n}', 'den Beginn von Termin {n}', 'start of date {n}'),
   'sessions.N.end': label('Ende von Termin {n}', 'das Ende von Termin {n}', 'das Ende von Termin {n}', 'end of date {n}'),
   'sessions.N.place': label('Ort von Termin {n}', 'der Ort von Termin {n}', 'den Ort von Termin {n}', 'place of date {n}'),
+  'sessions.N.unitId': label('Gruppe von Termin {n}', 'die Gruppe von Termin {n}', 'die Gruppe von Termin {n}', 'group of date {n}'),
   units: label('Gruppen', 'die Gruppen', 'die Gruppen', 'groups'),
+  'units.N': label('Gruppe {n}', 'die Gruppe {n}', 'die Gruppe {n}', 'group {n}'),
   'units.N.label': label('Bezeichnung von Gruppe {n}', 'die Bezeichnung von Gruppe {n}', 'die Bezeichnung von Gruppe {n}', 'name of group {n}'),
   'units.N.capacity': label('Plätze von Gruppe {n}', 'die Zahl der Plätze von Gruppe {n}', 'die Zahl der Plätze von Gruppe {n}', 'places of group {n}'),
   capacity: label('Plätze', 'die Zahl der Plätze', 'die Zahl der Plätze', 'number of places'),
@@ -125,9 +127,17 @@ const ruleMessages: Record<string, Text> = {
     de: 'Bitte geben Sie den Betrag in Euro mit höchstens zwei Nachkommastellen an.',
     en: 'Please enter the amount in euros with at most two decimals.',
   },
+  unknown_unit: { de: 'Diese Gruppe gibt es in diesem Angebot nicht.', en: 'This group is not one of the offer’s groups.' },
+  unit_without_session: {
+    de: 'Diese Gruppe hat keinen Termin: bitte einen Termin ihr oder allen Gruppen zuordnen.',
+    en: 'This group has no date: please give it a date of its own or one for all groups.',
+  },
   duplicate_id: { de: 'Diese Id kommt in der Liste zweimal vor.', en: 'This id appears twice in the list.' },
   to_before_from: { de: 'Das Bis-Datum darf nicht vor dem Von-Datum liegen.', en: 'The "to" date must not be before the "from" date.' },
 };
+
+/** A schema rule's message as the domain writes its own ("Deutsch / English"), for a rule it checks again. */
+export const ruleText = (code: keyof typeof ruleMessages): string => `${ruleMessages[code]?.de} / ${ruleMessages[code]?.en}`;
 
 /**
  * The half of a "Deutsch / English" text for the language; a text without exactly one ` / `

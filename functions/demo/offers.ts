@@ -29,6 +29,8 @@ type Template = Pick<Offer, 'title' | 'description' | 'category' | 'kind' | 'age
   sessions: { count: number; everyDays: number; from: string; to: string };
   /** One unit per entry: label and capacity. */
   units: [label: string, capacity: number][];
+  /** The units follow one another (care weeks): the sessions are shared out in order, week 1 the first days. */
+  unitsInTurn?: true;
   /** The municipalities where this template runs, each a separate offer. */
   in: string[];
   /** Part of the demo holiday programme: places drawn at its close, first come first served after. */
@@ -122,6 +124,7 @@ const templates: Template[] = [
       ['Woche 1 / week 1', 20],
       ['Woche 2 / week 2', 20],
     ],
+    unitsInTurn: true,
     in: ['weidenbrunn'],
     inProgramme: true,
   },
@@ -325,6 +328,7 @@ const templates: Template[] = [
       ['Woche 1 / week 1', 8],
       ['Woche 2 / week 2', 8],
     ],
+    unitsInTurn: true,
     in: ['lindach'],
     inProgramme: true,
   },
@@ -416,11 +420,13 @@ export function demoOffers(today: string, timeZone: string): Offer[] {
     t.in.map((municipalityId, i): Offer => {
       const firstDay = addDays(today, t.startsIn + i * 2);
       const days = Array.from({ length: t.sessions.count }, (_, n) => addDays(firstDay, n * t.sessions.everyDays));
+      const perUnit = Math.ceil(t.sessions.count / t.units.length);
       const sessions = days.map((day, n) => ({
         id: `s${n + 1}`,
         start: at(day, t.sessions.from, timeZone),
         end: at(day, t.sessions.to, timeZone),
         place: t.place,
+        ...(t.unitsInTurn && { unitId: `u${Math.floor(n / perUnit) + 1}` }),
       }));
       return {
         id: `${t.slug}-${municipalityId}`,

@@ -2,6 +2,7 @@ import { ageOn, dayIn } from '../../shared/dates.js';
 import type { User } from '../../shared/schemas/auth.js';
 import type { AttendanceInput, AttendanceMark, Participant } from '../../shared/schemas/provider.js';
 import { isActive } from '../../shared/registration-status.js';
+import { sessionsOfUnits } from '../../shared/sessions.js';
 import type { Ports } from '../ports/index.js';
 import type { StoredOffer } from '../ports/offers.js';
 import type { RegistrationItem } from '../ports/registrations.js';
@@ -11,11 +12,21 @@ import { AGAIN, retryBounded } from './retry.js';
 
 export type AttendancePorts = Pick<Ports, 'offers' | 'registrations' | 'attendance' | 'households' | 'clock' | 'timeZone' | 'retry'>;
 
-/** The printable list: one row per confirmed child, one column per session. */
+type SheetSession = { id: string; day: string };
+
+/**
+ * The printable list, one group per unit: its confirmed children as rows, the sessions they
+ * attend as columns. `sessions` are all of the offer's, in time order; `unitLabel` is given
+ * when the offer has several units (the weeks of holiday care, course groups).
+ */
 export type AttendanceSheet = {
   title: string;
-  sessions: { id: string; day: string }[];
-  rows: { child: string; guardian: string; phone: string; marks: (AttendanceMark | undefined)[] }[];
+  sessions: SheetSession[];
+  groups: {
+    unitLabel?: string;
+    sessions: SheetSession[];
+    rows: { child: string; guardian: string; phone: string; marks: (AttendanceMark | undefined)[] }[];
+  }[];
 };
 
 /** Confirmed first (in booking order), then places offered, then the waitlist in its order, unit by unit. */
@@ -97,8 +108,10 @@ export async function recordAttendance(
   marks: AttendanceInput,
 ): Promise<AttendanceInput> {
   const offer = await getOwnOffer(ports, actor, offerId);
-  sessionOf(offer, sessionId);
-  const confirmed = new Set((await ports.registrations.listByOffer(offer.id)).filter((r) => r.status === 'confirmed').map((r) => r.id));
+  const session = sessionOf(offer, sessionId);
+  // Only the children of the units that meet at this session are on its roll.
+  const onRoll = (r: RegistrationItem) => r.status === 'confirmed' && (session.unitId === undefined || r.unitId === session.unitId);
+  const confirmed = new Set((await ports.registrations.listByOffer(offer.id)).filter(onRoll).map((r) => r.id));
   const stranger = Object.keys(marks).find((id) => !confirmed.has(id));
   if (stranger) throw new InvalidInputError('Keine bestätigte Anmeldung dieses Angebots / not a confirmed participant', stranger);
   return retryBounded(async () => {
@@ -111,22 +124,32 @@ export async function recordAttendance(
   }, ports.retry);
 }
 
-/** The attendance list of an own offer: confirmed children, session days in the region's zone. */
+/** The attendance list of an own offer: per unit its confirmed children and its session days, in the region's zone. */
 export async function buildAttendanceSheet(ports: AttendancePorts, actor: User, offerId: string): Promise<AttendanceSheet> {
   const offer = await getOwnOffer(ports, actor, offerId);
   const [participants, marks] = await Promise.all([participantsOf(ports, offer), ports.attendance.listMarks(offer.id)]);
   const markOf = new Map(marks.map((m) => [`${m.sessionId}#${m.registrationId}`, m.mark]));
-  const sessions = [...offer.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const asColumn = (s: StoredOffer['sessions'][number]) => ({ id: s.id, day: dayIn(ports.timeZone, s.start) });
   return {
     title: offer.title,
-    sessions: sessions.map((s) => ({ id: s.id, day: dayIn(ports.timeZone, s.start) })),
-    rows: participants
-      .filter((p) => p.status === 'confirmed')
-      .map((p) => ({
-        child: p.child.firstName,
-        guardian: p.guardian.name,
-        phone: p.guardian.phone,
-        marks: sessions.map((s) => markOf.get(`${s.id}#${p.registrationId}`)),
-      })),
+    sessions: sessionsOfUnits(
+      offer,
+      offer.units.map((u) => u.id),
+    ).map(asColumn),
+    groups: offer.units.map((unit) => {
+      const sessions = sessionsOfUnits(offer, [unit.id]);
+      return {
+        ...(offer.units.length > 1 && { unitLabel: unit.label }),
+        sessions: sessions.map(asColumn),
+        rows: participants
+          .filter((p) => p.status === 'confirmed' && p.unitId === unit.id)
+          .map((p) => ({
+            child: p.child.firstName,
+            guardian: p.guardian.name,
+            phone: p.guardian.phone,
+            marks: sessions.map((s) => markOf.get(`${s.id}#${p.registrationId}`)),
+          })),
+      };
+    }),
   };
 }

@@ -1,6 +1,6 @@
 import type { Offer } from '../../shared/schemas/offer.js';
 import type { Registration } from '../../shared/schemas/registration.js';
-import { firstSession } from '../../shared/sessions.js';
+import { firstSession, sessionsOfUnits } from '../../shared/sessions.js';
 import type { Ports } from '../ports/index.js';
 import type { RegistrationItem } from '../ports/registrations.js';
 import type { Mail } from '../ports/world.js';
@@ -10,14 +10,19 @@ import { sessionsIcs } from './sessions-ics.js';
 
 type BookingMailPorts = Pick<Ports, 'households' | 'region' | 'mailer' | 'timeZone' | 'publicUrl'>;
 
-/** The offer's facts every booking-related e-mail names: first date and place, how many dates, the provider's contact, `link`. */
-export async function offerFacts(ports: Pick<Ports, 'region' | 'timeZone'>, offer: Offer, link: string): Promise<OfferFacts> {
-  const first = firstSession(offer);
+/**
+ * The offer's facts every booking-related e-mail names: the first date and place and how many
+ * dates of the family's units (week 2 of holiday care starts later than week 1), the provider's
+ * contact, `link`.
+ */
+export async function offerFacts(ports: Pick<Ports, 'region' | 'timeZone'>, offer: Offer, unitIds: string[], link: string): Promise<OfferFacts> {
+  const sessions = sessionsOfUnits(offer, unitIds);
+  const first = sessions[0] ?? firstSession(offer);
   const provider = await ports.region.getProvider(offer.providerId);
   return {
     offerTitle: offer.title,
     firstStart: first.start,
-    sessionCount: offer.sessions.length,
+    sessionCount: sessions.length,
     timeZone: ports.timeZone,
     place: first.place,
     contact: { name: provider?.name ?? '', email: provider?.email, phone: provider?.phone, website: provider?.website },
@@ -53,15 +58,22 @@ export async function tellBooked(ports: BookingMailPorts, householdId: string, o
   const place = (r: Registration) => ({ child: household.firstName(r.childId), unitLabel: unitLabelOf(offer, r.unitId) });
   const confirmed = registrations.filter((r) => r.status === 'confirmed').map(place);
   const waitlisted = registrations.filter((r) => r.status === 'waitlisted').map((r) => ({ ...place(r), position: r.waitlistPosition }));
-  const mail = bilingualMail(household.email, 'booked', { ...(await offerFacts(ports, offer, `${ports.publicUrl}/bookings`)), confirmed, waitlisted });
-  await sendAfterWrite(ports, confirmed.length > 0 ? { ...mail, ics: sessionsIcs(offer, ports.publicUrl) } : mail);
+  const facts = await offerFacts(
+    ports,
+    offer,
+    registrations.map((r) => r.unitId),
+    `${ports.publicUrl}/bookings`,
+  );
+  const mail = bilingualMail(household.email, 'booked', { ...facts, confirmed, waitlisted });
+  const confirmedUnits = registrations.filter((r) => r.status === 'confirmed').map((r) => r.unitId);
+  await sendAfterWrite(ports, confirmedUnits.length > 0 ? { ...mail, ics: sessionsIcs(offer, confirmedUnits, ports.publicUrl) } : mail);
 }
 
 /** The family is told its registration was cancelled (also when the provider cancelled it). */
 export async function tellCancelled(ports: BookingMailPorts, offer: Offer, registration: RegistrationItem, byProvider: boolean): Promise<void> {
   const household = await firstNamesOf(ports, registration.householdId);
   if (!household) return;
-  const facts = await offerFacts(ports, offer, `${ports.publicUrl}/bookings`);
+  const facts = await offerFacts(ports, offer, [registration.unitId], `${ports.publicUrl}/bookings`);
   const children = [household.firstName(registration.childId)];
   await sendAfterWrite(ports, bilingualMail(household.email, 'registrationCancelled', { ...facts, children, unitLabel: registration.unitLabel, byProvider }));
 }
@@ -71,8 +83,9 @@ export async function tellAccepted(ports: BookingMailPorts, offer: Offer, regist
   const [first] = registrations;
   const household = first && (await firstNamesOf(ports, first.householdId));
   if (!first || !household) return;
-  const facts = await offerFacts(ports, offer, `${ports.publicUrl}/bookings#reg-${first.id}`);
+  const unitIds = registrations.map((r) => r.unitId);
+  const facts = await offerFacts(ports, offer, unitIds, `${ports.publicUrl}/bookings#reg-${first.id}`);
   const children = registrations.map((r) => household.firstName(r.childId));
   const mail = bilingualMail(household.email, 'placeAccepted', { ...facts, children, unitLabel: first.unitLabel });
-  await sendAfterWrite(ports, { ...mail, ics: sessionsIcs(offer, ports.publicUrl) });
+  await sendAfterWrite(ports, { ...mail, ics: sessionsIcs(offer, unitIds, ports.publicUrl) });
 }

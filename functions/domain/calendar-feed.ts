@@ -9,12 +9,15 @@ import type { Offer } from '../../shared/schemas/offer.js';
 export function buildCalendarFeed(offers: Offer[], options: { name: string; publicUrl: string }): string {
   const calendar = ical({ name: options.name, prodId: '//regiokurs//Kalender//DE' });
   for (const offer of offers) {
+    const unitLabel = new Map(offer.units.map((u) => [u.id, u.label]));
     for (const session of offer.sessions) {
+      // A session of one unit says which (week 2), so a subscribed calendar tells the weeks apart.
+      const unit = session.unitId === undefined ? undefined : unitLabel.get(session.unitId);
       calendar.createEvent({
         id: `${offer.id}-${session.id}@regiokurs`,
         start: new Date(session.start),
         end: new Date(session.end),
-        summary: offer.title,
+        summary: unit ? `${offer.title} – ${unit}` : offer.title,
         description: offer.description,
         location: offer.address ?? session.place,
         url: `${options.publicUrl}/offers/${offer.id}`,

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ageOn } from '../../shared/dates.js';
+import { sessionsOfUnits } from '../../shared/sessions.js';
 import type { DrawSnapshot, UnitKey } from '../../shared/schemas/draw-snapshot.js';
 import type { HouseholdAnswer } from '../../shared/schemas/household.js';
 import type { CatalogOffer } from '../../shared/schemas/offer.js';
@@ -25,18 +26,6 @@ const unitKeyOf = (offerId: string, unitId: string): UnitKey => `${offerId}/${un
 export const reservedSeats = (reserve: ResidentReserve | undefined, seats: number) =>
   !reserve ? 0 : reserve.kind === 'share' ? Math.floor(Math.min(reserve.value, 1) * seats) : Math.min(Math.floor(reserve.value), seats);
 
-/**
- * The sessions of each unit. Holiday care with several units is one week after another: its
- * sessions split evenly in order (week 1 the first days). Other units are groups that meet at
- * the same times. (Until sessions name their unit, this is the only way to know.)
- */
-function unitSessions(offer: CatalogOffer): Map<string, { start: number; end: number }[]> {
-  const sessions = offer.sessions.map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) })).sort((a, b) => a.start - b.start);
-  const weeks = offer.kind === 'holiday_care' && offer.units.length > 1;
-  const per = Math.ceil(sessions.length / offer.units.length);
-  return new Map(offer.units.map((u, i) => [u.id, weeks ? sessions.slice(i * per, (i + 1) * per) : sessions]));
-}
-
 type FamilyInput = { wishes: StoredWishes; household: HouseholdAnswer | undefined };
 
 /**
@@ -50,7 +39,6 @@ export function buildSnapshot(programme: StoredProgramme, offers: CatalogOffer[]
   const firstDay = programmeOffers.map((o) => o.firstDay).sort()[0] ?? programme.wishCloses.slice(0, 10);
   const units = programmeOffers
     .flatMap((offer) => {
-      const sessions = unitSessions(offer);
       return offer.units.map((u) => {
         const seats = Math.max(0, u.capacity - u.confirmed);
         return {
@@ -61,7 +49,7 @@ export function buildSnapshot(programme: StoredProgramme, offers: CatalogOffer[]
           reserved: reservedSeats(programme.residentReserve, seats),
           waitlist: offer.waitlist,
           careWeek: offer.kind === 'holiday_care',
-          sessions: sessions.get(u.id) ?? [],
+          sessions: sessionsOfUnits(offer, [u.id]).map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) })),
         };
       });
     })

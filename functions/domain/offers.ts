@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { dayIn } from '../../shared/dates.js';
+import { groupBy } from '../../shared/group-by.js';
 import { firstSession } from '../../shared/sessions.js';
 import type { User } from '../../shared/schemas/auth.js';
 import type { Offer } from '../../shared/schemas/offer.js';
-import type { OfferInput, OfferPatch } from '../../shared/schemas/provider.js';
+import { sessionUnitProblems, type OfferInput, type OfferPatch } from '../../shared/schemas/provider.js';
+import { ruleText } from '../../shared/validation-messages.js';
 import { isActive } from '../../shared/registration-status.js';
 import type { Ports } from '../ports/index.js';
 import type { OfferEditFailure, OfferSpan, StoredOffer } from '../ports/offers.js';
@@ -120,6 +122,12 @@ async function checkDrawnSeats(ports: Pick<OfferPorts, 'programmes'>, before: Of
   }
 }
 
+/** Sessions and units of the offer as saved fit together (the schema checks only inputs that carry both lists). */
+function checkSessionUnits(offer: Offer) {
+  const [problem] = sessionUnitProblems(offer.sessions, offer.units);
+  if (problem) throw new InvalidInputError(ruleText(problem.code), problem.path.join('.'));
+}
+
 /** Creates a draft of the caller's provider; it reaches the catalog only once published. */
 export async function createDraftOffer(ports: OfferPorts, actor: User, input: OfferInput): Promise<StoredOffer> {
   const providerId = ownProviderId(actor);
@@ -135,6 +143,7 @@ export async function createDraftOffer(ports: OfferPorts, actor: User, input: Of
     sessions: withIds(input.sessions, 's'),
     units: withIds(input.units, 'u').map((u) => ({ ...u, confirmed: 0, waiting: 0 })),
   };
+  checkSessionUnits(offer);
   await ports.offers.createOffer(offer, offerSpan(offer, ports.timeZone), ports.clock.now().toISOString());
   return getOwnOffer(ports, actor, offer.id);
 }
@@ -188,6 +197,7 @@ export async function updateOwnOffer(ports: OfferPorts, actor: User, offerId: st
   const before = await getOwnOffer(ports, actor, offerId);
   await checkRegionRefs(ports, patch);
   const after = applyPatch(before, patch);
+  checkSessionUnits(after);
   await checkProgrammeRef(ports, after, before);
   await checkDrawnSeats(ports, before, after);
   const failures = await ports.offers.updateOffer({
@@ -217,12 +227,16 @@ async function cancelOfferRegistrations(ports: OfferPorts, actor: User, offer: O
   const active = (await ports.registrations.listByOffer(offer.id)).filter((r) => isActive(r.status));
   const ordered = [...active.filter((r) => r.status === 'waitlisted'), ...active.filter((r) => r.status !== 'waitlisted')];
   for (const registration of ordered) await cancelRegistration(ports, actor, registration.id, { tell: false });
-  const households = new Set(active.map((r) => r.householdId));
-  const facts = await offerFacts(ports, offer, `${ports.publicUrl}/bookings`);
-  for (const householdId of households) {
+  for (const [householdId, own] of groupBy(active, (r) => r.householdId)) {
     const household = await ports.households.getHousehold(householdId);
     if (!household) continue;
-    const children = active.filter((r) => r.householdId === householdId).map((r) => household.children.find((c) => c.id === r.childId)?.firstName ?? '');
+    const facts = await offerFacts(
+      ports,
+      offer,
+      own.map((r) => r.unitId),
+      `${ports.publicUrl}/bookings`,
+    );
+    const children = own.map((r) => household.children.find((c) => c.id === r.childId)?.firstName ?? '');
     await sendAfterWrite(
       ports,
       bilingualMail(household.email, 'offerCancelled', { ...facts, children: [...new Set(children)].sort((a, b) => a.localeCompare(b, 'de')) }),

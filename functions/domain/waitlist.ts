@@ -125,7 +125,12 @@ export async function tellFamilies(
     const [first] = own;
     if (!household || !first) continue;
     const children = own.map((r) => household.children.find((c) => c.id === r.childId)?.firstName ?? '');
-    const facts = await offerFacts(ports, offer, `${ports.publicUrl}/bookings#reg-${first.id}`);
+    const facts = await offerFacts(
+      ports,
+      offer,
+      own.map((r) => r.unitId),
+      `${ports.publicUrl}/bookings#reg-${first.id}`,
+    );
     await ports.mailer.send(mail(household.email, { ...facts, children, unitLabel: first.unitLabel }));
   }
 }

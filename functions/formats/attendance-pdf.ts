@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { AttendanceSheet } from '../domain/attendance.js';
-import { sheetHeader, sheetRows } from './attendance-list.js';
+import { groupTable } from './attendance-list.js';
 
 // pdfkit and its fonts weigh about 900 kB bundled, the two Arimo fonts another 850 kB: this
 // module is served by its own Lambda (functions/api/exports-lambda.ts), so the API that
@@ -64,8 +64,8 @@ function sessionLayout(room: number, sessionCount: number, widthAt: (fontSize: n
 }
 
 /**
- * The attendance list as a printable A4 landscape PDF, session days as columns with the marks
- * so far and room to tick by hand. Sessions that do not fit the width continue on further
+ * The attendance list as a printable A4 landscape PDF, one table per unit, its session days as
+ * columns with the marks so far and room to tick by hand. Sessions that do not fit the width continue on further
  * pages (names repeated), and the header repeats on every page. Text stays uncompressed: the
  * file is small and its names can be searched. All text is set in the embedded Arimo
  * (subset to the glyphs used), so every name prints as written, whatever its script.
@@ -83,47 +83,51 @@ export async function attendancePdf(sheet: AttendanceSheet): Promise<Buffer> {
 
   const left = doc.page.margins.left;
   const room = doc.page.width - left - doc.page.margins.right - FIXED_WIDTHS.reduce((a, b) => a + b, 0);
-  const header = sheetHeader(sheet);
-  const rows = sheetRows(sheet);
   const sessionCells = (cells: (string | number)[]) => cells.slice(FIXED_WIDTHS.length).map(String);
   const widest = (font: string, size: number, texts: string[]) => Math.max(0, ...texts.map((text) => doc.font(font).fontSize(size).widthOfString(text)));
-  const marks = [...new Set(rows.flatMap(sessionCells))];
-  const { fontSize, perPage } = sessionLayout(room, sheet.sessions.length, (size) =>
-    Math.max(widest(BOLD, size, sessionCells(header)), widest(REGULAR, size, marks)),
-  );
 
-  const drawRow = (cells: string[], widths: number[], bold: boolean) => {
-    const y = doc.y;
-    doc.font(bold ? BOLD : REGULAR).fontSize(fontSize);
-    let x = left;
-    cells.forEach((cell, i) => {
-      const w = widths[i] ?? MIN_SESSION_WIDTH;
-      doc.rect(x, y, w, ROW_HEIGHT).stroke();
-      doc.text(cell, x + CELL_PADDING, y + 6, { width: w - 2 * CELL_PADDING, height: ROW_HEIGHT - 6, lineBreak: false, ellipsis: true });
-      x += w;
-    });
-    doc.x = left;
-    doc.y = y + ROW_HEIGHT;
-  };
+  // One table per unit (week 1, week 2), each starting on a page of its own.
+  for (const [g, group] of sheet.groups.entries()) {
+    const { header, rows } = groupTable(group);
+    const title = `Anwesenheitsliste / Attendance: ${sheet.title}${group.unitLabel ? ` – ${group.unitLabel}` : ''}`;
+    const marks = [...new Set(rows.flatMap(sessionCells))];
+    const { fontSize, perPage } = sessionLayout(room, group.sessions.length, (size) =>
+      Math.max(widest(BOLD, size, sessionCells(header)), widest(REGULAR, size, marks)),
+    );
 
-  for (let first = 0; first < Math.max(1, sheet.sessions.length); first += perPage) {
-    const columns = [0, 1, 2, ...Array.from({ length: Math.min(perPage, sheet.sessions.length - first) }, (_, i) => 3 + first + i)];
-    const sessionWidth = Math.max(MIN_SESSION_WIDTH, room / Math.max(1, columns.length - 3));
-    const widths = columns.map((c) => FIXED_WIDTHS[c] ?? sessionWidth);
-    const pick = (cells: string[]) => columns.map((c) => cells[c] ?? '');
-    const startPage = () => {
-      doc.font(BOLD).fontSize(14).text(`Anwesenheitsliste / Attendance: ${sheet.title}`);
-      doc.moveDown();
-      drawRow(pick(header), widths, true);
+    const drawRow = (cells: string[], widths: number[], bold: boolean) => {
+      const y = doc.y;
+      doc.font(bold ? BOLD : REGULAR).fontSize(fontSize);
+      let x = left;
+      cells.forEach((cell, i) => {
+        const w = widths[i] ?? MIN_SESSION_WIDTH;
+        doc.rect(x, y, w, ROW_HEIGHT).stroke();
+        doc.text(cell, x + CELL_PADDING, y + 6, { width: w - 2 * CELL_PADDING, height: ROW_HEIGHT - 6, lineBreak: false, ellipsis: true });
+        x += w;
+      });
+      doc.x = left;
+      doc.y = y + ROW_HEIGHT;
     };
-    if (first > 0) doc.addPage();
-    startPage();
-    for (const row of rows) {
-      if (doc.y + ROW_HEIGHT > doc.page.height - doc.page.margins.bottom) {
-        doc.addPage();
-        startPage();
+
+    for (let first = 0; first < Math.max(1, group.sessions.length); first += perPage) {
+      const columns = [0, 1, 2, ...Array.from({ length: Math.min(perPage, group.sessions.length - first) }, (_, i) => 3 + first + i)];
+      const sessionWidth = Math.max(MIN_SESSION_WIDTH, room / Math.max(1, columns.length - 3));
+      const widths = columns.map((c) => FIXED_WIDTHS[c] ?? sessionWidth);
+      const pick = (cells: string[]) => columns.map((c) => cells[c] ?? '');
+      const startPage = () => {
+        doc.font(BOLD).fontSize(14).text(title);
+        doc.moveDown();
+        drawRow(pick(header), widths, true);
+      };
+      if (g > 0 || first > 0) doc.addPage();
+      startPage();
+      for (const row of rows) {
+        if (doc.y + ROW_HEIGHT > doc.page.height - doc.page.margins.bottom) {
+          doc.addPage();
+          startPage();
+        }
+        drawRow(pick(row.map(String)), widths, false);
       }
-      drawRow(pick(row.map(String)), widths, false);
     }
   }
   doc.end();

@@ -10,6 +10,11 @@ export const sessionSchema = z.object({
   start: isoDateTime,
   end: isoDateTime,
   place: z.string().min(1).max(200),
+  /**
+   * The unit whose children meet at this session (week 2 of holiday care); absent, every unit
+   * meets at it (parallel course groups).
+   */
+  unitId: id.optional(),
 });
 
 /** A part of an offer with its own places: a week of holiday care, a course group. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { activeStatuses } from '../registration-status.js';
+import { ruleText } from '../validation-messages.js';
 import { id, isoDateTime } from './common.js';
 import { catalogOfferSchema, offerSchema, sessionSchema, unitSchema } from './offer.js';
 
@@ -23,6 +24,33 @@ const uniqueIds = (entries: { id?: string }[], ctx: z.core.$RefinementCtx<{ id?:
   });
 };
 
+type SessionUnitProblem = { path: (string | number)[]; code: 'unknown_unit' | 'unit_without_session' };
+
+/**
+ * Where sessions and units do not fit together: a session naming a unit the offer lacks, or a
+ * unit that meets at no session (every session belongs to other units). Checked by the schema
+ * when an input carries both lists, and by the domain on the offer an edit leaves.
+ */
+export function sessionUnitProblems(sessions: { unitId?: string }[], units: { id?: string }[]): SessionUnitProblem[] {
+  const unitIds = new Set(units.flatMap((u) => (u.id === undefined ? [] : [u.id])));
+  const unknown = sessions.flatMap((s, i): SessionUnitProblem[] =>
+    s.unitId !== undefined && !unitIds.has(s.unitId) ? [{ path: ['sessions', i, 'unitId'], code: 'unknown_unit' }] : [],
+  );
+  const shared = sessions.some((s) => s.unitId === undefined);
+  const idle = units.flatMap((u, i): SessionUnitProblem[] =>
+    shared || sessions.some((s) => u.id !== undefined && s.unitId === u.id) ? [] : [{ path: ['units', i], code: 'unit_without_session' }],
+  );
+  return [...unknown, ...idle];
+}
+
+/** The schema's side of `sessionUnitProblems`, for an input that carries both lists. */
+const sessionsFitUnits = (o: { sessions?: { unitId?: string }[]; units?: { id?: string }[] }, ctx: z.core.$RefinementCtx<unknown>) => {
+  if (!o.sessions || !o.units) return;
+  for (const { path, code } of sessionUnitProblems(o.sessions, o.units)) {
+    ctx.addIssue({ code: 'custom', message: ruleText(code), path, params: { code } });
+  }
+};
+
 const offerFields = offerSchema.omit({ id: true, status: true, providerId: true, providerName: true, sessions: true, units: true }).extend({
   sessions: z.array(sessionInput).min(1).max(200).superRefine(uniqueIds),
   units: z.array(unitInput).min(1).max(40).superRefine(uniqueIds),
@@ -37,7 +65,7 @@ const windowMessage = {
 };
 
 /** A new offer; it starts as a draft of the caller's provider. */
-export const offerInput = offerFields.refine(windowInOrder, windowMessage);
+export const offerInput = offerFields.refine(windowInOrder, windowMessage).superRefine(sessionsFitUnits);
 export type OfferInput = z.infer<typeof offerInput>;
 
 /**
@@ -50,7 +78,8 @@ export const offerPatch = offerFields
     status: z.enum(['published', 'cancelled']).optional(),
     allowOverbooking: z.boolean().optional(),
   })
-  .refine(windowInOrder, windowMessage);
+  .refine(windowInOrder, windowMessage)
+  .superRefine(sessionsFitUnits);
 export type OfferPatch = z.infer<typeof offerPatch>;
 
 /**

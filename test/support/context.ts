@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import type { AppContext } from '../../functions/api/context.js';
 import { createLocalApp } from '../../functions/api/local-server.js';
-import { loadConfig } from '../../functions/config.js';
+import { loadConfig, type Config } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
+import { createDynamoClient } from '../../functions/db/client.js';
 import type { Clock } from '../../functions/ports/world.js';
 import { buildRuntime, type RuntimeOptions } from '../../functions/runtime.js';
 import { retrySetup } from './retry-setup.js';
@@ -19,6 +21,23 @@ export function testClock(start = new Date()): Clock & { set(d: Date): void; adv
   };
 }
 
+/** The tables this test file made, dropped after it, with a configuration to reach them. */
+const fileTables: { tableName: string; config: Config }[] = [];
+
+/**
+ * Drops the tables this file made. DynamoDB Local keeps every table of the run in one in-memory
+ * database, and with hundreds of them left behind each later request was several times slower.
+ */
+export async function dropFileTables() {
+  const tables = fileTables.splice(0);
+  const [first] = tables;
+  if (!first) return;
+  // A client of its own: the file's clients record their calls for the grant check, and this is no function's call.
+  const client = createDynamoClient({ ...first.config, FAULT_RATE: 0 });
+  await Promise.all(tables.map(({ tableName }) => retrySetup(() => client.send(new DeleteTableCommand({ TableName: tableName })))));
+  client.destroy();
+}
+
 /**
  * A fresh table in the shared DynamoDB Local and an app over it, wired by the same composition
  * root as every entry point, so test files never see each other's data. `env` overrides
@@ -28,6 +47,7 @@ export async function createTestContext(env: Record<string, string> = {}, clock:
   const config = loadConfig({ TABLE_NAME: `t-${randomUUID()}`, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), ...env });
   const ctx: AppContext = buildRuntime(config, 'local', { clock, ...options });
   fileTableCalls.attach(ctx.table.client);
+  fileTables.push({ tableName: config.TABLE_NAME, config });
   await retrySetup(() => ensureTable(ctx.table));
   const outbox = ctx.outbox;
   if (!outbox) throw new Error('a local runtime keeps an outbox');

@@ -1,4 +1,5 @@
 import { afterAll, expect } from 'vitest';
+import { dropFileTables } from './context.js';
 import { fileTableCalls, localTableActions, ungranted } from './table-calls.js';
 
 /**
@@ -7,9 +8,12 @@ import { fileTableCalls, localTableActions, ungranted } from './table-calls.js';
  * or a tool is allowed. test/int/table-grants.test.ts checks each function exactly; this catches
  * a new kind of call that only some other test reaches.
  */
-afterAll(() => {
+afterAll(async () => {
+  const actions = fileTableCalls.actions();
+  // Test tooling, not a function's call: the file's tables go once its calls are counted.
+  await dropFileTables();
   expect(
-    ungranted(fileTableCalls.actions(), localTableActions),
+    ungranted(actions, localTableActions),
     `table actions sent by this file's tests that no function is granted (commands: ${JSON.stringify(fileTableCalls.commands())})`,
   ).toEqual([]);
 });

@@ -8,14 +8,11 @@ const ELLIPSIS = '\u2026';
 /** A course of `count` weekly dates with two children, one excused on every date. */
 function course(count: number): AttendanceSheet {
   const sessions = Array.from({ length: count }, (_, i) => ({ id: `s${i}`, day: new Date(Date.UTC(2026, 8, 7 + 7 * i)).toISOString().slice(0, 10) }));
-  return {
-    title: 'Schwimmkurs für Anfänger*innen',
-    sessions,
-    rows: [
-      { child: 'Zoë', guardian: 'Jürgen Müller', phone: '+43 660 1234567', marks: sessions.map(() => 'excused' as const) },
-      { child: 'Ömer', guardian: 'Ayşe Öztürk', phone: '+43 660 7654321', marks: sessions.map(() => undefined) },
-    ],
-  };
+  const rows = [
+    { child: 'Zoë', guardian: 'Jürgen Müller', phone: '+43 660 1234567', marks: sessions.map(() => 'excused' as const) },
+    { child: 'Ömer', guardian: 'Ayşe Öztürk', phone: '+43 660 7654321', marks: sessions.map(() => undefined) },
+  ];
+  return { title: 'Schwimmkurs für Anfänger*innen', sessions, groups: [{ sessions, rows }] };
 }
 
 describe('attendance PDF layout', () => {
@@ -51,14 +48,11 @@ describe('attendance PDF names', () => {
   it('prints names outside WinAnsi exactly as written', async () => {
     // Prepare: letters Helvetica's WinAnsi lacks (ğ, Ł, ś, Đ, đ) beside ones it has (Ç, Ö, ü, ë).
     const sessions = [{ id: 's1', day: '2026-09-07' }];
-    const sheet: AttendanceSheet = {
-      title: 'Schwimmkurs Çağla',
-      sessions,
-      rows: [
-        { child: 'Çağla Öztürk', guardian: 'Zoë Öztürk', phone: '+43 660 1234567', marks: ['present'] },
-        { child: 'Łukasz Wiśniewski', guardian: 'Đorđe Wiśniewski', phone: '+43 660 7654321', marks: [undefined] },
-      ],
-    };
+    const rows: AttendanceSheet['groups'][number]['rows'] = [
+      { child: 'Çağla Öztürk', guardian: 'Zoë Öztürk', phone: '+43 660 1234567', marks: ['present'] },
+      { child: 'Łukasz Wiśniewski', guardian: 'Đorđe Wiśniewski', phone: '+43 660 7654321', marks: [undefined] },
+    ];
+    const sheet: AttendanceSheet = { title: 'Schwimmkurs Çağla', sessions, groups: [{ sessions, rows }] };
 
     // Act
     const pdf = await attendancePdf(sheet);

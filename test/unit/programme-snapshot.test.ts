@@ -75,7 +75,14 @@ const wishes = (householdId: string, children: StoredWishes['children'], togethe
 describe('the frozen snapshot', () => {
   const care = offer('care', {
     kind: 'holiday_care',
-    sessions: [day(5, '08:00', '16:00'), day(6, '08:00', '16:00'), day(7, '08:00', '16:00'), day(8, '08:00', '16:00')],
+    // An opening afternoon for both weeks, then each week's own days.
+    sessions: [
+      day(4, '14:00', '16:00'),
+      { ...day(5, '08:00', '16:00'), unitId: 'w1' },
+      { ...day(6, '08:00', '16:00'), unitId: 'w1' },
+      { ...day(7, '08:00', '16:00'), unitId: 'w2' },
+      { ...day(8, '08:00', '16:00'), unitId: 'w2' },
+    ],
     units: [
       { id: 'w1', label: 'Woche 1', capacity: 10, confirmed: 0, waiting: 0 },
       { id: 'w2', label: 'Woche 2', capacity: 7, confirmed: 0, waiting: 0 },
@@ -139,12 +146,12 @@ describe('the frozen snapshot', () => {
     expect(family?.together).toEqual([{ offerId: 'care', childIds: [anna, pseudonym(programme, 'child', 'ben')].sort(), mode: 'all_or_none' }]);
   });
 
-  it('gives each week of a holiday care its own days, and keeps the residents’ share of the seats', () => {
+  it('gives each week of a holiday care its own days and the days of both, and keeps the residents’ share of the seats', () => {
     const snapshot = buildSnapshot(programme, [riding, care], families);
 
     const [w1, w2] = snapshot.units.filter((u) => u.offerId === 'care');
-    expect(w1?.sessions.map((s) => new Date(s.start).getUTCDate())).toEqual([5, 6]);
-    expect(w2?.sessions.map((s) => new Date(s.start).getUTCDate())).toEqual([7, 8]);
+    expect(w1?.sessions.map((s) => new Date(s.start).getUTCDate())).toEqual([4, 5, 6]);
+    expect(w2?.sessions.map((s) => new Date(s.start).getUTCDate())).toEqual([4, 7, 8]);
     expect([w1?.reserved, w2?.reserved]).toEqual([3, 2]);
     expect(w1?.careWeek).toBe(true);
     expect(snapshot.units.find((u) => u.key === 'riding/u1')).toMatchObject({ municipalityId: 'kirchau', careWeek: false, seats: 10 });

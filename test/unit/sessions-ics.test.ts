@@ -32,7 +32,7 @@ const offer: Offer = {
 describe('sessionsIcs', () => {
   it('has one event per session that a real parser reads at the session’s instants, with title, place and link', () => {
     // Act
-    const events = parseIcsEvents(sessionsIcs(offer, 'https://regiokurs.example'));
+    const events = parseIcsEvents(sessionsIcs(offer, ['u1'], 'https://regiokurs.example'));
 
     // Assess
     expect(events).toHaveLength(offer.sessions.length);
@@ -49,7 +49,7 @@ describe('sessionsIcs', () => {
     const feed = parseIcsEvents(buildCalendarFeed([offer], { name: 'Kleinregion', publicUrl: 'https://regiokurs.example' }));
 
     // Act
-    const attachment = parseIcsEvents(sessionsIcs(offer, 'https://regiokurs.example'));
+    const attachment = parseIcsEvents(sessionsIcs(offer, ['u1'], 'https://regiokurs.example'));
 
     // Assess
     expect(attachment.map((e) => e.uid)).toEqual(feed.map((e) => e.uid));
@@ -61,9 +61,28 @@ describe('sessionsIcs', () => {
     const { address: _address, ...withoutAddress } = offer;
 
     // Act
-    const [event] = parseIcsEvents(sessionsIcs(withoutAddress, 'https://regiokurs.example'));
+    const [event] = parseIcsEvents(sessionsIcs(withoutAddress, ['u1'], 'https://regiokurs.example'));
 
     // Assess
     expect(event?.location).toBe('Hallenbad');
+  });
+
+  it('holds only the booked week’s sessions of a two-week holiday care, each titled with its week', () => {
+    // Prepare: the same dates as two care weeks, s1 and s2 week 1, s3 week 2.
+    const weeks: Offer = {
+      ...offer,
+      kind: 'holiday_care',
+      sessions: offer.sessions.map((s, i) => ({ ...s, unitId: i < 2 ? 'w1' : 'w2' })),
+      units: [
+        { id: 'w1', label: 'Woche 1', capacity: 8, confirmed: 0, waiting: 0 },
+        { id: 'w2', label: 'Woche 2', capacity: 8, confirmed: 0, waiting: 0 },
+      ],
+    };
+
+    // Act
+    const week2 = parseIcsEvents(sessionsIcs(weeks, ['w2'], 'https://regiokurs.example'));
+
+    // Assess
+    expect(week2.map((e) => [e.start, e.summary])).toEqual([[new Date('2026-04-04T09:00:00+02:00').toISOString(), 'Schwimmkurs, Anfänger – Woche 2']]);
   });
 });

@@ -30,8 +30,13 @@ type Complete<T> = T extends readonly (infer E)[]
  */
 export type OfferDraft = Complete<OfferInput & Omit<OfferPatch, 'status' | 'allowOverbooking'>>;
 
-type SessionRow = { id?: string; date: string; start: string; end: string; place: string };
-type UnitRow = { id?: string; label: string; capacity: string };
+/** `unitId` empty: the session is every unit's. */
+type SessionRow = { id?: string; date: string; start: string; end: string; place: string; unitId: string };
+/** New units get their id here, so that a session can name them before they are saved. */
+type UnitRow = { id: string; label: string; capacity: string };
+
+/** A unit's id made in the browser: the API keeps a given id (same form as its own). */
+export const newUnitId = () => `u-${crypto.randomUUID().slice(0, 8)}`;
 
 /** The editor's values: what the inputs hold, numbers and times as typed. */
 export type OfferFormValues = {
@@ -69,7 +74,7 @@ export function valuesOf(offer: Offer | undefined, timeZone: string): OfferFormV
   };
   const session = (s: Offer['sessions'][number]): SessionRow => {
     const start = zonedParts(s.start, timeZone);
-    return { id: s.id, date: start.date, start: start.time, end: zonedParts(s.end, timeZone).time, place: s.place };
+    return { id: s.id, date: start.date, start: start.time, end: zonedParts(s.end, timeZone).time, place: s.place, unitId: s.unitId ?? '' };
   };
   return {
     title: offer?.title ?? '',
@@ -87,8 +92,8 @@ export function valuesOf(offer: Offer | undefined, timeZone: string): OfferFormV
     price: { amount: offer ? String(offer.price.amount) : '0', reduced: text(offer?.price.reduced) },
     registrationOpens: offer ? local(offer.registrationOpens) : '',
     registrationCloses: offer ? local(offer.registrationCloses) : '',
-    sessions: offer?.sessions.map(session) ?? [{ date: '', start: '', end: '', place: '' }],
-    units: offer?.units.map((u) => ({ id: u.id, label: u.label, capacity: String(u.capacity) })) ?? [{ label: '', capacity: '' }],
+    sessions: offer?.sessions.map(session) ?? [{ date: '', start: '', end: '', place: '', unitId: '' }],
+    units: offer?.units.map((u) => ({ id: u.id, label: u.label, capacity: String(u.capacity) })) ?? [{ id: newUnitId(), label: '', capacity: '' }],
   };
 }
 
@@ -115,7 +120,13 @@ export function toDraft(v: OfferFormValues, timeZone: string): OfferDraft {
     price: { amount: num(v.price.amount), reduced: optionalNum(v.price.reduced) },
     registrationOpens: iso(v.registrationOpens),
     registrationCloses: iso(v.registrationCloses),
-    sessions: v.sessions.map((s) => ({ id: s.id, start: iso(`${s.date}T${s.start}`), end: iso(`${s.date}T${s.end}`), place: s.place })),
+    sessions: v.sessions.map((s) => ({
+      id: s.id,
+      start: iso(`${s.date}T${s.start}`),
+      end: iso(`${s.date}T${s.end}`),
+      place: s.place,
+      unitId: s.unitId || undefined,
+    })),
     units: v.units.map((u) => ({ id: u.id, label: u.label, capacity: num(u.capacity) })),
   };
 }

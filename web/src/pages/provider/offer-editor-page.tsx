@@ -11,7 +11,7 @@ import { locale, t } from '../../i18n';
 import { tp } from '../../i18n/programme';
 import { timeZone } from '../../i18n/format';
 import { useRegion } from '../../stores/region';
-import { offerDraftSchema, toDraft, valuesOf } from './offer-draft';
+import { newUnitId, offerDraftSchema, toDraft, valuesOf } from './offer-draft';
 
 /** The schema's limit, so the field stops where the API would refuse. */
 const whatToBringMax = offerSchema.shape.whatToBring.unwrap().maxLength ?? undefined;
@@ -141,7 +141,7 @@ function Editor(props: { offer?: Offer }) {
         add={t('provider.addSession')}
         legend={(n) => t('provider.session', { n })}
         removeLabel={(n) => t('provider.removeSession', { n })}
-        onAdd={() => form.update((v) => v.sessions.push({ ...(v.sessions.at(-1) ?? { date: '', start: '', end: '', place: '' }), id: undefined }))}
+        onAdd={() => form.update((v) => v.sessions.push({ ...(v.sessions.at(-1) ?? { date: '', start: '', end: '', place: '', unitId: '' }), id: undefined }))}
         onRemove={(i) => form.update((v) => v.sessions.splice(i, 1))}
       >
         {(i) => (
@@ -154,6 +154,20 @@ function Editor(props: { offer?: Offer }) {
             <div class="wide">
               <Field form={form} name={`sessions.${i}.place`} label={t('provider.sessionPlace')} required />
             </div>
+            <Show when={form.values.units.length > 1}>
+              <div class="wide">
+                <Select
+                  form={form}
+                  name={`sessions.${i}.unitId`}
+                  label={t('provider.sessionUnit')}
+                  hint={t('provider.sessionUnitHint')}
+                  options={[
+                    { value: '', label: t('provider.allUnits') },
+                    ...form.values.units.map((u, n) => ({ value: u.id, label: u.label || t('provider.unit', { n: n + 1 }) })),
+                  ]}
+                />
+              </div>
+            </Show>
           </>
         )}
       </Rows>
@@ -164,8 +178,14 @@ function Editor(props: { offer?: Offer }) {
         add={t('provider.addUnit')}
         legend={(n) => t('provider.unit', { n })}
         removeLabel={(n) => t('provider.removeUnit', { n })}
-        onAdd={() => form.update((v) => v.units.push({ label: '', capacity: '' }))}
-        onRemove={(i) => form.update((v) => v.units.splice(i, 1))}
+        onAdd={() => form.update((v) => v.units.push({ id: newUnitId(), label: '', capacity: '' }))}
+        onRemove={(i) =>
+          form.update((v) => {
+            // The removed unit's sessions become every unit's, rather than naming a unit that is gone.
+            const [removed] = v.units.splice(i, 1);
+            for (const s of v.sessions) if (s.unitId === removed?.id) s.unitId = '';
+          })
+        }
       >
         {(i) => (
           <>

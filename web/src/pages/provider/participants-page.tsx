@@ -8,13 +8,20 @@ import { t } from '../../i18n';
 import { dayOf, formatDate, formatDateTime, formatTime, today } from '../../i18n/format';
 import { createAttendance, createParticipants } from '../../stores/provider';
 
+/** The offer's sessions in time order. */
+const inTimeOrder = (offer: Offer) => [...offer.sessions].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+
 /** The session to take attendance for: today's, else the next, else the last. */
 function defaultSession(offer: Offer) {
   const day = today();
-  return (offer.sessions.find((s) => dayOf(s.start) >= day) ?? offer.sessions.at(-1))?.id ?? '';
+  const sessions = inTimeOrder(offer);
+  return (sessions.find((s) => dayOf(s.start) >= day) ?? sessions.at(-1))?.id ?? '';
 }
 
-function ParticipantList(props: { title: string; list: Participant[] }) {
+/** A unit's label where the offer has several (week 1, week 2), so every list says which one a child is in. */
+const unitLabelIn = (offer: Offer) => (unitId: string | undefined) => (offer.units.length > 1 ? offer.units.find((u) => u.id === unitId)?.label : undefined);
+
+function ParticipantList(props: { title: string; list: Participant[]; unitLabel: (unitId: string) => string | undefined }) {
   return (
     <section>
       <h3>{props.title}</h3>
@@ -23,7 +30,7 @@ function ParticipantList(props: { title: string; list: Participant[] }) {
           <For each={props.list}>
             {(p) => (
               <li class="participant">
-                <strong>{p.child.firstName}</strong> ({p.child.age})
+                <strong>{p.child.firstName}</strong> ({p.child.age})<Show when={props.unitLabel(p.unitId)}>{(label) => <> · {label()}</>}</Show>
                 <Show when={p.waitlistPosition}> · {t('provider.position', { n: p.waitlistPosition ?? 0 })}</Show>
                 <Show when={p.status === 'offered' && p.offerExpiresAt}>
                   {(at) => <p class="status">{t('provider.offeredUntil', { at: formatDateTime(at()) })}</p>}
@@ -50,25 +57,32 @@ function AttendanceChecklist(props: { offer: Offer; confirmed: Participant[] }) 
   const [sessionId, setSessionId] = createSignal(defaultSession(props.offer));
   const attendance = createAttendance(() => props.offer.id, sessionId);
   const id = createUniqueId();
+  const unitLabel = unitLabelIn(props.offer);
+  // A week's session has that week's children on its roll; a session of every unit has them all.
+  const onRoll = () => {
+    const unitId = props.offer.sessions.find((s) => s.id === sessionId())?.unitId;
+    return props.confirmed.filter((p) => unitId === undefined || p.unitId === unitId);
+  };
   return (
     <section aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('provider.attendance')}</h2>
       <div class="field">
         <label for={`${id}-session`}>{t('provider.attendanceFor')}</label>
         <select id={`${id}-session`} value={sessionId()} onChange={(e) => setSessionId(e.currentTarget.value)}>
-          <For each={props.offer.sessions}>
+          <For each={inTimeOrder(props.offer)}>
             {(s) => (
               <option value={s.id}>
                 {formatDate(s.start)}, {formatTime(s.start)}
+                {unitLabel(s.unitId) ? ` · ${unitLabel(s.unitId)}` : ''}
               </option>
             )}
           </For>
         </select>
       </div>
       <Show when={attendance.error()}>{(err) => <ErrorNotice error={err()} />}</Show>
-      <Show when={props.confirmed.length} fallback={<p class="state state-empty">{t('provider.noParticipants')}</p>}>
+      <Show when={onRoll().length} fallback={<p class="state state-empty">{t('provider.noParticipants')}</p>}>
         <ul class="attendance-list">
-          <For each={props.confirmed}>
+          <For each={onRoll()}>
             {(p) => (
               <li class="attendance-row">
                 <span id={`${id}-${p.registrationId}`}>{p.child.firstName}</span>
@@ -107,6 +121,7 @@ function OfferParticipants(props: { offerId: string }) {
   const [offer] = createResource(() => props.offerId, api.providerOffer);
   const store = createParticipants(() => props.offerId);
   const byStatus = (status: Participant['status']) => (store.participants() ?? []).filter((p) => p.status === status);
+  const unitLabel = (unitId: string) => (offer.state === 'ready' ? unitLabelIn(offer())(unitId) : undefined);
   return (
     <AsyncView resource={offer}>
       {(o) => (
@@ -117,15 +132,17 @@ function OfferParticipants(props: { offerId: string }) {
               <>
                 <AttendanceChecklist offer={o()} confirmed={byStatus('confirmed')} />
                 <h2>{t('provider.participants')}</h2>
-                <ParticipantList title={t('provider.confirmedList')} list={byStatus('confirmed')} />
+                <ParticipantList title={t('provider.confirmedList')} list={byStatus('confirmed')} unitLabel={unitLabel} />
                 {/* A freed place offered to the next family in line, held until its deadline. */}
                 <Show when={byStatus('offered').length}>
                   <ParticipantList
+                    unitLabel={unitLabel}
                     title={t('provider.offeredList')}
                     list={byStatus('offered').sort((a, b) => Date.parse(a.offerExpiresAt ?? '') - Date.parse(b.offerExpiresAt ?? ''))}
                   />
                 </Show>
                 <ParticipantList
+                  unitLabel={unitLabel}
                   title={t('provider.waitingList')}
                   list={byStatus('waitlisted').sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0))}
                 />
