@@ -9,7 +9,7 @@ import { book, createFamily, type Family } from '../support/booking.js';
 import { createTestContext, testClock } from '../support/context.js';
 import { parseIcsEvents } from '../support/ics.js';
 import { pdfText } from '../support/pdf-text.js';
-import { body, offerDraft, seedRegionConfig } from '../support/provider.js';
+import { body, offerDraft, publishDraft, seedRegionConfig } from '../support/provider.js';
 import { createUser, json } from '../support/users.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -43,11 +43,7 @@ async function prepare() {
       { id: 'w2', label: 'Woche 2', capacity: 5 },
     ],
   });
-  const created = await t.app.request('/api/provider/offers', json('POST', draft, provider.headers));
-  expect(created.status, await created.clone().text()).toBe(201);
-  const { id } = await body<Offer>(created);
-  const path = `/api/provider/offers/${id}`;
-  const offer = await body<Offer>(t.app.request(path, json('PATCH', { status: 'published' }, provider.headers)));
+  const { offer, path } = await publishDraft(t.app, provider, draft);
   const sessionOn = (day: number) => offer.sessions.find((s) => s.start.startsWith(`2026-07-${String(day).padStart(2, '0')}`))?.id ?? '';
   const bookWeeks = async (family: Family, units: string[]) =>
     body<{ items: Registration[] }>(book(t.app, family, { offerId: offer.id, items: units.map((unitId) => ({ unitId, childId: family.childIds[0] })) }));

@@ -8,7 +8,7 @@ import type { Offer } from '../../shared/schemas/offer.js';
 import type { OpeningNotice } from '../../shared/schemas/registration.js';
 import { createTestContext, testClock } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
-import { body, offerDraft, seedRegionConfig } from '../support/provider.js';
+import { body, offerDraft, publishDraft, seedRegionConfig } from '../support/provider.js';
 import { createUser, json, type TestUser } from '../support/users.js';
 
 type Problem = { type: string; title: string; status: number; errors?: { path: string }[] };
@@ -128,9 +128,7 @@ describe('opening notices ("Erinnere mich")', () => {
     const now = t.clock.now();
     const at = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString();
     const draft = offerDraft(now, { registrationOpens: at(2), registrationCloses: at(10) });
-    const created = await body<Offer>(t.app.request('/api/provider/offers', json('POST', draft, provider.headers)));
-    const path = `/api/provider/offers/${created.id}`;
-    expect((await t.app.request(path, json('PATCH', { status: 'published' }, provider.headers))).status).toBe(200);
+    const { offer: created, path } = await publishDraft(t.app, provider, draft);
     const family = await createUser(t.ctx);
     expect((await t.ask(family, created.id)).status).toBe(204);
 

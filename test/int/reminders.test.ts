@@ -3,12 +3,11 @@ import type { AppContext } from '../../functions/api/context.js';
 import { sweepDueWork } from '../../functions/domain/due-work.js';
 import { dueJobs } from '../../functions/domain/jobs.js';
 import { offerSpan } from '../../functions/domain/offers.js';
-import type { Offer } from '../../shared/schemas/offer.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { book, cancel, createFamily, type Family } from '../support/booking.js';
 import { createTestContext, testClock } from '../support/context.js';
 import { parseIcsEvents } from '../support/ics.js';
-import { body, offerDraft, seedRegionConfig } from '../support/provider.js';
+import { body, offerDraft, publishDraft, seedRegionConfig } from '../support/provider.js';
 import { createUser, json, type TestUser } from '../support/users.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -33,11 +32,7 @@ async function prepare() {
     sessions: [FIRST_SESSION, SECOND_SESSION],
     units: [{ label: 'Gruppe', capacity: 3 }],
   });
-  const created = await body<Offer>(t.app.request('/api/provider/offers', json('POST', draft, provider.headers)));
-  const path = `/api/provider/offers/${created.id}`;
-  const published = await t.app.request(path, json('PATCH', { status: 'published' }, provider.headers));
-  expect(published.status).toBe(200);
-  const offer = await body<Offer>(published);
+  const { offer, path } = await publishDraft(t.app, provider, draft);
   const unitId = offer.units[0]?.id ?? '';
   /** Books all of the family's children into the offer's unit. */
   const bookAll = async (family: Family) =>

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../functions/api/context.js';
 import { demoMunicipalities, demoProviders, demoRegion } from '../../functions/demo/region.js';
-import { createUser, type TestUser } from './users.js';
+import { expect } from 'vitest';
+import type { Offer } from '../../shared/schemas/offer.js';
+import { createUser, json, type TestUser } from './users.js';
 import { retrySetup } from './retry-setup.js';
 
 /** The demo region's configuration, municipalities and providers, without offers or accounts. */
@@ -60,4 +62,16 @@ export function offerDraft(now: Date, overrides: Record<string, unknown> = {}) {
     units: [{ label: 'Gruppe', capacity: 2 }],
     ...overrides,
   };
+}
+
+type App = { request(path: string, init?: RequestInit): Response | Promise<Response> };
+
+/** A draft the provider creates and publishes through the API: the offer as published, and its provider path. */
+export async function publishDraft(app: App, provider: TestUser, draft: unknown): Promise<{ offer: Offer; path: string }> {
+  const created = await app.request('/api/provider/offers', json('POST', draft, provider.headers));
+  expect(created.status, await created.clone().text()).toBe(201);
+  const path = `/api/provider/offers/${(await body<Offer>(created)).id}`;
+  const published = await app.request(path, json('PATCH', { status: 'published' }, provider.headers));
+  expect(published.status).toBe(200);
+  return { offer: await body<Offer>(published), path };
 }
