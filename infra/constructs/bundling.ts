@@ -14,6 +14,12 @@ export const lambdaEntries = {
 } as const;
 export type LambdaName = keyof typeof lambdaEntries;
 
+/**
+ * Module replacements for every bundle: the SDK's credential chain by the environment's
+ * credentials alone (functions/lambda-credentials.ts says why). Paths relative to the project root.
+ */
+export const bundleAliases = { '@aws-sdk/credential-provider-node': './functions/lambda-credentials.ts' };
+
 /** Node.js 22 on Lambda; esbuild's target has to match the runtime the functions get. */
 const esbuildTarget = 'node22';
 
@@ -38,4 +44,5 @@ export const bundling = {
   // The attendance PDF's fonts (functions/formats/attendance-pdf.ts) are inlined as bytes, so
   // the bundle needs no file beside it.
   loader: { '.ttf': 'binary' as const },
+  esbuildArgs: Object.fromEntries(Object.entries(bundleAliases).map(([from, to]) => [`--alias:${from}`, to])),
 } satisfies BundlingOptions;
