@@ -7,6 +7,7 @@ import type { AppContext, Env } from './context.js';
 import { handleError } from './errors.js';
 import { originLock } from './origin-lock.js';
 import { problem } from './problem.js';
+import { siteRoutes } from './site.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -68,6 +69,8 @@ export function createApp(ctx: AppContext, extra: RouteModule[] = []) {
   const unframed = secureHeaders();
   app.use('*', (c, next) => (c.req.path === EMBED_PATH ? embeddable : unframed)(c, next));
   app.route('/api', createApi(ctx, extra));
+  // Crawlers' files: CloudFront sends /robots.txt and /sitemap.xml to this function as it does /api/*.
+  app.route('/', siteRoutes(ctx));
   app.notFound((c) => problem(c, 404, 'not-found', 'Nicht gefunden / not found', c.req.path));
   app.onError(handleError);
   return app;

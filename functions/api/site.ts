@@ -1,37 +1,14 @@
 import { Hono } from 'hono';
 import { dayIn } from '../../shared/dates.js';
+import { CRAWLER_FILES } from '../../shared/page-routes.js';
 import { allow } from './access.js';
 import type { AppContext, Env } from './context.js';
 
 /**
- * The web app's own routes (web/src/main.tsx): these paths answer its shell with 200, every
- * other page path with 404 (the shell still shows the app's not-found page).
+ * Is `path` one of the web app's pages? The local server answers the shell with 200 for these and
+ * with 404 for every other page path; CloudFront decides by the same list (shared/page-routes.ts).
  */
-const CLIENT_ROUTES = [
-  /^\/$/,
-  /^\/embed$/,
-  /^\/offers\/[^/]+$/,
-  /^\/sign-in$/,
-  /^\/family$/,
-  /^\/bookings$/,
-  /^\/provider$/,
-  /^\/provider\/offers\/new$/,
-  /^\/provider\/offers\/[^/]+\/edit$/,
-  /^\/provider\/offers\/[^/]+$/,
-  /^\/dashboard$/,
-  /^\/embed-info$/,
-  /^\/programmes\/[^/]+$/,
-  /^\/programmes\/[^/]+\/(leichte-sprache|wishes|result)$/,
-  /^\/admin\/programmes$/,
-  /^\/admin\/programmes\/[^/]+$/,
-  /^\/(datenschutz|barrierefreiheit|leichte-sprache)$/,
-];
-
-/** Is `path` one of the web app's pages (a trailing slash aside)? */
-export const isClientRoute = (path: string) => {
-  const bare = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return CLIENT_ROUTES.some((route) => route.test(bare));
-};
+export { isPageRoute as isClientRoute } from '../../shared/page-routes.js';
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch] ?? ch);
 
@@ -39,8 +16,10 @@ const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '
 export const siteRoutes = (ctx: AppContext) => {
   const origin = ctx.config.PUBLIC_URL.replace(/\/+$/, '');
   return new Hono<Env>()
-    .get('/robots.txt', allow('anyone'), (c) => c.text(['User-agent: *', 'Allow: /', 'Disallow: /api/', '', `Sitemap: ${origin}/sitemap.xml`, ''].join('\n')))
-    .get('/sitemap.xml', allow('anyone'), async (c) => {
+    .get(CRAWLER_FILES.robots, allow('anyone'), (c) =>
+      c.text(['User-agent: *', 'Allow: /', 'Disallow: /api/', '', `Sitemap: ${origin}${CRAWLER_FILES.sitemap}`, ''].join('\n')),
+    )
+    .get(CRAWLER_FILES.sitemap, allow('anyone'), async (c) => {
       const offers = await ctx.ports.offers.listCatalog(dayIn(ctx.ports.timeZone, ctx.ports.clock.now()));
       const programmes = (await ctx.ports.programmes.listProgrammes()).filter((p) => p.status !== 'draft');
       const urls = [

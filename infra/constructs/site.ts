@@ -3,6 +3,7 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachePolicy,
   Distribution,
   Function as CloudFrontFunction,
@@ -24,6 +25,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/api/origin-lock.js';
+import { CRAWLER_FILES, PAGE_ROUTE_PATTERN } from '../../shared/page-routes.js';
 import type { RegionConfig } from '../config.js';
 
 export type SiteProps = {
@@ -40,20 +42,61 @@ export type SiteProps = {
 };
 
 /**
- * Rewrites page routes (no file extension in the last segment) to the SPA's index.html at the
- * edge. Error-page mapping would do the same for the API's own 404s, so it is not used.
+ * How the viewer-request function tells the viewer-response function that a path is no page of
+ * the app: after the rewrite both ask the bucket for /index.html. Not in the cache key and not
+ * sent to the bucket (the default behaviour forwards no headers), so every page shares one cached
+ * shell.
  */
-const SPA_ROUTING = `function handler(event) {
+const NOT_FOUND_MARKER = 'x-regiokurs-not-found';
+
+/**
+ * What both edge functions know of a path: the app's pages (shared/page-routes.ts, the list the
+ * local server decides by, so the two cannot drift), files (a dot in the last segment: the bucket
+ * answers them, or refuses them), and everything else: a page path the app does not have.
+ */
+const PATH_KINDS = `var PAGE_ROUTE = ${String(PAGE_ROUTE_PATTERN)};
+function isUnknownPage(uri) {
+  return !PAGE_ROUTE.test(uri) && uri.split('/').pop().indexOf('.') === -1;
+}`;
+
+/**
+ * Page paths, known or not, get the app's index.html; the unknown ones are marked for the
+ * response. A marker the viewer sent is dropped first, so no one turns a page into a 404.
+ */
+const SHELL_FOR_PAGE_PATHS = `${PATH_KINDS}
+function handler(event) {
   var request = event.request;
-  var last = request.uri.split('/').pop();
-  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  var unknown = isUnknownPage(request.uri);
+  delete request.headers['${NOT_FOUND_MARKER}'];
+  if (unknown) request.headers['${NOT_FOUND_MARKER}'] = { value: '1' };
+  if (unknown || PAGE_ROUTE.test(request.uri)) request.uri = '/index.html';
   return request;
 }`;
 
 /**
+ * The shell of an unknown page path answers 404, so search engines index no soft 404 (the app
+ * still shows its not-found page). AWS calls the request of this event the one "CloudFront
+ * received from the viewer" and leaves open whether that is before or after the viewer-request
+ * function; reports from the field say after. Either is read right: a rewritten request carries
+ * the marker, an original one its own path.
+ */
+const NOT_FOUND_STATUS = `${PATH_KINDS}
+function handler(event) {
+  var request = event.request;
+  var response = event.response;
+  var unknown = request.uri === '/index.html' ? '${NOT_FOUND_MARKER}' in request.headers : isUnknownPage(request.uri);
+  if (unknown && response.statusCode === 200) {
+    response.statusCode = 404;
+    response.statusDescription = 'Not Found';
+  }
+  return response;
+}`;
+
+/**
  * The web app's origin: a private bucket behind CloudFront (origin access control), security
- * headers on every answer, and `/api/*` passed to the HTTP API so the app and its API share
- * one origin (no CORS, cookies stay first-party).
+ * headers on every answer, page paths answered with the app's shell (404 where the app has no
+ * such page), and `/api/*`, robots.txt and sitemap.xml passed to the HTTP API, so the app and its
+ * API share one origin (no CORS, cookies stay first-party).
  */
 export class Site extends Construct {
   readonly distribution: Distribution;
@@ -97,13 +140,34 @@ export class Site extends Construct {
       },
     });
 
-    const spaRouting = new CloudFrontFunction(this, 'SpaRouting', {
-      code: FunctionCode.fromInline(SPA_ROUTING),
-      runtime: FunctionRuntime.JS_2_0,
-      comment: 'Serves index.html for page routes',
-    });
+    // Page routes are decided at the edge from the app's own route list, not by custom error
+    // responses: those apply to the whole distribution, so they would replace the API's own 404s
+    // and 403s with the shell too, and the bucket answers a missing page with the same 403 as any
+    // other missing key, so they could not tell a page from an unknown path anyway.
+    const edgeFunction = (id: string, code: string, comment: string) =>
+      new CloudFrontFunction(this, id, { code: FunctionCode.fromInline(code), runtime: FunctionRuntime.JS_2_0, comment });
+    const shellForPagePaths = edgeFunction('SpaRouting', SHELL_FOR_PAGE_PATHS, 'Serves index.html for page paths, marking unknown ones');
+    const notFoundStatus = edgeFunction('NotFoundStatus', NOT_FOUND_STATUS, 'Answers 404 for page paths the app does not have');
 
     const apiHost = `${props.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+    const toApi = {
+      origin: new HttpOrigin(apiHost, {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+        // The origin lock (functions/api/origin-lock.ts): a dynamic reference, resolved by CloudFormation.
+        customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify.secretValue.unsafeUnwrap() },
+      }),
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      // Everything the viewer sent (cookies, Idempotency-Key, query) except Host, which must name the API.
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: securityHeaders,
+    } satisfies Partial<BehaviorOptions>;
+    // robots.txt names the public URL and sitemap.xml lists the offers published now: the API
+    // answers both, as the local server does (functions/api/site.ts). Only GET, so a redirect
+    // to HTTPS loses nothing.
+    const crawlerFiles = Object.fromEntries(
+      Object.values(CRAWLER_FILES).map((path) => [path, { ...toApi, viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS }]),
+    );
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'regiokurs web app and API',
       webAclId: props.webAclArn,
@@ -121,24 +185,20 @@ export class Site extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders,
-        functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
+        functionAssociations: [
+          { function: shellForPagePaths, eventType: FunctionEventType.VIEWER_REQUEST },
+          { function: notFoundStatus, eventType: FunctionEventType.VIEWER_RESPONSE },
+        ],
         compress: true,
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiHost, {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-            // The origin lock (functions/api/origin-lock.ts): a dynamic reference, resolved by CloudFormation.
-            customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify.secretValue.unsafeUnwrap() },
-          }),
+          ...toApi,
           // A redirect would turn a POST into a GET; API clients must use HTTPS from the start.
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          // Everything the viewer sent (cookies, Idempotency-Key, query) except Host, which must name the API.
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: securityHeaders,
         },
+        ...crawlerFiles,
       },
     });
     this.url = `https://${props.domain?.name ?? this.distribution.distributionDomainName}`;

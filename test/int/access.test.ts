@@ -10,6 +10,8 @@ import { createUser, type TestUser } from '../support/users.js';
  */
 const routes: [method: string, path: string, audience: Guard['audience']][] = [
   ['GET', '/api/health', 'anyone'],
+  ['GET', '/robots.txt', 'anyone'],
+  ['GET', '/sitemap.xml', 'anyone'],
   ['POST', '/api/auth/code', 'anyone'],
   ['POST', '/api/auth/session', 'anyone'],
   ['DELETE', '/api/auth/session', 'signed-in'],

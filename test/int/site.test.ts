@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app.js';
 import type { Env } from '../../functions/api/context.js';
 import { isClientRoute, siteRoutes } from '../../functions/api/site.js';
+import { PAGE_ROUTES } from '../../shared/page-routes.js';
 import { createTestContext } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
 
@@ -48,6 +50,21 @@ describe('robots.txt and sitemap', () => {
     expect(locs).toContain('https://kurse.example.at/');
   });
 
+  it('is answered by the API function too, which CloudFront sends both paths to in the cloud', async () => {
+    // Prepare: the app as functions/api/lambda.ts builds it.
+    const t = await createTestContext({ PUBLIC_URL: 'https://kurse.example.at' });
+    const cloudApi = createApp(t.ctx);
+
+    // Act
+    const [robots, sitemap] = await Promise.all([cloudApi.request('/robots.txt'), cloudApi.request('/sitemap.xml')]);
+
+    // Assess
+    expect(robots.status).toBe(200);
+    expect(await robots.text()).toContain('Sitemap: https://kurse.example.at/sitemap.xml');
+    expect(sitemap.status).toBe(200);
+    expect(locations(await sitemap.text())).toContain('https://kurse.example.at/');
+  });
+
   it('knows the web app pages, so every other path is a 404', () => {
     // Assess
     for (const path of ['/', '/embed', '/offers/abc', '/sign-in', '/family', '/bookings', '/provider', '/provider/offers/new']) {
@@ -59,12 +76,19 @@ describe('robots.txt and sitemap', () => {
     for (const path of ['/no-such-page', '/offers', '/offers/a/b', '/admin', '/sign-in/x', '/programmes/p/x']) expect(isClientRoute(path), path).toBe(false);
   });
 
-  it('answers every page the web app routes (web/src/main.tsx) with 200, none forgotten', () => {
-    // Prepare: the router's paths, each parameter filled in.
-    const routes = [...readFileSync('web/src/main.tsx', 'utf8').matchAll(/<Route path="([^"*]+)"/g)].map((m) => (m[1] ?? '').replace(/:\w+/g, 'x1'));
+  it('matches a path as the router does: literal segments in any case, one trailing slash, no empty segment', () => {
+    // Assess
+    for (const path of ['/Bookings', '/OFFERS/abc', '/programmes/p/Wishes', '/offers/abc/']) expect(isClientRoute(path), path).toBe(true);
+    for (const path of ['/family//', '//', '/offers//', '/offers//abc']) expect(isClientRoute(path), path).toBe(false);
+  });
+
+  it('names exactly the pages the web app routes (web/src/main.tsx): none forgotten, none left over', () => {
+    // Prepare: the router's paths, the catch-all aside.
+    const routes = [...readFileSync('web/src/main.tsx', 'utf8').matchAll(/<Route path="([^"*]+)"/g)].map((m) => m[1] ?? '');
 
     // Assess
     expect(routes.length).toBeGreaterThan(15);
-    for (const path of routes) expect(isClientRoute(path), path).toBe(true);
+    expect(new Set(PAGE_ROUTES)).toEqual(new Set(routes));
+    for (const path of routes.map((route) => route.replace(/:\w+/g, 'x1'))) expect(isClientRoute(path), path).toBe(true);
   });
 });
