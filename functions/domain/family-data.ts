@@ -1,6 +1,7 @@
 import type { User } from '../../shared/schemas/auth.js';
 import { isActive } from '../../shared/registration-status.js';
-import type { FamilyRegistration } from '../../shared/schemas/registration.js';
+import type { CatalogOffer } from '../../shared/schemas/offer.js';
+import type { BookedOfferFacts, FamilyRegistration } from '../../shared/schemas/registration.js';
 import type { Ports } from '../ports/index.js';
 import { publicRegistration } from './booking.js';
 import { cancelRegistration, type CancellationPorts } from './cancellation.js';
@@ -12,10 +13,7 @@ import { endAllSessions } from './sessions.js';
 export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency' | 'programmes' | 'sessions' | 'mailOutbox'>;
 
 /** The household's registrations, newest first, waiting ones with their current position. */
-export async function listFamilyRegistrations(
-  ports: Pick<Ports, 'registrations' | 'waitlists' | 'households'>,
-  householdId: string,
-): Promise<FamilyRegistration[]> {
+async function listFamilyRegistrations(ports: Pick<Ports, 'registrations' | 'waitlists' | 'households'>, householdId: string): Promise<FamilyRegistration[]> {
   const [items, household] = await Promise.all([ports.registrations.listByHousehold(householdId), ports.households.getHousehold(householdId)]);
   const names = new Map(household?.children.map((c) => [c.id, c.firstName]));
   // A waiting family may take a place at a unit's last call: its page shows the accept button then.
@@ -34,6 +32,33 @@ export async function listFamilyRegistrations(
       ...(r.status === 'waitlisted' && lastCalls.has(`${r.offerId}/${r.unitId}`) && { lastCall: true }),
     })),
   );
+}
+
+/** The part of an offer a family plans a booking with. */
+const bookedOfferFacts = ({ status, address, price, sessions, units }: CatalogOffer): BookedOfferFacts => ({
+  status,
+  address,
+  price,
+  sessions,
+  units: units.map(({ id, label }) => ({ id, label })),
+});
+
+/**
+ * The household's registrations as `listFamilyRegistrations` answers them, each with its offer's
+ * dates, place and price as they are now: what the bookings page shows. One read per offer, not
+ * per registration: siblings booked together share it.
+ */
+export async function listFamilyBookings(
+  ports: Pick<Ports, 'registrations' | 'waitlists' | 'households' | 'offers'>,
+  householdId: string,
+): Promise<FamilyRegistration[]> {
+  const registrations = await listFamilyRegistrations(ports, householdId);
+  const offerIds = [...new Set(registrations.map((r) => r.offerId))];
+  const offers = new Map(await Promise.all(offerIds.map(async (id) => [id, await ports.offers.getOffer(id)] as const)));
+  return registrations.map((r) => {
+    const offer = offers.get(r.offerId);
+    return offer ? { ...r, offer: bookedOfferFacts(offer) } : r;
+  });
 }
 
 /** Everything stored about the family: account, household with children, every registration. */

@@ -7,7 +7,7 @@ export type RegistrationItem = Omit<Registration, 'waitlistPosition'> & {
   householdId: string;
   /** The waitlist ticket, while waitlisted: its place in the unit's line. */
   ticket?: number;
-  /** Copied at booking so a household's list needs no offer reads. */
+  /** Copied at booking: the title and label as booked, also once the offer is gone or renamed. */
   offerTitle: string;
   unitLabel: string;
   updatedAt: string;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { id, isoDateTime } from './common.js';
+import { offerSchema, unitSchema } from './offer.js';
 
 const registrationStatus = z.enum(['requested', 'confirmed', 'waitlisted', 'offered', 'cancelled', 'declined', 'expired']);
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
@@ -20,6 +21,16 @@ const registrationSchema = z.object({
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
+/**
+ * What a family plans a booking with: the offer's sessions (of every unit), place, price and
+ * units as they are now. Read from the offer at each request, unlike the title and label copied
+ * at booking, because a provider may move a date or the place afterwards.
+ */
+const bookedOfferSchema = offerSchema.pick({ status: true, address: true, price: true, sessions: true }).extend({
+  /** In the provider's order; more than one, and a registration's unit needs naming. */
+  units: z.array(unitSchema.pick({ id: true, label: true })).min(1),
+});
+
 /** A household's registration as the family sees it, with names it can read. */
 export const familyRegistrationSchema = registrationSchema.extend({
   offerTitle: z.string(),
@@ -30,7 +41,10 @@ export const familyRegistrationSchema = registrationSchema.extend({
    * that free up now go to whoever in line accepts first.
    */
   lastCall: z.boolean().optional(),
+  /** The offer's facts for the bookings page; absent if the offer itself is gone. */
+  offer: bookedOfferSchema.optional(),
 });
+export type BookedOfferFacts = z.infer<typeof bookedOfferSchema>;
 export type FamilyRegistration = z.infer<typeof familyRegistrationSchema>;
 
 const bookingItem = z.object({ unitId: id, childId: id });

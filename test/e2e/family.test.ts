@@ -151,13 +151,16 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await screenshot(page, viewport, 'bookings');
 
     // Act: the confirmed booking cancelled.
-    const confirmed = active.filter({ hasText: 'Offener Familientreff' });
+    const confirmed = page
+      .locator('section', { has: page.getByRole('heading', { name: 'Aktuell' }) })
+      .locator('li.booked-offer', { hasText: 'Offener Familientreff' })
+      .locator('li.registration');
     await confirmed.getByRole('button', { name: 'Stornieren' }).click();
     await confirmed.getByRole('button', { name: 'Ja, stornieren' }).click();
 
     // Assess: it moves to the cancelled and past ones.
     const past = page.locator('section', { has: page.getByRole('heading', { name: 'Storniert und vergangen' }) });
-    await past.locator('li.registration', { hasText: 'Offener Familientreff' }).waitFor();
+    await past.locator('li.booked-offer', { hasText: 'Offener Familientreff' }).locator('li.registration').waitFor();
 
     // Act: a reload.
     await page.reload();

@@ -302,7 +302,7 @@ describe('a holiday programme at phone size', () => {
     // Assess: the draw's registrations are there, and the family had its e-mail.
     await page.waitForURL((url) => url.pathname === '/bookings');
     const drawn = wishes.find((w) => w.outcome !== 'not_drawn');
-    if (drawn) await poll(() => page.locator('li.registration', { hasText: drawn.offerTitle }).count()).toBeGreaterThan(0);
+    if (drawn) await poll(() => page.locator('li.booked-offer', { hasText: drawn.offerTitle }).locator('li.registration').count()).toBeGreaterThan(0);
     const mail = await mailTo(email, 'Ergebnis der Verlosung');
     expect(mail.text).toContain(`${result.ticket} von ${result.tickets}`);
     await context.close();

@@ -136,7 +136,7 @@ describe.each(viewports)('a season at $name size', (viewport) => {
 
     // Act: the first family cancels in the browser.
     await first.page.goto('/bookings');
-    const booked = first.page.locator('li.registration', { hasText: title });
+    const booked = first.page.locator('li.booked-offer', { hasText: title }).locator('li.registration');
     await booked.getByRole('button', { name: 'Stornieren' }).click();
     await booked.getByRole('button', { name: 'Ja, stornieren' }).click();
 

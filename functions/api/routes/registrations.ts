@@ -4,7 +4,7 @@ import { id } from '../../../shared/schemas/common.js';
 import { bookingRequest, idempotencyKey, type BookingRequest } from '../../../shared/schemas/registration.js';
 import { bookRegistrations } from '../../domain/booking.js';
 import { cancelRegistration } from '../../domain/cancellation.js';
-import { eraseFamily, exportFamilyData, listFamilyRegistrations } from '../../domain/family-data.js';
+import { eraseFamily, exportFamilyData, listFamilyBookings } from '../../domain/family-data.js';
 import { householdIdOf } from '../../domain/household.js';
 import { acceptPlace, declinePlace, extendPlace } from '../../domain/offered-places.js';
 import { allow, clearSessionCookie, currentUser } from '../access.js';
@@ -48,7 +48,7 @@ export const registrationRoutes = (ctx: AppContext) => {
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.single ? result.registrations[0] : { items: result.registrations }, 201);
     })
-    .get('/family/registrations', family, async (c) => c.json({ items: await listFamilyRegistrations(ports, householdIdOf(currentUser(c))) }))
+    .get('/family/registrations', family, async (c) => c.json({ items: await listFamilyBookings(ports, householdIdOf(currentUser(c))) }))
     .delete('/registrations/:id', allow(['family', 'provider']), validate('param', registrationParam), async (c) => {
       await cancelRegistration(ports, currentUser(c), c.req.valid('param').id);
       return c.body(null, 204);

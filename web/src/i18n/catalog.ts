@@ -202,6 +202,9 @@ const de = {
     declined: 'Platz abgelehnt – „{{ offer }}“. Er geht an die nächste Familie.',
     extended: 'Mehr Zeit – Sie können den Platz bei „{{ offer }}“ bis {{ at }} annehmen.',
     cancelled: 'Storniert – „{{ offer }}“.',
+    dates: '{{ n }} Termine, {{ first }} bis {{ last }}',
+    childRemoved: 'Kind (entfernt)',
+    actionFor: '{{ action }}: {{ child }}, {{ offer }}',
   },
   provider: {
     title: 'Meine Angebote',
@@ -521,6 +524,9 @@ const en: Dict = {
     declined: 'Place declined – “{{ offer }}”. It goes to the next family.',
     extended: 'More time – you can accept the place at “{{ offer }}” until {{ at }}.',
     cancelled: 'Cancelled – “{{ offer }}”.',
+    dates: '{{ n }} sessions, {{ first }} to {{ last }}',
+    childRemoved: 'Child (removed)',
+    actionFor: '{{ action }}: {{ child }}, {{ offer }}',
   },
   provider: {
     title: 'My offers',

@@ -1,6 +1,6 @@
 import { createResource } from 'solid-js';
 import { api, type FamilyRegistration, type Registration } from '../api/client';
-import { groupRegistrations } from '../lib/registrations';
+import { sectionBookings } from '../lib/registrations';
 
 /**
  * The family's registrations. Cancelling shows at once and rolls back if refused; answering an
@@ -9,7 +9,6 @@ import { groupRegistrations } from '../lib/registrations';
  */
 export function createRegistrations() {
   const [registrations, { mutate, refetch }] = createResource(api.myRegistrations);
-  const groups = () => groupRegistrations(registrations() ?? []);
   /** The action, then the list as the server now holds it, whether the action worked or not. */
   const thenReload = async (action: Promise<Registration[]>) => {
     try {
@@ -22,9 +21,8 @@ export function createRegistrations() {
   return {
     registrations,
     refetch,
-    offered: () => groups().offered,
-    active: () => groups().active,
-    past: () => groups().past,
+    /** One card per offer in the page's three sections, as of now: what is over moves down. */
+    sections: () => sectionBookings(registrations() ?? [], new Date()),
     async cancel(id: string) {
       const before = registrations();
       mutate(before?.map((r): FamilyRegistration => (r.id === id ? { ...r, status: 'cancelled', waitlistPosition: undefined } : r)));

@@ -1,20 +1,36 @@
 import { A, useLocation } from '@solidjs/router';
-import { For, Match, Show, Switch, createEffect, createSignal, on } from 'solid-js';
-import type { FamilyRegistration, Registration } from '../../api/client';
+import { For, Match, Show, Switch, createEffect, createMemo, createSignal, on } from 'solid-js';
+import { api, type FamilyRegistration, type Registration } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
+import { CalendarLinks } from '../../components/calendar-links';
 import { ConfirmAction } from '../../components/confirm-action';
+import { Facts } from '../../components/facts';
+import { priceText } from '../../components/offer-card';
 import { RolePage } from '../../components/role-page';
 import { localizeMessage, t } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime, formatPrice, formatTime } from '../../i18n/format';
 import { isActive } from '../../../../shared/registration-status';
-import { canAccept, canExtend, cardId, childNames, offeredTogether, registrationIdOfHash } from '../../lib/registrations';
+import type { BookedOfferFacts } from '../../../../shared/schemas/registration';
+import {
+  canAccept,
+  canExtend,
+  cardId,
+  childNames,
+  namesUnits,
+  offeredTogether,
+  ownSessionsOfUnit,
+  placesOf,
+  registrationIdOfHash,
+  type BookedOffer,
+} from '../../lib/registrations';
 import { createRegistrations } from '../../stores/registrations';
 
 type Action = 'accept' | 'decline' | 'extend' | 'cancel';
+type Session = BookedOfferFacts['sessions'][number];
 
 /**
  * The outcome of the last action, kept by the page and not by a card: a card is made anew when
- * the list reloads (and moves to another list when its status changes), its outcome stays. The
+ * the list reloads (and moves to another section when its status changes), its outcome stays. The
  * message is a function so that it follows a change of language.
  */
 type Feedback = { id: string; message?: () => string; error?: unknown };
@@ -28,33 +44,50 @@ function focusCard(id: string) {
   return true;
 }
 
+const sessionText = (s: Session) => `${formatDate(s.start)}, ${formatTime(s.start)}–${formatTime(s.end)}`;
+
+/** A day and its hours for one session; the first and last day and how many for several. */
+function datesText(sessions: readonly Session[]): string | undefined {
+  const [first, last] = [sessions[0], sessions.at(-1)];
+  if (!first || !last) return undefined;
+  if (sessions.length === 1) return sessionText(first);
+  return t('bookings.dates', { n: sessions.length, first: formatDate(first.start), last: formatDate(last.start) });
+}
+
+function fullPriceText(price: BookedOfferFacts['price']) {
+  const full = priceText({ price });
+  return price.reduced === undefined ? full : `${full} (${t('offer.reduced', { price: formatPrice(price.reduced) })})`;
+}
+
 function RegistrationItem(props: {
   registration: FamilyRegistration;
+  offer: BookedOffer;
+  titleId: string;
   all: FamilyRegistration[];
   feedback?: Feedback;
   busy: boolean;
   onAction: (r: FamilyRegistration, action: Action) => void;
 }) {
   const r = () => props.registration;
-  const unit = () => localizeMessage(r().unitLabel);
+  const child = () => r().childFirstName ?? t('bookings.childRemoved');
+  const unitDates = () => ownSessionsOfUnit(props.offer, r().unitId);
   const together = () => childNames(offeredTogether(props.all, r()));
-  const titleId = () => `${cardId(r().id)}-title`;
+  const childId = () => `${cardId(r().id)}-child`;
+  // Several children's buttons in one card, several cards on the page: each names whose booking it acts on.
+  const named = (action: string) => t('bookings.actionFor', { action, child: child(), offer: r().offerTitle });
   return (
-    // The card is where an e-mail's link lands (`/bookings#reg-<id>`) and where focus goes after an action.
+    // Where an e-mail's link lands (`/bookings#reg-<id>`) and where focus goes after an action: named by offer and child.
     <li
       id={cardId(r().id)}
       tabindex="-1"
-      aria-labelledby={titleId()}
+      aria-labelledby={`${props.titleId} ${childId()}`}
       class={`registration status-${r().status}`}
       classList={{ 'last-call': r().status === 'waitlisted' && r().lastCall === true }}
     >
-      {/* The API's answer names the offer, the unit and the child (the child's name unless it was removed since). */}
-      <h3 id={titleId()}>
-        <A href={`/offers/${r().offerId}`}>{r().offerTitle}</A>
-      </h3>
-      <p>
-        {r().childFirstName}
-        <Show when={unit()}> · {unit()}</Show>
+      <p id={childId()}>
+        <strong>{child()}</strong>
+        <Show when={namesUnits(props.offer)}> · {localizeMessage(r().unitLabel)}</Show>
+        <Show when={unitDates()}>{(own) => <> ({datesText(own())})</>}</Show>
       </p>
       <p class="status">
         <Switch fallback={t(`status.${r().status}`)}>
@@ -75,12 +108,24 @@ function RegistrationItem(props: {
       <Show when={props.feedback?.error}>{(err) => <ErrorNotice error={err()} />}</Show>
       <div class="actions">
         <Show when={canAccept(r())}>
-          <button type="button" class="button primary" disabled={props.busy} onClick={() => props.onAction(r(), 'accept')}>
+          <button
+            type="button"
+            class="button primary"
+            aria-label={named(t('bookings.accept'))}
+            disabled={props.busy}
+            onClick={() => props.onAction(r(), 'accept')}
+          >
             {t('bookings.accept')}
           </button>
         </Show>
         <Show when={canExtend(r())}>
-          <button type="button" class="button secondary" disabled={props.busy} onClick={() => props.onAction(r(), 'extend')}>
+          <button
+            type="button"
+            class="button secondary"
+            aria-label={named(t('bookings.extend'))}
+            disabled={props.busy}
+            onClick={() => props.onAction(r(), 'extend')}
+          >
             {t('bookings.extend')}
           </button>
         </Show>
@@ -88,6 +133,7 @@ function RegistrationItem(props: {
           <Match when={r().status === 'offered'}>
             <ConfirmAction
               label={t('bookings.decline')}
+              accessibleLabel={named(t('bookings.decline'))}
               question={t('bookings.declineConfirm')}
               confirmLabel={t('bookings.declineYes')}
               onConfirm={() => props.onAction(r(), 'decline')}
@@ -96,6 +142,7 @@ function RegistrationItem(props: {
           <Match when={isActive(r().status)}>
             <ConfirmAction
               label={t('bookings.cancel')}
+              accessibleLabel={named(t('bookings.cancel'))}
               question={t('bookings.cancelConfirm')}
               confirmLabel={t('bookings.cancelYes')}
               onConfirm={() => props.onAction(r(), 'cancel')}
@@ -103,6 +150,79 @@ function RegistrationItem(props: {
           </Match>
         </Switch>
       </div>
+    </li>
+  );
+}
+
+/** One offer: when, where, what it costs, and each child's registration with what can be done about it. */
+function BookedOfferCard(props: {
+  offer: BookedOffer;
+  /** Whether the offer is still ahead: only then is it worth putting into a calendar. */
+  ahead: boolean;
+  all: FamilyRegistration[];
+  feedback?: Feedback;
+  /** The registration an action is under way for. */
+  busy?: string;
+  onAction: (r: FamilyRegistration, action: Action) => void;
+}) {
+  const titleId = () => `offer-${props.offer.offerId}-title`;
+  const facts = () => props.offer.facts;
+  const places = () => placesOf(props.offer.sessions);
+  const price = () => {
+    const f = facts();
+    return f && fullPriceText(f.price);
+  };
+  return (
+    <li class="offer-card booked-offer" aria-labelledby={titleId()}>
+      <h3 id={titleId()}>
+        <A href={`/offers/${props.offer.offerId}`}>{props.offer.offerTitle}</A>
+      </h3>
+      <Show when={facts()?.status === 'cancelled'}>
+        <p class="notice warning">{t('offer.cancelled')}</p>
+      </Show>
+      <Facts
+        items={[
+          { term: t('offer.when'), value: datesText(props.offer.sessions) },
+          { term: t('offer.where'), value: places().join(' · ') },
+          { term: t('offer.address'), value: facts()?.address },
+          { term: t('offer.price'), value: price() },
+        ]}
+      />
+      <Show when={props.offer.sessions.length > 1}>
+        <details>
+          <summary>{t('offer.sessions', { n: props.offer.sessions.length })}</summary>
+          <ol class="sessions">
+            <For each={props.offer.sessions}>
+              {(s) => (
+                <li>
+                  {sessionText(s)}
+                  <Show when={places().length > 1}> · {s.place}</Show>
+                </li>
+              )}
+            </For>
+          </ol>
+        </details>
+      </Show>
+      <Show when={props.ahead && facts()?.status === 'published'}>
+        <p>
+          <CalendarLinks href={api.calendarUrl({ offer: props.offer.offerId })} label={t('offer.addToCalendar')} fileName={`${props.offer.offerId}.ics`} />
+        </p>
+      </Show>
+      <ul class="registration-list">
+        <For each={props.offer.registrations}>
+          {(r) => (
+            <RegistrationItem
+              registration={r}
+              offer={props.offer}
+              titleId={titleId()}
+              all={props.all}
+              feedback={props.feedback?.id === r.id ? props.feedback : undefined}
+              busy={props.busy === r.id}
+              onAction={props.onAction}
+            />
+          )}
+        </For>
+      </ul>
     </li>
   );
 }
@@ -145,7 +265,7 @@ function BookingsContent() {
     } finally {
       setBusy(undefined);
     }
-    // The card may have moved to another list; the keyboard follows it there.
+    // The card may have moved to another section; the keyboard follows it there.
     queueMicrotask(() => focusCard(r.id));
   };
 
@@ -161,16 +281,17 @@ function BookingsContent() {
     }),
   );
 
-  // An accessor, so that a list follows the store when it reloads or a card changes status.
-  const list = (items: () => FamilyRegistration[]) => (
+  // An accessor, so that a section follows the store when it reloads or a card changes status.
+  const cards = (offers: () => BookedOffer[], ahead: boolean) => (
     <ul class="registration-list">
-      <For each={items()}>
-        {(r) => (
-          <RegistrationItem
-            registration={r}
+      <For each={offers()}>
+        {(offer) => (
+          <BookedOfferCard
+            offer={offer}
+            ahead={ahead}
             all={store.registrations() ?? []}
-            feedback={feedback()?.id === r.id ? feedback() : undefined}
-            busy={busy() === r.id}
+            feedback={feedback()}
+            busy={busy()}
             onAction={(reg, action) => void run(reg, action)}
           />
         )}
@@ -189,29 +310,32 @@ function BookingsContent() {
         empty={<A href="/">{t('bookings.none')}</A>}
         isEmpty={(r) => (r ?? []).length === 0}
       >
-        {() => (
-          <>
-            <Show when={store.offered().length}>
-              <section class="offered-section" aria-labelledby="offered-title">
-                <h2 id="offered-title">{t('bookings.offeredTitle')}</h2>
-                <p>{t('bookings.offeredLead')}</p>
-                {list(store.offered)}
-              </section>
-            </Show>
-            <section aria-labelledby="active-title">
-              <h2 id="active-title">{t('bookings.active')}</h2>
-              <Show when={store.active().length} fallback={<p class="state state-empty">{t('bookings.noneActive')}</p>}>
-                {list(store.active)}
+        {() => {
+          const sections = createMemo(store.sections);
+          return (
+            <>
+              <Show when={sections().offered.length}>
+                <section class="offered-section" aria-labelledby="offered-title">
+                  <h2 id="offered-title">{t('bookings.offeredTitle')}</h2>
+                  <p>{t('bookings.offeredLead')}</p>
+                  {cards(() => sections().offered, true)}
+                </section>
               </Show>
-            </section>
-            <Show when={store.past().length}>
-              <section aria-labelledby="past-title">
-                <h2 id="past-title">{t('bookings.past')}</h2>
-                {list(store.past)}
+              <section aria-labelledby="active-title">
+                <h2 id="active-title">{t('bookings.active')}</h2>
+                <Show when={sections().current.length} fallback={<p class="state state-empty">{t('bookings.noneActive')}</p>}>
+                  {cards(() => sections().current, true)}
+                </Show>
               </section>
-            </Show>
-          </>
-        )}
+              <Show when={sections().past.length}>
+                <section aria-labelledby="past-title">
+                  <h2 id="past-title">{t('bookings.past')}</h2>
+                  {cards(() => sections().past, false)}
+                </section>
+              </Show>
+            </>
+          );
+        }}
       </AsyncView>
     </>
   );
