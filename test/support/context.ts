@@ -21,20 +21,21 @@ export function testClock(start = new Date()): Clock & { set(d: Date): void; adv
   };
 }
 
-/** The tables this test file made, dropped after it, with a configuration to reach them. */
-const fileTables: { tableName: string; config: Config }[] = [];
+/** The tables this test file made (some tests open one table twice, as a restart does), dropped after it, with a configuration to reach them. */
+const fileTables = new Map<string, Config>();
 
 /**
  * Drops the tables this file made. DynamoDB Local keeps every table of the run in one in-memory
  * database, and with hundreds of them left behind each later request was several times slower.
  */
 export async function dropFileTables() {
-  const tables = fileTables.splice(0);
-  const [first] = tables;
-  if (!first) return;
+  const [config] = fileTables.values();
+  if (!config) return;
+  const tableNames = [...fileTables.keys()];
+  fileTables.clear();
   // A client of its own: the file's clients record their calls for the grant check, and this is no function's call.
-  const client = createDynamoClient({ ...first.config, FAULT_RATE: 0 });
-  await Promise.all(tables.map(({ tableName }) => retrySetup(() => client.send(new DeleteTableCommand({ TableName: tableName })))));
+  const client = createDynamoClient({ ...config, FAULT_RATE: 0 });
+  await Promise.all(tableNames.map((TableName) => retrySetup(() => client.send(new DeleteTableCommand({ TableName })))));
   client.destroy();
 }
 
@@ -47,7 +48,7 @@ export async function createTestContext(env: Record<string, string> = {}, clock:
   const config = loadConfig({ TABLE_NAME: `t-${randomUUID()}`, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), ...env });
   const ctx: AppContext = buildRuntime(config, 'local', { clock, ...options });
   fileTableCalls.attach(ctx.table.client);
-  fileTables.push({ tableName: config.TABLE_NAME, config });
+  fileTables.set(config.TABLE_NAME, config);
   await retrySetup(() => ensureTable(ctx.table));
   const outbox = ctx.outbox;
   if (!outbox) throw new Error('a local runtime keeps an outbox');
