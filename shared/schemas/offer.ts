@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { id, isoDate, isoDateTime, pageQuery } from './common.js';
+import { providerSchema } from './region.js';
 
 export const offerKind = z.enum(['course', 'event', 'holiday_care', 'group']);
 export const bookingMode = z.enum(['fcfs', 'lottery']);
@@ -80,6 +81,12 @@ const offerSpanSchema = z.object({ firstDay: isoDate, lastDay: isoDate, firstSta
 /** An offer as the API answers it (catalog and provider alike): the offer and its span. */
 export const catalogOfferSchema = offerSchema.extend(offerSpanSchema.shape);
 export type CatalogOffer = z.infer<typeof catalogOfferSchema>;
+
+/** How a family reaches whoever runs an offer: the provider's name and whichever public ways it gave. */
+const providerContactSchema = providerSchema.pick({ name: true, email: true, phone: true, website: true });
+/** One offer as `GET /offers/{id}` answers it: the catalog offer and its provider's contact (absent for a provider no longer known). */
+const offerDetailSchema = catalogOfferSchema.extend({ providerContact: providerContactSchema.optional() });
+export type OfferDetail = z.infer<typeof offerDetailSchema>;
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 

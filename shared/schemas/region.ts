@@ -1,12 +1,15 @@
 import * as z from 'zod';
 import { id } from './common.js';
 
+/** A website a family may open: http(s) only, never a `javascript:` or `data:` address. */
+const webAddress = z.url({ protocol: /^https?$/ });
+
 export const municipalitySchema = z.object({
   id,
   name: z.string().min(1).max(120),
   /** Postal codes that count as living in this municipality (used for residence statistics). */
   postalCodes: z.array(z.string().regex(/^\d{4,5}$/)).default([]),
-  website: z.url().optional(),
+  website: webAddress.optional(),
 });
 export type Municipality = z.infer<typeof municipalitySchema>;
 
@@ -17,7 +20,7 @@ export const providerSchema = z.object({
   municipalityId: id,
   email: z.email().optional(),
   phone: z.string().max(40).optional(),
-  website: z.url().optional(),
+  website: webAddress.optional(),
 });
 export type Provider = z.infer<typeof providerSchema>;
 

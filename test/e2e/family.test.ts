@@ -178,8 +178,14 @@ describe.each(viewports)('family at $name size', (viewport) => {
     await signIn(page, freshEmail(`weeks-${viewport.name}`));
     await addChild(page, 'Lotta', yearsAgo(8, '02-14'));
 
-    // Act: Lotta booked into both weeks at once.
+    // Act: the booking panel asks a family without contact details for them first.
     await page.goto(`/offers/${offerId}`);
+    await page.getByLabel(/^Name/).fill('Familie Wochen');
+    await page.getByLabel(/^Telefon/).fill('+43 660 1234567');
+    await page.getByLabel(/^Postleitzahl/).fill('4801');
+    await page.getByRole('button', { name: 'Speichern und weiter' }).click();
+
+    // Act: Lotta booked into both weeks at once.
     await page.getByRole('checkbox', { name: 'Lotta' }).check();
     await page.getByRole('checkbox', { name: /Woche 1/ }).check();
     await page.getByRole('checkbox', { name: /Woche 2/ }).check();

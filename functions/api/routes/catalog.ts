@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { id } from '../../../shared/schemas/common.js';
-import { calendarQuery, offerListQuery } from '../../../shared/schemas/offer.js';
+import { calendarQuery, offerListQuery, type OfferDetail } from '../../../shared/schemas/offer.js';
 import { buildCalendarFeed } from '../../domain/calendar-feed.js';
 import { getPublishedOffer, listOffers } from '../../domain/catalog.js';
 import { NotFoundError } from '../../domain/errors.js';
@@ -22,9 +22,13 @@ export const catalogRoutes = (ctx: AppContext) => {
     })
     .get('/municipalities', allow('anyone'), async (c) => c.json({ items: await ports.region.listMunicipalities() }))
     .get('/offers', allow('anyone'), validate('query', offerListQuery), async (c) => c.json(await listOffers(ports, c.req.valid('query'))))
-    .get('/offers/:offerId', allow('anyone'), validate('param', z.object({ offerId: id })), async (c) =>
-      c.json(await getPublishedOffer(ports, c.req.valid('param').offerId)),
-    )
+    .get('/offers/:offerId', allow('anyone'), validate('param', z.object({ offerId: id })), async (c) => {
+      const offer = await getPublishedOffer(ports, c.req.valid('param').offerId);
+      // The page tells families to ask the provider, so it names how: the ways the booking e-mails name too.
+      const provider = await ports.region.getProvider(offer.providerId);
+      const providerContact = provider && { name: provider.name, email: provider.email, phone: provider.phone, website: provider.website };
+      return c.json({ ...offer, providerContact } satisfies OfferDetail);
+    })
     .get('/calendar.ics', allow('anyone'), validate('query', calendarQuery), async (c) => {
       const { offer, ...filters } = c.req.valid('query');
       const items = offer ? [await getPublishedOffer(ports, offer)] : (await listOffers(ports, { ...filters, limit: FEED_LIMIT })).items;

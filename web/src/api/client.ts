@@ -4,7 +4,7 @@ import type { Page, Problem } from '../../../shared/schemas/common';
 import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard';
 import type { FeedbackInput } from '../../../shared/schemas/feedback';
 import type { Child, ChildInput, GuardianInput, HouseholdAnswer, childPatch, childSchema } from '../../../shared/schemas/household';
-import type { CatalogOffer, Offer, OfferListQuery, calendarQuery, catalogOfferSchema } from '../../../shared/schemas/offer';
+import type { CatalogOffer, Offer, OfferDetail, OfferListQuery, calendarQuery, catalogOfferSchema } from '../../../shared/schemas/offer';
 import type {
   AttendanceInput,
   AttendanceMark,
@@ -120,7 +120,7 @@ export const api = {
   region: () => request<Region>('GET', '/region'),
   municipalities: async () => (await request<Page<typeof municipalitySchema>>('GET', '/municipalities')).items,
   offers: (query: OfferQuery) => request<Page<typeof catalogOfferSchema>>('GET', '/offers', { query }),
-  offer: (id: string) => request<CatalogOffer>('GET', `/offers/${encodeURIComponent(id)}`),
+  offer: (id: string) => request<OfferDetail>('GET', `/offers/${encodeURIComponent(id)}`),
   calendarUrl: (query: z.infer<typeof calendarQuery>) => `/api/calendar.ics${toSearch(query)}`,
 
   household: () => request<HouseholdAnswer>('GET', '/family/household'),

@@ -119,7 +119,6 @@ const de = {
     closed: 'Die Anmeldung ist geschlossen.',
     signInToBook: 'Zum Buchen anmelden',
     familiesOnly: 'Buchen können nur Familienkonten.',
-    addChildFirst: 'Bitte zuerst ein Kind in „Meine Familie“ eintragen.',
     remind: 'Erinnere mich',
     remindHint: 'Wir schicken Ihnen eine E-Mail, sobald die Anmeldung öffnet.',
     remindSignInHint: 'Dazu melden Sie sich an und kommen danach hierher zurück.',
@@ -319,6 +318,25 @@ const de = {
     openFull: 'Alle Angebote auf regiokurs',
   },
   notFound: { title: 'Seite nicht gefunden', back: 'Zum Kalender' },
+  offerPage: {
+    contact: {
+      title: 'Kontakt',
+      email: 'E-Mail',
+      phone: 'Telefon',
+      website: 'Website',
+      viaRegion: 'Die Anbieterin bzw. der Anbieter hat keine Kontaktdaten angegeben. Ihre Fragen beantwortet die Koordination der Region:',
+    },
+    waitlist: {
+      submit: 'Auf die Warteliste ({{ n }})',
+      hint: 'Auf der Warteliste haben Sie noch keinen Platz. Wird einer frei, bieten wir ihn Ihnen per E-Mail an und halten ihn bis zu einer Frist. Nehmen Sie ihn bis dahin unter „Meine Buchungen“ an: Mit Ihrer Zusage ist die Anmeldung verbindlich. Ohne Antwort geht der Platz an die nächste Familie.',
+    },
+    firstBooking: {
+      contactTitle: 'Ihre Kontaktdaten',
+      contactLead: 'Vor Ihrer ersten Buchung: Wie erreicht Sie die Anbieterin oder der Anbieter? Ändern können Sie das später unter „Meine Familie“.',
+      contactSubmit: 'Speichern und weiter',
+      childLead: 'Tragen Sie das Kind ein, das Sie anmelden möchten. Weitere Kinder tragen Sie unter „Meine Familie“ ein.',
+    },
+  },
 };
 
 export type Dict = typeof de;
@@ -441,7 +459,6 @@ const en: Dict = {
     closed: 'Registration is closed.',
     signInToBook: 'Sign in to book',
     familiesOnly: 'Only family accounts can book.',
-    addChildFirst: 'Please add a child under “My family” first.',
     remind: 'Notify me',
     remindHint: 'We e-mail you as soon as registration opens.',
     remindSignInHint: 'You sign in for this and come back here afterwards.',
@@ -641,6 +658,25 @@ const en: Dict = {
     openFull: 'All offers on regiokurs',
   },
   notFound: { title: 'Page not found', back: 'To the calendar' },
+  offerPage: {
+    contact: {
+      title: 'Contact',
+      email: 'E-mail',
+      phone: 'Phone',
+      website: 'Website',
+      viaRegion: 'The provider has given no contact details. The region’s coordination answers your questions:',
+    },
+    waitlist: {
+      submit: 'Join the waiting list ({{ n }})',
+      hint: 'On the waiting list you do not have a place yet. If one becomes free, we offer it to you by e-mail and hold it until a deadline. Accept it under “My bookings” by then: once you accept, the registration is binding. Without an answer the place goes to the next family.',
+    },
+    firstBooking: {
+      contactTitle: 'Your contact details',
+      contactLead: 'Before your first booking: how can the provider reach you? You can change this later under “My family”.',
+      contactSubmit: 'Save and continue',
+      childLead: 'Add the child you want to register. You add more children under “My family”.',
+    },
+  },
 };
 
 export const catalog: Record<Locale, Dict> = { de, en };

@@ -1,13 +1,20 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch, createResource, createSignal, createUniqueId } from 'solid-js';
-import { api, ApiError, type Child, type Offer, type Registration } from '../../api/client';
+import { guardianInput } from '../../../../shared/schemas/household';
+import { api, ApiError, type Child, type GuardianInput, type Household, type Offer, type Registration } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
+import { Field } from '../../components/field';
 import { ageOn } from '../../lib/dates';
+import { createForm } from '../../lib/form';
 import { localizeMessage, t } from '../../i18n';
 import { tp } from '../../i18n/programme';
 import { dayOf, formatDateTime } from '../../i18n/format';
+import { createHousehold, guardianDraft } from '../../stores/household';
 import { useSession } from '../../stores/session';
+import { ChildForm } from '../family/child-form';
 import { OpeningNotice } from './opening-notice';
+
+type Unit = Offer['units'][number];
 
 type Window = 'open' | 'notYet' | 'closed';
 
@@ -23,6 +30,12 @@ function fits(child: Child, offer: Offer) {
   const age = ageOn(child.birthDate, first ? dayOf(first.start) : dayOf(new Date()));
   return age >= offer.ageRange.min && age <= offer.ageRange.max;
 }
+
+/**
+ * Whether a child booked into `unit` now waits instead of getting a place, as the server plans it
+ * (`planUnit`): no place is free, or families wait already (I3: nobody new overtakes the line).
+ */
+const joinsWaitlist = (unit: Unit) => unit.waiting > 0 || unit.capacity - unit.confirmed <= 0;
 
 function toggle(list: string[], id: string, on: boolean) {
   return on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
@@ -77,10 +90,12 @@ function CheckGroup<T extends { id: string }>(props: {
 
 function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => void }) {
   const single = props.offer.units.length === 1;
+  // An offer of one unit has no unit to choose: it is always the one booked.
+  const onlyUnit = single ? [(props.offer.units[0] as Unit).id] : [];
   const [childIds, setChildIds] = createSignal<string[]>(
     props.children.length === 1 && fits(props.children[0] as Child, props.offer) ? [(props.children[0] as Child).id] : [],
   );
-  const [unitIds, setUnitIds] = createSignal<string[]>(single ? [(props.offer.units[0] as Offer['units'][number]).id] : []);
+  const [unitIds, setUnitIds] = createSignal<string[]>(onlyUnit);
   const [results, setResults] = createSignal<Registration[]>();
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
@@ -98,7 +113,23 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
   const items = () => childIds().flatMap((childId) => unitIds().map((unitId) => ({ unitId, childId })));
   const childName = (id: string) => props.children.find((c) => c.id === id)?.firstName ?? '';
   const unitLabel = (id: string) => localizeMessage(props.offer.units.find((u) => u.id === id)?.label ?? '');
+  /** The units the booking goes to: those ticked, or, before any is, every unit of the offer. */
+  const chosenUnits = () => (unitIds().length ? props.offer.units.filter((u) => unitIds().includes(u.id)) : props.offer.units);
+  const waitsOnly = () => props.offer.waitlist && chosenUnits().every(joinsWaitlist);
+  const someWait = () => props.offer.waitlist && chosenUnits().some(joinsWaitlist);
+  const waitlistHintId = createUniqueId();
   let resultHeading!: HTMLHeadingElement;
+  let form: HTMLFormElement | undefined;
+
+  /** Another booking starts from nothing chosen, so nobody books the child just booked a second time by mistake. */
+  function startAgain() {
+    setChildIds([]);
+    setUnitIds(onlyUnit);
+    key = crypto.randomUUID();
+    setError(undefined);
+    setResults(undefined);
+    queueMicrotask(() => form?.querySelector<HTMLInputElement>('input:not([disabled])')?.focus());
+  }
 
   async function book(e: SubmitEvent) {
     e.preventDefault();
@@ -124,7 +155,7 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
     <Show
       when={results()}
       fallback={
-        <form class="booking-form" onSubmit={book} noValidate>
+        <form class="booking-form" onSubmit={book} noValidate ref={form}>
           <CheckGroup
             legend={t('booking.whichChildren')}
             options={props.children}
@@ -157,8 +188,13 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
               )
             }
           </Show>
-          <button type="submit" class="button primary big" disabled={busy()}>
-            {busy() ? t('state.sending') : t('booking.submit', { n: items().length })}
+          <Show when={someWait()}>
+            <p class="hint" id={waitlistHintId}>
+              {t('offerPage.waitlist.hint')}
+            </p>
+          </Show>
+          <button type="submit" class="button primary big" disabled={busy()} aria-describedby={someWait() ? waitlistHintId : undefined}>
+            {busy() ? t('state.sending') : waitsOnly() ? t('offerPage.waitlist.submit', { n: items().length }) : t('booking.submit', { n: items().length })}
           </button>
         </form>
       }
@@ -182,10 +218,13 @@ function BookingForm(props: { offer: Offer; children: Child[]; onBooked: () => v
               )}
             </For>
           </ul>
+          <Show when={list().some((r) => r.status === 'waitlisted')}>
+            <p class="hint">{t('offerPage.waitlist.hint')}</p>
+          </Show>
           <p>
             <A href="/bookings">{t('booking.toBookings')}</A>
           </p>
-          <button type="button" class="button secondary" onClick={() => setResults(undefined)}>
+          <button type="button" class="button secondary" onClick={startAgain}>
             {t('booking.again')}
           </button>
         </div>
@@ -226,17 +265,86 @@ function DrawnInProgramme(props: { programmeId: string }) {
   );
 }
 
+/** The guardian's contact, asked before the first booking: a provider must be able to reach the family. */
+function ContactStep(props: { household: Household; onSave: (guardian: GuardianInput) => Promise<void> }) {
+  const form = createForm({ schema: guardianInput, initial: guardianDraft(props.household) });
+  const id = createUniqueId();
+  return (
+    <form
+      aria-labelledby={`${id}-title`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit(props.onSave);
+      }}
+    >
+      <h3 id={`${id}-title`}>{t('offerPage.firstBooking.contactTitle')}</h3>
+      <p>{t('offerPage.firstBooking.contactLead')}</p>
+      <Field form={form} name="name" autocomplete="name" label={t('guardian.name')} required />
+      <Field form={form} name="phone" type="tel" autocomplete="tel" label={t('guardian.phone')} required />
+      <Field
+        form={form}
+        name="postalCode"
+        autocomplete="postal-code"
+        inputmode="numeric"
+        label={t('guardian.postalCode')}
+        hint={t('guardian.postalCodeHint')}
+        required
+      />
+      <Show when={form.formError()}>{(err) => <ErrorNotice error={err()} />}</Show>
+      <button type="submit" class="button primary" disabled={form.busy()}>
+        {form.busy() ? t('state.saving') : t('offerPage.firstBooking.contactSubmit')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * A family's booking, with what its first one needs asked right here, so that the parent stays on
+ * the offer: the guardian's contact, then a child, then the choice of children and units.
+ * `onStep` runs when one of these steps is done and the next one shows.
+ */
+function FamilyBooking(props: { offer: Offer; onBooked: () => void; onStep: () => void }) {
+  const household = createHousehold();
+  return (
+    <AsyncView resource={household.household}>
+      {(h) => (
+        <Show
+          when={household.hasContact()}
+          fallback={<ContactStep household={h()} onSave={(guardian) => household.saveGuardian(guardian).then(props.onStep)} />}
+        >
+          <AsyncView resource={household.children}>
+            {(list) => (
+              <Show
+                when={(list() ?? []).length > 0}
+                fallback={
+                  <>
+                    <h3>{t('child.addTitle')}</h3>
+                    <p>{t('offerPage.firstBooking.childLead')}</p>
+                    <ChildForm onSave={(input) => household.addChild(input).then(props.onStep)} />
+                  </>
+                }
+              >
+                <BookingForm offer={props.offer} children={list() ?? []} onBooked={props.onBooked} />
+              </Show>
+            )}
+          </AsyncView>
+        </Show>
+      )}
+    </AsyncView>
+  );
+}
+
 /** Booking for a signed-in family: pick children (and weeks), book, see confirmed or waitlisted. */
 export function BookingPanel(props: { offer: Offer; onBooked: () => void }) {
   const session = useSession();
-  const [children] = createResource(
-    () => session.hasRole('family') || undefined,
-    () => api.children(),
-  );
   const window = () => windowOf(props.offer);
+  let heading!: HTMLHeadingElement;
   return (
     <section class="booking" aria-labelledby="booking-title">
-      <h2 id="booking-title">{t('booking.title')}</h2>
+      <h2 id="booking-title" tabindex="-1" ref={heading}>
+        {t('booking.title')}
+      </h2>
       <Switch>
         <Match when={props.offer.status !== 'published'}>
           <p>{t('offer.cancelled')}</p>
@@ -266,9 +374,8 @@ export function BookingPanel(props: { offer: Offer; onBooked: () => void }) {
           <p>{t('booking.familiesOnly')}</p>
         </Match>
         <Match when={true}>
-          <AsyncView resource={children} empty={<A href="/family">{t('booking.addChildFirst')}</A>} isEmpty={(c) => (c ?? []).length === 0}>
-            {(list) => <BookingForm offer={props.offer} children={list() ?? []} onBooked={props.onBooked} />}
-          </AsyncView>
+          {/* Focus stays in the panel as the family goes from one step to the next. */}
+          <FamilyBooking offer={props.offer} onBooked={props.onBooked} onStep={() => heading.focus()} />
         </Match>
       </Switch>
     </section>

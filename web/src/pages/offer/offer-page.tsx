@@ -1,6 +1,7 @@
 import { useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { api, type Offer } from '../../api/client';
+import type { OfferDetail } from '../../../../shared/schemas/offer';
+import { api } from '../../api/client';
 import { AsyncView } from '../../components/async-view';
 import { BackLink } from '../../components/back-link';
 import { CalendarLinks } from '../../components/calendar-links';
@@ -13,7 +14,81 @@ import { createOffer } from '../../stores/offers';
 import { useRegion } from '../../stores/region';
 import { BookingPanel } from './booking-panel';
 
-function OfferDetails(props: { offer: Offer; onBooked: () => void }) {
+type ContactWays = Pick<NonNullable<OfferDetail['providerContact']>, 'email' | 'phone' | 'website'>;
+
+/** `tel:` takes the digits and a leading plus only. */
+const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
+/**
+ * A website as a link, shown without its scheme; only a web address becomes one, since the
+ * schema's URL check lets `javascript:` through too.
+ */
+const webLink = (website: string | undefined) =>
+  website && /^https?:\/\//i.test(website) ? { href: website, text: website.replace(/^https?:\/\//i, '').replace(/\/$/, '') } : undefined;
+
+/** Each way to reach someone as a line of its own, the address a link that opens mail, phone or browser. */
+function ContactLines(props: { contact: ContactWays }) {
+  return (
+    <>
+      <Show when={props.contact.email}>
+        {(email) => (
+          <p>
+            {t('offerPage.contact.email')}: <a href={`mailto:${email()}`}>{email()}</a>
+          </p>
+        )}
+      </Show>
+      <Show when={props.contact.phone}>
+        {(phone) => (
+          <p>
+            {t('offerPage.contact.phone')}: <a href={telHref(phone())}>{phone()}</a>
+          </p>
+        )}
+      </Show>
+      <Show when={webLink(props.contact.website)}>
+        {(link) => (
+          <p>
+            {t('offerPage.contact.website')}: <a href={link().href}>{link().text}</a>
+          </p>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** Whom a family asks about the offer: its provider, or the region's coordination where the provider gave no way to reach it. */
+function ContactSection(props: { contact: OfferDetail['providerContact'] }) {
+  const { region } = useRegion();
+  const reachable = () => !!props.contact && !!(props.contact.email || props.contact.phone || webLink(props.contact.website));
+  return (
+    <section aria-labelledby="contact-title">
+      <h2 id="contact-title">{t('offerPage.contact.title')}</h2>
+      <Show when={props.contact?.name}>
+        {(name) => (
+          <p>
+            <strong>{name()}</strong>
+          </p>
+        )}
+      </Show>
+      <Show
+        when={reachable()}
+        fallback={
+          <Show when={region()?.contact}>
+            {(coordination) => (
+              <>
+                <p>{t('offerPage.contact.viaRegion')}</p>
+                <p>{coordination().name}</p>
+                <ContactLines contact={coordination()} />
+              </>
+            )}
+          </Show>
+        }
+      >
+        <ContactLines contact={props.contact ?? {}} />
+      </Show>
+    </section>
+  );
+}
+
+function OfferDetails(props: { offer: OfferDetail; onBooked: () => void }) {
   const { categoryName, municipalityName } = useRegion();
   return (
     <article>
@@ -79,6 +154,7 @@ function OfferDetails(props: { offer: Offer; onBooked: () => void }) {
       </section>
 
       <BookingPanel offer={props.offer} onBooked={props.onBooked} />
+      <ContactSection contact={props.offer.providerContact} />
     </article>
   );
 }
