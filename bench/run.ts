@@ -5,6 +5,7 @@ import { startLocalServer } from '../functions/api/local-server.js';
 import { runBareTransactions } from './bare.js';
 import { benchDraw } from './draw.js';
 import { measureColdStarts } from './cold-start.js';
+import { measureLighthouse } from './lighthouse.js';
 import { attachMeter, round } from './meter.js';
 import { runRush } from './rush.js';
 import { coordinatorHeaders, DASHBOARD_PATH, runScaling } from './scaling.js';
@@ -13,8 +14,8 @@ import { costPer10kBookings, measureWork } from './work.js';
 
 /**
  * `npm run bench`: the registration rush, the database's own limit beside it, work per
- * operation, read cost as registrations grow, and the web's first load. `--small` is CI's
- * quick run, so the benchmark cannot rot.
+ * operation, read cost as registrations grow, and the web's first load (its size, and Lighthouse
+ * on a phone). `--small` is CI's quick run, so the benchmark cannot rot.
  */
 const { values } = parseArgs({
   options: {
@@ -42,6 +43,15 @@ const server = await startLocalServer({ ...process.env, PORT: '0' }, { inMemory:
 try {
   const meter = attachMeter(server.ctx.table.client);
   console.log(`regiokurs benchmark, ${report.date}, ${report.machine}`);
+
+  // First, while the calendar shows the demo region as a visitor sees it, before the rush adds
+  // its benchmark offers and thousands of registrations; printed below with the web's other
+  // figures. --small audits the calendar once: the four pages once each took 36–53 s on the busy
+  // two-core machine, the calendar alone 7–12 s.
+  const lighthouse = await measureLighthouse(server.url, {
+    reportDir: 'bench-results/lighthouse',
+    ...(values.small ? { runs: 1, pages: ['calendar'] } : { runs: 3 }),
+  });
 
   const rush = await runRush(server, meter, { families, offers: 1, capacity: 20 });
   section(`Rush: ${families} families book one unit of 20 places at once (HTTP, real server, DynamoDB Local)`, rush);
@@ -87,13 +97,18 @@ try {
     'JavaScript files': web.jsFiles,
     'CSS bytes': web.cssGzipBytes,
   });
+  const lighthouseRuns = lighthouse.runsPerPage === 1 ? 'one run per page' : `the run nearest the median of ${lighthouse.runsPerPage}`;
+  console.log(`\nLighthouse 12.2.3 on an emulated phone (its default: slow 4G, 4× slower CPU, simulated), ${lighthouseRuns}; scores 0–100`);
+  for (const { path, ...figures } of Object.values(lighthouse.pages)) line(path, figures);
+  line('failed attempts (repeated)', lighthouse.failedAttempts);
+  line('seconds, reports', `${lighthouse.seconds} s, bench-results/lighthouse/<page>.json`);
 
   const draw = values.small ? benchDraw({ children: 300, wishes: 2000 }) : benchDraw({ children: 3000, wishes: 20000 });
   section('Draw: the fair lottery in memory (median of 3), beside a Feriennet-style deferred acceptance on the same wishes', draw);
   report.draw = draw;
 
-  Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, scalingRatios, coldStarts, web });
-  const failed = [rush, spread].flatMap((r) =>
+  Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, scalingRatios, coldStarts, web, lighthouse });
+  const failed = [rush, spread, lighthouse].flatMap((r) =>
     Object.entries(r.checks)
       .filter(([, ok]) => !ok)
       .map(([name]) => name),

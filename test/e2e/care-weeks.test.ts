@@ -114,6 +114,12 @@ describe.each(viewports)('holiday care of two weeks at $name size', (viewport) =
     expect((await page.locator('.attendance-row').allTextContents()).join()).not.toContain('Anna');
     await poll(() => page.locator('.participant', { hasText: 'Anna' }).textContent()).toContain('Woche 1');
     await expectAccessible(page, 'participants of two weeks');
+
+    // Act: a family reads the offer's dates.
+    await page.goto(`/offers/${offerId}`);
+
+    // Assess: each date says its week.
+    await poll(() => page.locator('ol.sessions li').allTextContents()).toEqual([expect.stringContaining('Woche 1'), expect.stringContaining('Woche 2')]);
     await page.context().close();
   });
 });

@@ -144,6 +144,8 @@ function OfferDetails(props: { offer: OfferDetail; onBooked: () => void }) {
             {(s) => (
               <li>
                 <strong>{formatDate(s.start)}</strong>, {formatTime(s.start)}–{formatTime(s.end)} · {s.place}
+                {/* Which week or group meets then, where the offer has several. */}
+                <Show when={props.offer.units.length > 1 && props.offer.units.find((u) => u.id === s.unitId)}>{(unit) => <> · {unit().label}</>}</Show>
               </li>
             )}
           </For>
