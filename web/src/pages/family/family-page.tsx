@@ -2,21 +2,18 @@ import { For, Show, createSignal } from 'solid-js';
 import { guardianInput } from '../../../../shared/schemas/household';
 import { api, type Household } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
-import { Field } from '../../components/field';
 import { ConfirmAction } from '../../components/confirm-action';
 import { RolePage } from '../../components/role-page';
 import { createForm } from '../../lib/form';
 import { t } from '../../i18n';
 import { formatDay } from '../../i18n/format';
-import { createHousehold } from '../../stores/household';
+import { createHousehold, guardianDraft } from '../../stores/household';
 import { useSession } from '../../stores/session';
 import { ChildForm } from './child-form';
+import { GuardianFields } from './guardian-fields';
 
 function GuardianForm(props: { household: Household; onSave: (g: { name: string; phone: string; postalCode: string }) => Promise<void> }) {
-  const form = createForm({
-    schema: guardianInput,
-    initial: { name: props.household.guardian.name ?? '', phone: props.household.guardian.phone ?? '', postalCode: props.household.guardian.postalCode ?? '' },
-  });
+  const form = createForm({ schema: guardianInput, initial: guardianDraft(props.household) });
   const [saved, setSaved] = createSignal(false);
   return (
     <form
@@ -33,17 +30,7 @@ function GuardianForm(props: { household: Household; onSave: (g: { name: string;
       <Show when={!props.household.guardian.name && !saved()}>
         <p class="hint">{t('family.guardianHint')}</p>
       </Show>
-      <Field form={form} name="name" autocomplete="name" label={t('guardian.name')} required />
-      <Field form={form} name="phone" type="tel" autocomplete="tel" label={t('guardian.phone')} required />
-      <Field
-        form={form}
-        name="postalCode"
-        autocomplete="postal-code"
-        inputmode="numeric"
-        label={t('guardian.postalCode')}
-        hint={t('guardian.postalCodeHint')}
-        required
-      />
+      <GuardianFields form={form} />
       <Show when={form.formError()}>{(err) => <ErrorNotice error={err()} />}</Show>
       <button type="submit" class="button primary" disabled={form.busy()}>
         {form.busy() ? t('state.saving') : t('guardian.save')}

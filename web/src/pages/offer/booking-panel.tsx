@@ -3,7 +3,6 @@ import { For, Match, Show, Switch, createResource, createSignal, createUniqueId 
 import { guardianInput } from '../../../../shared/schemas/household';
 import { api, ApiError, type Child, type GuardianInput, type Household, type Offer, type Registration } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
-import { Field } from '../../components/field';
 import { ageOn } from '../../lib/dates';
 import { createForm } from '../../lib/form';
 import { localizeMessage, t } from '../../i18n';
@@ -12,6 +11,7 @@ import { dayOf, formatDateTime } from '../../i18n/format';
 import { createHousehold, guardianDraft } from '../../stores/household';
 import { useSession } from '../../stores/session';
 import { ChildForm } from '../family/child-form';
+import { GuardianFields } from '../family/guardian-fields';
 import { OpeningNotice } from './opening-notice';
 
 type Unit = Offer['units'][number];
@@ -280,17 +280,7 @@ function ContactStep(props: { household: Household; onSave: (guardian: GuardianI
     >
       <h3 id={`${id}-title`}>{t('offerPage.firstBooking.contactTitle')}</h3>
       <p>{t('offerPage.firstBooking.contactLead')}</p>
-      <Field form={form} name="name" autocomplete="name" label={t('guardian.name')} required />
-      <Field form={form} name="phone" type="tel" autocomplete="tel" label={t('guardian.phone')} required />
-      <Field
-        form={form}
-        name="postalCode"
-        autocomplete="postal-code"
-        inputmode="numeric"
-        label={t('guardian.postalCode')}
-        hint={t('guardian.postalCodeHint')}
-        required
-      />
+      <GuardianFields form={form} />
       <Show when={form.formError()}>{(err) => <ErrorNotice error={err()} />}</Show>
       <button type="submit" class="button primary" disabled={form.busy()}>
         {form.busy() ? t('state.saving') : t('offerPage.firstBooking.contactSubmit')}
