@@ -16,7 +16,7 @@ import { buildRuntime } from '../runtime.js';
 import { createApp } from './app.js';
 import { attendancePdfRoutes } from './routes/attendance-pdf.js';
 import { devRoutes } from './routes/dev.js';
-import { isClientRoute } from './site.js';
+import { isPageRoute } from '../../shared/page-routes.js';
 import type { AppContext } from './context.js';
 
 export const WEB_DIST = 'web/dist';
@@ -159,7 +159,7 @@ function withWeb(app: ReturnType<typeof createApp>) {
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api')) return next();
     const shell = await serveStatic({ root: WEB_DIST, path: 'index.html' })(c, next);
-    return shell && !isClientRoute(c.req.path) ? new Response(shell.body, { status: 404, headers: shell.headers }) : shell;
+    return shell && !isPageRoute(c.req.path) ? new Response(shell.body, { status: 404, headers: shell.headers }) : shell;
   });
   return app;
 }

@@ -4,12 +4,6 @@ import { CRAWLER_FILES } from '../../shared/page-routes.js';
 import { allow } from './access.js';
 import type { AppContext, Env } from './context.js';
 
-/**
- * Is `path` one of the web app's pages? The local server answers the shell with 200 for these and
- * with 404 for every other page path; CloudFront decides by the same list (shared/page-routes.ts).
- */
-export { isPageRoute as isClientRoute } from '../../shared/page-routes.js';
-
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch] ?? ch);
 
 /** `/robots.txt` (everyone may crawl, the API aside) and `/sitemap.xml` (the calendar, every current published offer and every published programme). */

@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isClientRoute } from '../../functions/api/site.js';
+import { isPageRoute } from '../../shared/page-routes.js';
 import { CRAWLER_FILES, PAGE_ROUTES } from '../../shared/page-routes.js';
 import { SYNTH_TIMEOUT_MS, synthRegion } from './support/region.js';
 
@@ -137,7 +137,7 @@ describe.each<ResponseSees>(['the rewritten request', "the viewer's request"])(
 
     it('decides as the local server does: 200 where it serves a page, 404 where it does not', () => {
       const paths = [...PAGE_ROUTES.map(pathOf), '/family/', '/FAMILY', '/family//', '/offers', '/offers/a/b', '/nope', '/sign-in/x', '/embed/x'];
-      for (const path of paths) expect(get(path).status, path).toBe(isClientRoute(path) ? 200 : 404);
+      for (const path of paths) expect(get(path).status, path).toBe(isPageRoute(path) ? 200 : 404);
     });
 
     it('passes files to the bucket as they are', () => {

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
 import type { Env } from '../../functions/api/context.js';
-import { isClientRoute, siteRoutes } from '../../functions/api/site.js';
+import { isPageRoute } from '../../shared/page-routes.js';
+import { siteRoutes } from '../../functions/api/site.js';
 import { PAGE_ROUTES } from '../../shared/page-routes.js';
 import { createTestContext } from '../support/context.js';
 import { createOffer } from '../support/offers.js';
@@ -68,18 +69,18 @@ describe('robots.txt and sitemap', () => {
   it('knows the web app pages, so every other path is a 404', () => {
     // Assess
     for (const path of ['/', '/embed', '/offers/abc', '/sign-in', '/family', '/bookings', '/provider', '/provider/offers/new']) {
-      expect(isClientRoute(path), path).toBe(true);
+      expect(isPageRoute(path), path).toBe(true);
     }
     for (const path of ['/provider/offers/o1/edit', '/provider/offers/o1', '/dashboard', '/embed-info', '/family/']) {
-      expect(isClientRoute(path), path).toBe(true);
+      expect(isPageRoute(path), path).toBe(true);
     }
-    for (const path of ['/no-such-page', '/offers', '/offers/a/b', '/admin', '/sign-in/x', '/programmes/p/x']) expect(isClientRoute(path), path).toBe(false);
+    for (const path of ['/no-such-page', '/offers', '/offers/a/b', '/admin', '/sign-in/x', '/programmes/p/x']) expect(isPageRoute(path), path).toBe(false);
   });
 
   it('matches a path as the router does: literal segments in any case, one trailing slash, no empty segment', () => {
     // Assess
-    for (const path of ['/Bookings', '/OFFERS/abc', '/programmes/p/Wishes', '/offers/abc/']) expect(isClientRoute(path), path).toBe(true);
-    for (const path of ['/family//', '//', '/offers//', '/offers//abc']) expect(isClientRoute(path), path).toBe(false);
+    for (const path of ['/Bookings', '/OFFERS/abc', '/programmes/p/Wishes', '/offers/abc/']) expect(isPageRoute(path), path).toBe(true);
+    for (const path of ['/family//', '//', '/offers//', '/offers//abc']) expect(isPageRoute(path), path).toBe(false);
   });
 
   it('names exactly the pages the web app routes (web/src/main.tsx): none forgotten, none left over', () => {
@@ -89,6 +90,6 @@ describe('robots.txt and sitemap', () => {
     // Assess
     expect(routes.length).toBeGreaterThan(15);
     expect(new Set(PAGE_ROUTES)).toEqual(new Set(routes));
-    for (const path of routes.map((route) => route.replace(/:\w+/g, 'x1'))) expect(isClientRoute(path), path).toBe(true);
+    for (const path of routes.map((route) => route.replace(/:\w+/g, 'x1'))) expect(isPageRoute(path), path).toBe(true);
   });
 });
