@@ -32,6 +32,19 @@ export const PAGE_ROUTES = [
 /** What the site answers beside its pages, for crawlers; the API serves both (functions/api/site.ts). */
 export const CRAWLER_FILES = { robots: '/robots.txt', sitemap: '/sitemap.xml' } as const;
 
+/**
+ * The paths the API answers with the app's shell and the offer in its head, for search engines
+ * (functions/api/offer-page.ts): a CloudFront path pattern, so in the cloud they go to the API
+ * function, as /robots.txt does, instead of the bucket's bare shell.
+ */
+export const OFFER_PAGE_PATHS = '/offers/*';
+
+/**
+ * The API's OpenAPI document and reference page: static files of the web app's build under /api/
+ * (web/vite.config.ts), which the local server and CloudFront serve from the build, not the API.
+ */
+export const API_REFERENCE_FILES = { document: '/api/openapi.json', reference: '/api/reference.html' } as const;
+
 const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A `:param` is one non-empty segment; anything else in a route is literal text. */

@@ -1,15 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { RoleName, User } from '../../shared/schemas/auth.js';
+import type { Audience, User } from '../../shared/schemas/auth.js';
 import { resumeSession, type ActiveSession, type SessionToken } from '../domain/sessions.js';
 import type { AppContext, Env } from './context.js';
 import { problem } from './problem.js';
 
 const SESSION_COOKIE = 'rk_session';
-
-/** Who may call a route: anyone, any signed-in user, or holders of one of the named roles. */
-export type Audience = 'anyone' | 'signed-in' | RoleName[];
 
 /** A route guard that also says whom it lets through, so a test can list every route's audience. */
 export type Guard = MiddlewareHandler<Env> & { audience: Audience };

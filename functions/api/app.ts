@@ -7,6 +7,8 @@ import type { AppContext, Env } from './context.js';
 import { handleError } from './errors.js';
 import { originLock } from './origin-lock.js';
 import { problem } from './problem.js';
+import { publicRead } from './public-read.js';
+import { offerPageRoutes } from './offer-page.js';
 import { siteRoutes } from './site.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
@@ -14,7 +16,9 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { familyRoutes } from './routes/family.js';
+import { familyFeedRoutes } from './routes/family-feed.js';
 import { healthRoutes } from './routes/health.js';
+import { openDataRoutes } from './routes/open-data.js';
 import { openingNoticeRoutes } from './routes/opening-notices.js';
 import { programmeRoutes } from './routes/programmes.js';
 import { providerRoutes } from './routes/provider.js';
@@ -22,6 +26,8 @@ import { registrationRoutes } from './routes/registrations.js';
 
 /** The web app's page for other websites' iframes. */
 const EMBED_PATH = '/embed';
+/** The script municipalities' websites load for the self-sizing iframe and <regiokurs-calendar>. */
+const EMBED_SCRIPT = '/embed.js';
 
 /** Requests larger than this are refused before parsing; no legitimate body comes close. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,11 +48,15 @@ function createApi(ctx: AppContext, extra: RouteModule[] = []) {
         onError: (c) => problem(c, 413, 'too-large', 'Anfrage zu groß / request too large'),
       }),
     )
+    // Before the session, so that its renewal cookie is seen and such an answer kept private.
+    .use(publicRead)
     .use(session(ctx))
     .route('/', healthRoutes(ctx))
     .route('/', authRoutes(ctx))
     .route('/', catalogRoutes(ctx))
+    .route('/', openDataRoutes(ctx))
     .route('/', familyRoutes(ctx))
+    .route('/', familyFeedRoutes(ctx))
     .route('/', registrationRoutes(ctx))
     .route('/', openingNoticeRoutes(ctx))
     .route('/', providerRoutes(ctx))
@@ -67,10 +77,14 @@ export function createApp(ctx: AppContext, extra: RouteModule[] = []) {
   // names them in frame-ancestors); no other page may be framed.
   const embeddable = secureHeaders({ xFrameOptions: false, contentSecurityPolicy: { frameAncestors: ['*'] } });
   const unframed = secureHeaders();
-  app.use('*', (c, next) => (c.req.path === EMBED_PATH ? embeddable : unframed)(c, next));
+  // embed.js is loaded by those websites' <script src>, which Cross-Origin-Resource-Policy: same-origin would block.
+  const embedScript = secureHeaders({ crossOriginResourcePolicy: 'cross-origin' });
+  app.use('*', (c, next) => (c.req.path === EMBED_PATH ? embeddable : c.req.path === EMBED_SCRIPT ? embedScript : unframed)(c, next));
   app.route('/api', createApi(ctx, extra));
   // Crawlers' files: CloudFront sends /robots.txt and /sitemap.xml to this function as it does /api/*.
   app.route('/', siteRoutes(ctx));
+  // The offer's page with its head filled in for search engines (offer-page.ts).
+  app.route('/', offerPageRoutes(ctx));
   app.notFound((c) => problem(c, 404, 'not-found', 'Nicht gefunden / not found', c.req.path));
   app.onError(handleError);
   return app;

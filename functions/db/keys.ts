@@ -17,13 +17,14 @@ export const partition = {
   mail: 'MAIL#',
   due: 'DUE#',
   programme: 'PROG#',
+  familyFeed: 'FEED#',
   region: 'REGION',
 } as const;
 
 /**
  * Sort keys of the items that share a partition with others. Within an offer's partition the
- * order is 'AGG' < 'ATT#' < 'GUARD#' < 'NOTICE#' < 'OFFER' < 'UNIT#' < 'WAIT#': the detail page
- * reads the range 'OFFER'…'UNIT#\uffff' and skips guards, notices, marks, counters and lines.
+ * order is 'AGG' < 'ATT#' < 'GONE' < 'GUARD#' < 'NOTICE#' < 'OFFER' < 'UNIT#' < 'WAIT#': the detail page
+ * reads the range 'OFFER'…'UNIT#\uffff' and skips guards, notices, marks, counters, lines and removed sessions.
  */
 export const sortKey = {
   offer: 'OFFER',
@@ -51,6 +52,8 @@ export const sortKey = {
   wishes: 'WISH#',
   snapshot: 'SNAP#',
   drawResult: 'RESULT#',
+  removedSessions: 'GONE',
+  familyFeed: 'FEED',
 } as const;
 
 export const keys = {
@@ -96,6 +99,9 @@ export const keys = {
   attendancePrefix: (sessionId?: string) => (sessionId ? `${sortKey.attendance}${sessionId}#` : sortKey.attendance),
   // One item per offer holds its dashboard counters, so a dashboard reads one item per offer.
   offerStats: (offerId: string): Key => ({ pk: `${partition.offer}${offerId}`, sk: sortKey.stats }),
+  // Sessions an edit removed, kept for the calendar feeds (STATUS:CANCELLED); 'GONE' sorts before
+  // 'OFFER', outside the detail page's range, and an edit appends to it without reading it.
+  removedSessions: (offerId: string): Key => ({ pk: `${partition.offer}${offerId}`, sk: sortKey.removedSessions }),
 
   registration: (registrationId: string): Key => ({ pk: `${partition.registration}${registrationId}`, sk: sortKey.registration }),
 
@@ -128,12 +134,20 @@ export const keys = {
     sk: `${sortKey.drawResult}${householdId}`,
   }),
 
+  // A family's calendar subscription: the capability is found by the SHA-256 of its token (the
+  // token itself is never stored); the household's own item names the current hash, so replacing
+  // or revoking deletes exactly that capability. 'FEED' sorts between 'CHILD#' and 'HH'.
+  familyFeed: (tokenHash: string): Key => ({ pk: `${partition.familyFeed}${tokenHash}`, sk: sortKey.familyFeed }),
+  householdFeed: (householdId: string): Key => ({ pk: `${partition.household}${householdId}`, sk: sortKey.familyFeed }),
+
   // Due work: one item per (kind, subject), so scheduling the same work again moves it instead of doubling it.
   dueWork: (kind: string, subject: string): Key => ({ pk: `${partition.due}${kind}#${subject}`, sk: sortKey.due }),
 };
 
 /** The one index partition of published offers and their units. */
 export const CATALOG = 'CATALOG';
+/** The index partition of cancelled offers and their units: the calendar feeds keep them a while as cancelled. */
+export const CANCELLED = 'CANCELLED';
 /** The index partition of due work that has not run yet: the sweep reads only what is due. */
 const DUE = 'DUE';
 /** Index partitions of each offer's registrations, for its participant list. */
@@ -145,6 +159,13 @@ export const indexKeys = {
   catalogOffer: (lastDay: string, offerId: string) => ({ gsi1pk: CATALOG, gsi1sk: `${lastDay}#${offerId}` }),
   catalogUnit: (lastDay: string, offerId: string, unitId: string) => ({
     gsi1pk: CATALOG,
+    gsi1sk: `${lastDay}#${offerId}#U#${unitId}`,
+  }),
+  // Cancelled offers sort like published ones, in their own partition: the public catalog never
+  // sees them, the feeds read the recent ones to keep them as STATUS:CANCELLED.
+  cancelledOffer: (lastDay: string, offerId: string) => ({ gsi1pk: CANCELLED, gsi1sk: `${lastDay}#${offerId}` }),
+  cancelledUnit: (lastDay: string, offerId: string, unitId: string) => ({
+    gsi1pk: CANCELLED,
     gsi1sk: `${lastDay}#${offerId}#U#${unitId}`,
   }),
   householdRegistration: (householdId: string, createdAt: string, registrationId: string) => ({

@@ -1,13 +1,30 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { CatalogOffer, Offer, Unit } from '../../shared/schemas/offer.js';
-import { queryAll, toItem, transactionItems, transactWrite, withoutKeys, type Item, type TableRef } from './dynamo.js';
-import type { OfferEdit, OfferEditFailure, OfferRepo, OfferSpan, OfferStamps as Stamps, StoredOffer, UnitItem } from '../ports/offers.js';
-import { CATALOG, indexKeys, keys, sortKey } from './keys.js';
+import { batchGet, getItem, queryAll, toItem, transactionItems, transactWrite, withoutKeys, type Item, type TableRef } from './dynamo.js';
+import type {
+  FeedOffer,
+  OfferEdit,
+  OfferEditFailure,
+  OfferRepo,
+  OfferSpan,
+  OfferStamps as Stamps,
+  RemovedSession,
+  StoredOffer,
+  UnitItem,
+} from '../ports/offers.js';
+import { CANCELLED, CATALOG, indexKeys, keys, sortKey } from './keys.js';
+import { ERASED_AT } from './retention-repo.js';
 
 type OfferItem = Omit<Offer, 'units'> & OfferSpan & Stamps;
 
 const unitFromItem = ({ id, label, capacity, confirmed, waiting }: UnitItem): Unit => {
   return { id, label, capacity, confirmed, waiting };
+};
+
+/** The offer item without its keys and without the retention's mark, which is the table's business, not the API's (test/support/contract.ts found it in answers). */
+const withoutMarks = (item: Item) => {
+  const { [ERASED_AT]: _erased, ...rest } = withoutKeys(item);
+  return rest;
 };
 
 /** Groups an offer partition's (or an index's) items into offers with their units. */
@@ -26,7 +43,7 @@ function assembleOffers(items: Item[]): StoredOffer[] {
       .map(({ u }) => unitFromItem(u));
   return items
     .filter((item) => item.sk === sortKey.offer)
-    .map((item) => ({ ...(withoutKeys(item) as OfferItem), units: inOrder(unitsByOffer.get(String(item.id)) ?? []) }));
+    .map((item) => ({ ...(withoutMarks(item) as OfferItem), units: inOrder(unitsByOffer.get(String(item.id)) ?? []) }));
 }
 /** The offer as the public sees it: without the stamps. */
 const publicOffer = ({ createdAt: _c, updatedAt: _u, version: _v, ...offer }: StoredOffer): CatalogOffer => offer;
@@ -38,8 +55,14 @@ export function createOfferRepo(table: TableRef): OfferRepo {
 
   // Only published offers and their units carry catalog keys: drafts and cancelled offers are
   // absent from the public catalog by construction, not by a filter someone could forget.
-  const catalogKeys = (offer: Pick<Offer, 'id' | 'status'>, span: OfferSpan, unitId?: string) =>
-    offer.status !== 'published' ? {} : unitId ? indexKeys.catalogUnit(span.lastDay, offer.id, unitId) : indexKeys.catalogOffer(span.lastDay, offer.id);
+  // Cancelled ones move to an index partition of their own, which only the calendar feeds read.
+  const listedKeys = (offer: Pick<Offer, 'id' | 'status'>, span: OfferSpan, unitId?: string) => {
+    if (offer.status === 'published') return unitId ? indexKeys.catalogUnit(span.lastDay, offer.id, unitId) : indexKeys.catalogOffer(span.lastDay, offer.id);
+    if (offer.status === 'cancelled')
+      return unitId ? indexKeys.cancelledUnit(span.lastDay, offer.id, unitId) : indexKeys.cancelledOffer(span.lastDay, offer.id);
+    return undefined;
+  };
+  const catalogKeys = (offer: Pick<Offer, 'id' | 'status'>, span: OfferSpan, unitId?: string) => listedKeys(offer, span, unitId) ?? {};
 
   const offerItem = ({ units: _units, ...fields }: Offer, span: OfferSpan, stamps: Stamps): Item => ({
     ...keys.offer(fields.id),
@@ -72,7 +95,7 @@ export function createOfferRepo(table: TableRef): OfferRepo {
    */
   const unitUpdate = (edit: OfferEdit, unit: Unit, old: Unit, position: number): TransactWriteItem => {
     const { after, span } = edit;
-    const catalog = after.status === 'published' ? indexKeys.catalogUnit(span.lastDay, after.id, unit.id) : undefined;
+    const catalog = listedKeys(after, span, unit.id);
     const lowered = unit.capacity < old.capacity && !edit.allowOverbooking;
     const set = ['#label = :label', '#capacity = :capacity', '#free = #free + :delta', '#position = :position', 'gsi2pk = :g2pk', 'gsi2sk = :g2sk'];
     const provider = indexKeys.providerUnit(after.providerId, span.firstStart, after.id, unit.id);
@@ -94,6 +117,39 @@ export function createOfferRepo(table: TableRef): OfferRepo {
       },
     );
   };
+
+  /** The sessions an edit drops, appended to the offer's `GONE` item without reading it. */
+  const removedSessionsUpdate = (edit: OfferEdit): TransactWriteItem[] => {
+    const kept = new Set(edit.after.sessions.map((s) => s.id));
+    const removed: RemovedSession[] = edit.before.sessions.filter((s) => !kept.has(s.id)).map((s) => ({ ...s, removedAt: edit.now }));
+    if (removed.length === 0) return [];
+    return [
+      update(keys.removedSessions(edit.after.id), 'SET #sessions = list_append(if_not_exists(#sessions, :none), :removed)', undefined, {
+        ':none': [],
+        ':removed': removed,
+      }),
+    ];
+  };
+
+  /** Each offer with the sessions edits removed from it (one BatchGetItem for all). */
+  const withRemovedSessions = async (offers: StoredOffer[], consistent: boolean): Promise<FeedOffer[]> => {
+    const gone = await batchGet<Item>(
+      table,
+      offers.map((o) => keys.removedSessions(o.id)),
+      consistent,
+    );
+    const byOffer = new Map(gone.map((item) => [String(item.pk).slice(keys.offer('').pk.length), (item.sessions ?? []) as RemovedSession[]]));
+    return offers.map((offer) => ({ ...offer, removedSessions: byOffer.get(offer.id) ?? [] }));
+  };
+
+  const listIndex = async (partitionKey: string, fromDay: string) =>
+    assembleOffers(
+      await queryAll<Item>(table, {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+        ExpressionAttributeValues: toItem({ ':pk': partitionKey, ':from': fromDay }),
+      }),
+    );
 
   return {
     async createOffer(offer, span, now) {
@@ -139,6 +195,7 @@ export function createOfferRepo(table: TableRef): OfferRepo {
               stored?.capacity === old.capacity ? { kind: 'below-confirmed', unitId: unit.id } : { kind: 'changed' },
           };
         }),
+        ...removedSessionsUpdate(edit).map((item) => ({ item })),
         ...before.units
           .filter((u) => !kept.has(u.id))
           .map((unit) => ({
@@ -175,12 +232,19 @@ export function createOfferRepo(table: TableRef): OfferRepo {
 
     // The catalog index is eventually consistent: list numbers may lag a booking; the detail never does.
     async listCatalog(fromDay) {
-      const items = await queryAll<Item>(table, {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
-        ExpressionAttributeValues: toItem({ ':pk': CATALOG, ':from': fromDay }),
-      });
-      return assembleOffers(items).map(publicOffer);
+      return (await listIndex(CATALOG, fromDay)).map(publicOffer);
+    },
+
+    async listFeedOffers(fromDay) {
+      const [published, cancelled] = await Promise.all([listIndex(CATALOG, fromDay), listIndex(CANCELLED, fromDay)]);
+      return withRemovedSessions([...published, ...cancelled], false);
+    },
+
+    async getFeedOffer(offerId) {
+      const offer = await this.getStoredOffer(offerId);
+      if (!offer) return undefined;
+      const gone = await getItem<{ sessions?: RemovedSession[] }>(table, keys.removedSessions(offerId));
+      return { ...offer, removedSessions: gone?.sessions ?? [] };
     },
   };
 }

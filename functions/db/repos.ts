@@ -2,6 +2,7 @@ import type { Repos } from '../ports/index.js';
 import { createAttendanceRepo } from './attendance-repo.js';
 import { createDueWorkRepo } from './due-work-repo.js';
 import type { TableRef } from './dynamo.js';
+import { createFamilyFeedRepo } from './family-feed-repo.js';
 import { createHouseholdRepo } from './household-repo.js';
 import { createIdempotencyRepo } from './idempotency-repo.js';
 import { createLoginRepo } from './login-repo.js';
@@ -36,5 +37,6 @@ export function createRepos(table: TableRef, options: RegistrationRepoOptions = 
     programmes: createProgrammeRepo(table),
     retention: createRetentionRepo(table),
     mailOutbox: createMailOutboxRepo(table),
+    familyFeeds: createFamilyFeedRepo(table),
   };
 }

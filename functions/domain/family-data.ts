@@ -5,12 +5,13 @@ import type { BookedOfferFacts, FamilyRegistration } from '../../shared/schemas/
 import type { Ports } from '../ports/index.js';
 import { publicRegistration } from './booking.js';
 import { cancelRegistration, type CancellationPorts } from './cancellation.js';
+import { revokeFamilyFeed } from './family-feed.js';
 import { householdIdOf } from './household.js';
 import { AGAIN, retryBounded } from './retry.js';
 import { endAllSessions } from './sessions.js';
 
 /** The family's rights over its data: see it, take it along, have it erased. */
-export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency' | 'programmes' | 'sessions' | 'mailOutbox'>;
+export type FamilyDataPorts = CancellationPorts & Pick<Ports, 'idempotency' | 'programmes' | 'sessions' | 'mailOutbox' | 'familyFeeds'>;
 
 /** The household's registrations, newest first, waiting ones with their current position. */
 async function listFamilyRegistrations(ports: Pick<Ports, 'registrations' | 'waitlists' | 'households'>, householdId: string): Promise<FamilyRegistration[]> {
@@ -84,6 +85,8 @@ export async function eraseFamily(ports: FamilyDataPorts, user: User): Promise<v
   await retryBounded(async () => {
     const registrations = await ports.registrations.listByHousehold(householdId);
     for (const r of registrations.filter((r) => isActive(r.status))) await cancelRegistration(ports, user, r.id, { tell: false });
+    // The private calendar feed names the children's bookings: its address dies before the household.
+    await revokeFamilyFeed(ports, householdId);
     const household = await ports.households.getHousehold(householdId);
     const erased = await ports.households.eraseHousehold({
       id: householdId,

@@ -1,5 +1,6 @@
 import type { AttendanceRepo } from './attendance.js';
 import type { DueWorkRepo } from './due-work.js';
+import type { FamilyFeedRepo } from './family-feeds.js';
 import type { HouseholdRepo } from './households.js';
 import type { OfferRepo } from './offers.js';
 import type { RegionRepo } from './region.js';
@@ -29,6 +30,7 @@ export type Repos = {
   programmes: ProgrammeRepo;
   retention: RetentionRepo;
   mailOutbox: MailOutboxRepo;
+  familyFeeds: FamilyFeedRepo;
 };
 
 /** Everything a use case may receive; each takes the slice it needs (`Pick<Ports, …>`). */

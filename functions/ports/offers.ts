@@ -17,6 +17,11 @@ export type OfferStamps = Pick<ProviderOffer, 'createdAt' | 'updatedAt' | 'versi
 /** An offer as stored (and as its provider sees it), with the stamp an edit's condition compares. */
 export type StoredOffer = ProviderOffer;
 
+/** A session an edit removed, and when: the feeds keep it as cancelled for a while. */
+export type RemovedSession = CatalogOffer['sessions'][number] & { removedAt: string };
+/** An offer as the calendar feeds need it: with its stamps (SEQUENCE, LAST-MODIFIED) and the sessions edits removed. */
+export type FeedOffer = StoredOffer & { removedSessions: RemovedSession[] };
+
 /** What an edit changes: the offer as read, as it is to be, and whether overbooking is meant. */
 export type OfferEdit = {
   before: StoredOffer;
@@ -45,4 +50,8 @@ export interface OfferRepo {
   getOffer(offerId: string): Promise<CatalogOffer | undefined>;
   /** Published offers (with units) whose last day is `fromDay` or later; numbers may lag a booking by a moment. */
   listCatalog(fromDay: string): Promise<CatalogOffer[]>;
+  /** Published and cancelled offers whose last day is `fromDay` or later, for the feeds; may lag a moment. */
+  listFeedOffers(fromDay: string): Promise<FeedOffer[]>;
+  /** One offer of any status for a feed, strongly consistent. */
+  getFeedOffer(offerId: string): Promise<FeedOffer | undefined>;
 }

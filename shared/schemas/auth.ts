@@ -26,7 +26,10 @@ export const roleSchema = z.discriminatedUnion('role', [
 export type Role = z.infer<typeof roleSchema>;
 export type RoleName = Role['role'];
 
-const userSchema = z.object({
+/** Who may call a route: anyone, any signed-in user, or holders of one of the named roles (functions/api/access.ts guards by it, shared/contract names it). */
+export type Audience = 'anyone' | 'signed-in' | RoleName[];
+
+export const userSchema = z.object({
   id,
   email: z.email(),
   roles: z.array(roleSchema),
@@ -37,5 +40,5 @@ export type User = z.infer<typeof userSchema>;
 export const sessionAnswer = z.object({ token: z.string(), user: userSchema });
 
 /** `GET /me`: the signed-in user and, for a family, its household. */
-const meSchema = userSchema.extend({ household: householdAnswer.optional() });
+export const meSchema = userSchema.extend({ household: householdAnswer.optional() });
 export type Me = z.infer<typeof meSchema>;

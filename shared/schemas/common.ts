@@ -11,7 +11,7 @@ export const id = z
   .regex(/^[A-Za-z0-9_-]+$/, 'Ungültige Kennung / invalid id');
 
 /** RFC 9457 problem details, as every error of the API is answered. */
-const problemSchema = z.object({
+export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
@@ -22,7 +22,7 @@ const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 /** Every list answer: a page of items and, if there is more, the cursor for the next page. */
-const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), cursor: z.string().optional() });
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), cursor: z.string().optional() });
 /** The type of a list answer of `item`s, e.g. `Page<typeof offerSchema>`. */
 export type Page<T extends z.ZodType> = z.infer<ReturnType<typeof pageOf<T>>>;
 
@@ -30,3 +30,6 @@ export const pageQuery = z.object({
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** What a request that starts work the caller does not wait for answers (202): an e-mail is on its way. */
+export const sentAnswer = z.object({ status: z.literal('sent') });

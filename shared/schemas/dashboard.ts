@@ -24,7 +24,7 @@ export const AGE_BANDS = ['0-2', '3-5', '6-9', '10-13', '14+'] as const;
 /** Residence outside the region's municipalities, or not given yet. */
 export const OTHER_RESIDENCE = 'other';
 
-const dashboardSchema = z.object({
+export const dashboardSchema = z.object({
   scope: z.object({ municipality: z.union([id, z.literal('*')]), from: isoDate, to: isoDate }),
   totals: supply.extend({ children: suppressedCount, families: suppressedCount, attendanceRate: suppressedRate.nullable() }),
   byCategory: z.array(supply.extend({ category: id })),

@@ -85,7 +85,7 @@ export type CatalogOffer = z.infer<typeof catalogOfferSchema>;
 /** How a family reaches whoever runs an offer: the provider's name and whichever public ways it gave. */
 const providerContactSchema = providerSchema.pick({ name: true, email: true, phone: true, website: true });
 /** One offer as `GET /offers/{id}` answers it: the catalog offer and its provider's contact (absent for a provider no longer known). */
-const offerDetailSchema = catalogOfferSchema.extend({ providerContact: providerContactSchema.optional() });
+export const offerDetailSchema = catalogOfferSchema.extend({ providerContact: providerContactSchema.optional() });
 export type OfferDetail = z.infer<typeof offerDetailSchema>;
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -103,3 +103,4 @@ export type OfferListQuery = z.infer<typeof offerListQuery>;
 
 /** The iCal feed: the filtered catalog, or one offer's sessions ("add to my calendar"). */
 export const calendarQuery = offerListQuery.pick({ municipality: true, category: true }).extend({ offer: id.optional() });
+export type CalendarQuery = z.infer<typeof calendarQuery>;

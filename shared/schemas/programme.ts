@@ -70,7 +70,7 @@ export const programmePatch = programmeFields
 export type ProgrammePatch = z.infer<typeof programmePatch>;
 
 /** What the draw did to one unit: public, anonymous. */
-const unitCutoffSchema = z.object({
+export const unitCutoffSchema = z.object({
   offerId: id,
   unitId: id,
   seats: z.number().int(),
@@ -97,7 +97,7 @@ const reportGroupSchema = z.object({
 });
 export type ReportGroup = z.infer<typeof reportGroupSchema>;
 
-const fairnessReportSchema = z.object({
+export const fairnessReportSchema = z.object({
   children: z.number().int(),
   wishes: z.number().int(),
   /** Children with at least one place, and the most that could have one (an independent max-flow count). */
@@ -122,8 +122,11 @@ const fairnessReportSchema = z.object({
 });
 export type FairnessReport = z.infer<typeof fairnessReportSchema>;
 
+/** `GET /admin/programmes/{id}/report`: the report and cut-offs, for the caller's scope. */
+export const drawReportAnswer = z.object({ report: fairnessReportSchema, cutoffs: z.array(unitCutoffSchema) });
+
 /** A programme as anyone may read it: the settings, where the draw stands, and once drawn, its proof. */
-const programmeSchema = programmeFields.extend({
+export const programmeSchema = programmeFields.extend({
   id,
   status: programmeStatus,
   algorithm: z.literal(DRAW_ALGORITHM),

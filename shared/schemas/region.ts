@@ -45,6 +45,10 @@ export const timedWorkSettingsSchema = z.object({
 });
 export type TimedWorkSettings = z.infer<typeof timedWorkSettingsSchema>;
 
+/** A licence by its name and the address of its text. */
+export const openDataLicenceSchema = z.object({ name: z.string().min(1).max(120), url: webAddress });
+export type OpenDataLicence = z.infer<typeof openDataLicenceSchema>;
+
 /** Who runs the region's platform: the controller the privacy statement names, the address feedback reaches. */
 const regionContactSchema = z.object({
   name: z.string().min(1).max(160),
@@ -53,11 +57,13 @@ const regionContactSchema = z.object({
   phone: z.string().max(40).optional(),
 });
 
-const regionSchema = z.object({
+export const regionSchema = z.object({
   name: z.string().min(1),
   contact: regionContactSchema.optional(),
   timeZone: z.enum(['Europe/Vienna', 'Europe/Berlin']),
   categories: z.array(categorySchema),
   timedWork: timedWorkSettingsSchema.optional(),
+  /** The licence of the open-data document (`GET /api/open-data/offers.json`); absent: CC BY 4.0. */
+  openDataLicence: openDataLicenceSchema.optional(),
 });
 export type Region = z.infer<typeof regionSchema>;

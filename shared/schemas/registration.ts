@@ -1,11 +1,13 @@
 import * as z from 'zod';
+import { userSchema } from './auth.js';
 import { id, isoDateTime } from './common.js';
+import { householdAnswer } from './household.js';
 import { offerSchema, unitSchema } from './offer.js';
 
 const registrationStatus = z.enum(['requested', 'confirmed', 'waitlisted', 'offered', 'cancelled', 'declined', 'expired']);
 export type RegistrationStatus = z.infer<typeof registrationStatus>;
 
-const registrationSchema = z.object({
+export const registrationSchema = z.object({
   id,
   offerId: id,
   unitId: id,
@@ -66,9 +68,17 @@ export const idempotencyKey = z
   .regex(/^[A-Za-z0-9_.:-]+$/);
 
 /** What `POST /registrations` answers: the registration for a one-child request, `{items}` (one per item) for one with `items`. */
-const bookingResponse = z.union([registrationSchema, z.object({ items: z.array(registrationSchema).min(1) })]);
+export const bookingResponse = z.union([registrationSchema, z.object({ items: z.array(registrationSchema).min(1) })]);
 export type BookingResponse = z.infer<typeof bookingResponse>;
 
 /** A family's request to be e-mailed when an offer's registration opens ("Erinnere mich"). */
 export const openingNoticeSchema = z.object({ offerId: id, offerTitle: z.string(), opensAt: isoDateTime });
 export type OpeningNotice = z.infer<typeof openingNoticeSchema>;
+
+/** `GET /family/export` (GDPR Art. 15/20): everything stored about the family; no household once it is gone. */
+export const familyExportSchema = z.object({
+  exportedAt: isoDateTime,
+  account: userSchema.pick({ id: true, email: true, roles: true }),
+  household: householdAnswer.optional(),
+  registrations: z.array(familyRegistrationSchema),
+});

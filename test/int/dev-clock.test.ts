@@ -6,6 +6,7 @@ import { loadConfig } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
 import type { SweepOutcome } from '../../functions/domain/due-work.js';
 import { buildRuntime } from '../../functions/runtime.js';
+import { checkedApp } from '../support/contract.js';
 import { body } from '../support/provider.js';
 import { retrySetup } from '../support/retry-setup.js';
 import { fileTableCalls } from '../support/table-calls.js';
@@ -27,7 +28,8 @@ async function startLocal() {
   const ctx = buildRuntime(config, 'local');
   fileTableCalls.attach(ctx.table.client);
   await retrySetup(() => ensureTable(ctx.table));
-  const app = createLocalApp(ctx);
+  // Held to the contract like the test context's app, as the clock's POST route is mounted only here.
+  const app = checkedApp(createLocalApp(ctx));
   const readClock = async () => Date.parse((await body<ClockAnswer>(app.request('/api/dev/clock'))).now);
   const moveClock = (move: unknown) => app.request('/api/dev/clock', json('POST', move));
   return { ctx, app, readClock, moveClock };

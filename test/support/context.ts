@@ -8,6 +8,7 @@ import { ensureTable } from '../../functions/db/bootstrap.js';
 import { createDynamoClient } from '../../functions/db/client.js';
 import type { Clock } from '../../functions/ports/world.js';
 import { buildRuntime, type RuntimeOptions } from '../../functions/runtime.js';
+import { checkedApp } from './contract.js';
 import { retrySetup } from './retry-setup.js';
 import { fileTableCalls } from './table-calls.js';
 
@@ -52,5 +53,8 @@ export async function createTestContext(env: Record<string, string> = {}, clock:
   await retrySetup(() => ensureTable(ctx.table));
   const outbox = ctx.outbox;
   if (!outbox) throw new Error('a local runtime keeps an outbox');
-  return { ctx, app: createLocalApp(ctx), outbox, clock };
+  // Every answer a test sees is held to the OpenAPI document (./contract.ts): each integration test is a
+  // contract test too. Not behind the origin lock, whose 403 to a caller that bypassed CloudFront no client of the document sees.
+  const app = createLocalApp(ctx);
+  return { ctx, app: config.ORIGIN_VERIFY_SECRET ? app : checkedApp(app), outbox, clock };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, ageOn, daysBetween, endOfMonth, periodOf, startOfWeek } from '../../web/src/lib/dates';
-import { zonedIso, zonedParts } from '../../web/src/lib/zoned';
+import { zonedDateTime, zonedIso, zonedParts } from '../../shared/zoned';
 
 describe('calendar days', () => {
   it.each<[string, string, () => string]>([
@@ -80,5 +80,19 @@ describe('wall clock in the region', () => {
 
     // Assess
     expect(parts).toEqual(expected);
+  });
+
+  it.each([
+    ['in winter', '2027-03-04T08:00:00.000Z', '2027-03-04T09:00:00+01:00'],
+    ['in summer', '2027-07-05T07:00:00.000Z', '2027-07-05T09:00:00+02:00'],
+    ['the last half hour before the clocks go back', '2026-10-25T00:30:00.000Z', '2026-10-25T02:30:00+02:00'],
+    ['the same wall clock half an hour later, after they went back', '2026-10-25T01:30:00.000Z', '2026-10-25T02:30:00+01:00'],
+  ])('writes an instant as Vienna time with the offset of that moment %s (%s → %s)', (_name, instant, expected) => {
+    // Act
+    const local = zonedDateTime(instant, 'Europe/Vienna');
+
+    // Assess: the same instant, as a crawler reads it back.
+    expect(local).toBe(expected);
+    expect(new Date(local).toISOString()).toBe(instant);
   });
 });

@@ -2,15 +2,12 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { id } from '../../../shared/schemas/common.js';
 import { calendarQuery, offerListQuery, type OfferDetail } from '../../../shared/schemas/offer.js';
-import { buildCalendarFeed } from '../../domain/calendar-feed.js';
+import { publicCalendarFeed } from '../../domain/catalog-feed.js';
 import { getPublishedOffer, listOffers } from '../../domain/catalog.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { allow } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
-
-/** Calendar feeds hold a region's current offers; this bounds one feed's size. */
-const FEED_LIMIT = 100;
 
 export const catalogRoutes = (ctx: AppContext) => {
   const { ports } = ctx;
@@ -30,10 +27,20 @@ export const catalogRoutes = (ctx: AppContext) => {
       return c.json({ ...offer, providerContact } satisfies OfferDetail);
     })
     .get('/calendar.ics', allow('anyone'), validate('query', calendarQuery), async (c) => {
-      const { offer, ...filters } = c.req.valid('query');
-      const items = offer ? [await getPublishedOffer(ports, offer)] : (await listOffers(ports, { ...filters, limit: FEED_LIMIT })).items;
-      const region = await ports.region.getRegion();
-      const feed = buildCalendarFeed(items, { name: region?.name ?? 'regiokurs', publicUrl: ctx.config.PUBLIC_URL });
+      const query = c.req.valid('query');
+      const [region, municipalities] = await Promise.all([ports.region.getRegion(), ports.region.listMunicipalities()]);
+      // The feed's name says which part of the calendar it holds, so two subscriptions tell apart.
+      const part = [municipalities.find((m) => m.id === query.municipality)?.name, region?.categories.find((k) => k.id === query.category)?.name.de].filter(
+        (p) => p !== undefined,
+      );
+      const name = [region?.name ?? 'regiokurs', ...part].join(' – ');
+      const search = new URL(c.req.url).search;
+      const feed = await publicCalendarFeed(ports, query, {
+        name,
+        description: 'Angebote für Familien / offers for families',
+        publicUrl: ctx.config.PUBLIC_URL,
+        url: `${ctx.config.PUBLIC_URL}/api/calendar.ics${search}`,
+      });
       return c.body(feed, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
     });
 };

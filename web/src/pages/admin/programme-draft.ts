@@ -1,5 +1,5 @@
 import type { Programme, ProgrammeInput } from '../../api/client';
-import { zonedIso, zonedParts } from '../../lib/zoned';
+import { zonedIso, zonedParts } from '../../../../shared/zoned';
 
 /** The settings form's values: what the inputs hold, numbers and times as typed. */
 export type ProgrammeFormValues = {

@@ -1,6 +1,6 @@
 import { offerInput } from '../../../../shared/schemas/provider';
 import type { Offer, OfferInput, OfferPatch } from '../../api/client';
-import { zonedIso, zonedParts } from '../../lib/zoned';
+import { zonedIso, zonedParts } from '../../../../shared/zoned';
 
 /**
  * What the editor checks before saving: the API's schema, and a lottery offer names the holiday

@@ -1,7 +1,7 @@
 /**
  * Wall-clock time in a named zone ⇄ ISO instants with offset, with Intl only (no date library in
- * the bundle). A provider types "2026-07-06 08:00" meaning Vienna time, whatever zone the
- * browser is in.
+ * the web app's bundle). A provider types "2026-07-06 08:00" meaning Vienna time, whatever zone
+ * the browser is in; a crawler reads a session's start as Vienna time with its offset.
  */
 
 function wallParts(instant: Date, timeZone: string) {
@@ -28,14 +28,22 @@ function offsetMinutes(instant: Date, timeZone: string): number {
 
 const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
 
+const withOffset = (wall: string, offset: number) => `${wall}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(offset % 60)}`;
+
 /** `2026-07-06T08:00` in `timeZone` → `2026-07-06T08:00:00+02:00`. */
 export function zonedIso(local: string, timeZone: string): string {
   const naive = Date.parse(`${local.slice(0, 16)}:00Z`);
   let offset = offsetMinutes(new Date(naive), timeZone);
   // A second pass corrects the guess when the offset differs on the two sides of a DST switch.
   offset = offsetMinutes(new Date(naive - offset * 60_000), timeZone);
-  const sign = offset < 0 ? '-' : '+';
-  return `${local.slice(0, 16)}:00${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+  return withOffset(`${local.slice(0, 16)}:00`, offset);
+}
+
+/** An instant as the zone's wall-clock time with its offset: `2027-03-04T08:00:00Z` → `2027-03-04T09:00:00+01:00` in Vienna. */
+export function zonedDateTime(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  const w = wallParts(instant, timeZone);
+  return withOffset(`${w.date}T${w.time}:${w.seconds}`, offsetMinutes(instant, timeZone));
 }
 
 /** An instant as the zone's wall clock: `{date: '2026-07-06', time: '08:00'}`. */
