@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { LocalServer } from '../../functions/api/local-server.js';
 
@@ -46,7 +46,8 @@ export const freshEmail = (tag: string) => `e2e-${tag}-${randomUUID().slice(0, 8
 
 type AxeResult = { violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[]; failureSummary?: string }> }> };
 
-async function axeViolations(page: Page): Promise<string[]> {
+/** axe-core's WCAG 2.1 A/AA rules on a page or one of its frames, as it is. */
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(
     () =>
@@ -254,4 +255,13 @@ export async function familyBooks(offerId: string, ages: number[], postalCode = 
   const offer = await call<{ units: Array<{ id: string }> }>('GET', `/offers/${offerId}`);
   const unitId = offer.units[0]?.id as string;
   return call('POST', '/registrations', { offerId, items: children.map((c) => ({ unitId, childId: c.id })) }, { 'Idempotency-Key': randomUUID() });
+}
+
+/** Adds a child on the family page as a parent does, and waits until the list shows it. */
+export async function addChild(page: Page, firstName: string, birthDate: string) {
+  const form = page.locator('form.child-form').last();
+  await form.getByLabel('Vorname').fill(firstName);
+  await form.getByLabel('Geburtsdatum').fill(birthDate);
+  await form.getByRole('button', { name: 'Kind hinzufügen' }).click();
+  await page.locator('.child-list li', { hasText: firstName }).waitFor();
 }

@@ -163,7 +163,7 @@ describe('embed info', () => {
     await page.goto('/embed-info');
 
     // Assess
-    const title = async () => (await page.locator('pre.snippet code').textContent())?.match(/title="([^"]*)"/)?.[1];
+    const title = async () => (await page.locator('pre.snippet code').first().textContent())?.match(/title="([^"]*)"/)?.[1];
     await poll(title).toBe('Angebote für Familien in Kleinregion Sonnental');
 
     // Act: one municipality.

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, baseUrl, expectAccessible, freshEmail, launchBrowser, openPage, poll, screenshot, signIn, viewports } from './browser';
+import { addChild, apiAs, baseUrl, expectAccessible, freshEmail, launchBrowser, openPage, poll, screenshot, signIn, viewports } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,14 +42,6 @@ async function publishTwoWeeks(title: string) {
 }
 
 const yearsAgo = (years: number, monthDay: string) => `${new Date().getFullYear() - years}-${monthDay}`;
-
-async function addChild(page: Page, firstName: string, birthDate: string) {
-  const form = page.locator('form.child-form').last();
-  await form.getByLabel('Vorname').fill(firstName);
-  await form.getByLabel('Geburtsdatum').fill(birthDate);
-  await form.getByRole('button', { name: 'Kind hinzufügen' }).click();
-  await page.locator('.child-list li', { hasText: firstName }).waitFor();
-}
 
 /** Ticks the named children on an offer page and books; answers the result lines. */
 async function book(page: Page, offerId: string, children: string[]) {

@@ -3,6 +3,7 @@ import type { Me, createSessionBody, requestCodeBody, sessionAnswer } from '../.
 import type { Page, Problem } from '../../../shared/schemas/common';
 import type { Dashboard, DashboardQuery } from '../../../shared/schemas/dashboard';
 import type { FeedbackInput } from '../../../shared/schemas/feedback';
+import type { FamilyFeedCreated, FamilyFeedInput, FamilyFeedStatus } from '../../../shared/schemas/calendar-feed';
 import type { Child, ChildInput, GuardianInput, HouseholdAnswer, childPatch, childSchema } from '../../../shared/schemas/household';
 import type { CatalogOffer, Offer, OfferDetail, OfferListQuery, calendarQuery, catalogOfferSchema } from '../../../shared/schemas/offer';
 import type {
@@ -80,6 +81,10 @@ async function request<T>(method: string, path: string, { query, body, headers }
     response = await fetch(`/api${path}${toSearch(query)}`, {
       method,
       credentials: 'same-origin',
+      // The public reads may be kept a minute by others (functions/api/public-read.ts); the app
+      // asks again every time, so a family sees the places its own booking just took. Unchanged
+      // answers come back as a body-less 304 on the ETag.
+      cache: 'no-cache',
       // The server answers its messages (problem+json) in the language the page is shown in.
       headers: {
         Accept: 'application/json',
@@ -155,6 +160,10 @@ export const api = {
   removeOpeningNotice: (offerId: string) => request<void>('DELETE', `/family/opening-notices/${encodeURIComponent(offerId)}`),
   exportUrl: '/api/family/export',
   eraseFamily: () => request<void>('DELETE', '/family'),
+  /** The household's private calendar feed: whether it exists; its address only in `createFamilyFeed`'s answer. */
+  familyFeed: () => request<FamilyFeedStatus>('GET', '/family/calendar-feed'),
+  createFamilyFeed: (input: FamilyFeedInput) => request<FamilyFeedCreated>('POST', '/family/calendar-feed', { body: input }),
+  revokeFamilyFeed: () => request<void>('DELETE', '/family/calendar-feed'),
 
   providerOffers: async () => (await request<Page<typeof providerOfferSchema>>('GET', '/provider/offers')).items,
   providerOffer: (id: string) => request<ProviderOffer>('GET', `/provider/offers/${encodeURIComponent(id)}`),

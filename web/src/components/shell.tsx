@@ -130,6 +130,10 @@ export function Shell(props: RouteSectionProps) {
           <li>
             <A href="/embed-info">{t('footer.embed')}</A>
           </li>
+          <li>
+            {/* A file of the API, not a page of the app: a plain link, which the router leaves alone. */}
+            <a href="/api/open-data/offers.json">{t('footer.openData')}</a>
+          </li>
         </ul>
       </footer>
     </>

@@ -1,12 +1,45 @@
 import { For, createSignal, createUniqueId } from 'solid-js';
-import { t } from '../../i18n';
+import { locale, t } from '../../i18n';
 import { usePageTitle } from '../../lib/page';
 import { useRegion } from '../../stores/region';
 
-/** The snippet a municipality pastes into its website; documented in web/EMBED.md as well. */
-function embedSnippet(origin: string, municipality: string, title: string) {
-  const src = `${origin}/embed${municipality ? `?municipality=${encodeURIComponent(municipality)}` : ''}`;
-  return `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="700" loading="lazy" style="border:0"></iframe>`;
+const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/**
+ * The two snippets a municipality pastes into its website (docs/INTERFACES.md): an iframe that
+ * embed.js sizes to its content, or embed.js with the <regiokurs-calendar> element.
+ */
+function embedSnippets(origin: string, municipality: string, lang: string, title: string) {
+  const query = new URLSearchParams({ ...(municipality ? { municipality } : {}), lang });
+  const script = `<script src="${origin}/embed.js" defer></script>`;
+  const full = `${origin}/${municipality ? `?municipality=${encodeURIComponent(municipality)}` : ''}`;
+  return {
+    frame: `<iframe src="${origin}/embed?${attr(query.toString())}" title="${attr(title)}" width="100%" height="700" loading="lazy" style="border:0"></iframe>\n${script}`,
+    element:
+      `${script}\n<regiokurs-calendar${municipality ? ` municipality="${attr(municipality)}"` : ''} lang="${lang}">` +
+      `<noscript><a href="${attr(full)}">${lang === 'en' ? 'Calendar of the region' : 'Veranstaltungskalender der Region'}</a></noscript></regiokurs-calendar>`,
+  };
+}
+
+function Snippet(props: { title: string; hint: string; code: string }) {
+  const [copied, setCopied] = createSignal(false);
+  const copy = async () => {
+    await navigator.clipboard.writeText(props.code);
+    setCopied(true);
+  };
+  return (
+    <section>
+      <h2>{props.title}</h2>
+      <p>{props.hint}</p>
+      <pre class="snippet" tabindex="0">
+        <code>{props.code}</code>
+      </pre>
+      <button type="button" class="button secondary" onClick={() => void copy()}>
+        {t('embed.copy')}
+      </button>
+      <span role="status">{copied() ? ` ${t('embed.copied')}` : ''}</span>
+    </section>
+  );
 }
 
 export default function EmbedInfoPage() {
@@ -15,7 +48,7 @@ export default function EmbedInfoPage() {
   const calendarName = () => (municipality() ? municipalityName(municipality()) : (region()?.name ?? 'regiokurs'));
   const [municipality, setMunicipality] = createSignal('');
   const id = createUniqueId();
-  const snippet = () => embedSnippet(location.origin, municipality(), t('embed.frameTitle', { name: calendarName() }));
+  const snippets = () => embedSnippets(location.origin, municipality(), locale(), t('embed.frameTitle', { name: calendarName() }));
   usePageTitle(() => t('embed.title'));
   return (
     <div class="page narrow-page">
@@ -28,12 +61,15 @@ export default function EmbedInfoPage() {
           <For each={municipalities() ?? []}>{(m) => <option value={m.id}>{m.name}</option>}</For>
         </select>
       </div>
-      <h2>{t('embed.snippet')}</h2>
-      <pre class="snippet" tabindex="0">
-        <code>{snippet()}</code>
-      </pre>
+      <Snippet title={t('embed.snippetFrame')} hint={t('embed.frameHint')} code={snippets().frame} />
+      <Snippet title={t('embed.snippetElement')} hint={t('embed.elementHint')} code={snippets().element} />
       <h2>{t('embed.preview')}</h2>
-      <iframe class="embed-preview" src={`/embed${municipality() ? `?municipality=${municipality()}` : ''}`} title={t('embed.preview')} loading="lazy" />
+      <iframe
+        class="embed-preview"
+        src={`/embed?${new URLSearchParams({ ...(municipality() ? { municipality: municipality() } : {}), lang: locale() })}`}
+        title={t('embed.preview')}
+        loading="lazy"
+      />
     </div>
   );
 }

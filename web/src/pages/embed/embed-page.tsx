@@ -1,8 +1,22 @@
+import { onCleanup, onMount } from 'solid-js';
+import { HEIGHT_MESSAGE } from '../../embed/protocol';
 import { t } from '../../i18n';
 import { usePageTitle } from '../../lib/page';
 import { useQueryParams } from '../../lib/search';
 import { useRegion } from '../../stores/region';
 import { CalendarView } from '../calendar/calendar-view';
+
+/** Tells the framing page the calendar's height whenever it changes (web/src/embed/loader.ts). */
+function postHeightToParent() {
+  onMount(() => {
+    if (window.parent === window) return;
+    // The body, not the document: the document is never shorter than the frame, so it could not shrink.
+    const post = () => window.parent.postMessage({ type: HEIGHT_MESSAGE, height: Math.ceil(document.body.getBoundingClientRect().height) }, '*');
+    const observer = new ResizeObserver(post);
+    observer.observe(document.body);
+    onCleanup(() => observer.disconnect());
+  });
+}
 
 /**
  * The calendar for a municipality's own website (in an iframe): no site header, the
@@ -16,6 +30,7 @@ export default function EmbedPage() {
     return m ? municipalityName(m) : (region()?.name ?? '');
   };
   usePageTitle(() => t('embed.frameTitle', { name: name() }));
+  postHeightToParent();
   return (
     <main id="main" class="embed-main">
       <h1>{t('embed.frameTitle', { name: name() })}</h1>

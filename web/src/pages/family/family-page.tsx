@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { formatDay } from '../../i18n/format';
 import { createHousehold, guardianDraft } from '../../stores/household';
 import { useSession } from '../../stores/session';
+import { CalendarFeed } from './calendar-feed';
 import { ChildForm } from './child-form';
 import { GuardianFields } from './guardian-fields';
 
@@ -153,6 +154,7 @@ function FamilyContent() {
         <AsyncView resource={store.household}>{(h) => <GuardianForm household={h()} onSave={store.saveGuardian} />}</AsyncView>
       </section>
       <Children store={store} />
+      <CalendarFeed />
       <AccountData />
     </>
   );
