@@ -47,8 +47,3 @@ export function parseRegionConfig(raw: unknown): RegionConfig {
   }
   return parsed.data;
 }
-
-/** The origin the site is served from, when it is known before deployment. */
-export function configuredOrigin(config: RegionConfig): string | undefined {
-  return config.domain && `https://${config.domain.name}`;
-}

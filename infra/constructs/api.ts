@@ -1,6 +1,6 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -18,8 +18,11 @@ export type ApiProps = {
   originVerify: ISecret;
   alarmTopic: ITopic;
   timeZone: string;
-  /** The web origin when it is known before deployment (a configured domain); CORS allows it alone. */
-  corsOrigin?: string;
+  /**
+   * The web app's built index.html: the API function carries it to answer offer pages with the
+   * offer in the head (functions/api/offer-page.ts); without it those pages get a bare shell.
+   */
+  shellFile?: string;
 };
 
 /**
@@ -54,6 +57,8 @@ export class Api extends Construct {
       ...functionProps,
       entry: 'api',
       description: 'regiokurs HTTP API (Hono)',
+      // Where offer-page.ts reads it, relative to the function's working directory.
+      ...(props.shellFile && { files: { 'web/dist/index.html': props.shellFile } }),
       // No SES here: the API writes e-mails to the table and the stream function sends them.
       // More memory is more CPU on Lambda: it shortens cold starts in the registration rush.
       memorySize: 1024,
@@ -74,15 +79,9 @@ export class Api extends Construct {
       description: 'regiokurs API (reached through CloudFront under /api/*)',
       createDefaultStage: false,
       defaultIntegration: new HttpLambdaIntegration('Lambda', this.handler.fn),
-      ...(props.corsOrigin && {
-        corsPreflight: {
-          allowOrigins: [props.corsOrigin],
-          allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-          allowHeaders: ['content-type', 'authorization', 'idempotency-key'],
-          allowCredentials: true,
-          maxAge: Duration.hours(1),
-        },
-      }),
+      // No CORS configuration: the web app calls the API on its own origin (CloudFront), and
+      // with one API Gateway would drop the CORS headers the app sets for public reads (any
+      // origin, functions/api/public-read.ts).
     });
     const exportsIntegration = new HttpLambdaIntegration('Exports', this.exportsHandler.fn);
     for (const path of EXPORT_ROUTES) this.httpApi.addRoutes({ path, methods: [HttpMethod.GET], integration: exportsIntegration });

@@ -12,7 +12,7 @@ import {
   Runtime,
   SystemLogLevel,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, type ICommandHooks, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -46,9 +46,25 @@ export type RegiokursFunctionProps = {
   alarmTopic: ITopic;
   timeZone: string;
   environment?: Record<string, string>;
+  /**
+   * Files the code reads at run time, copied into the bundle: the path the code opens (relative
+   * to /var/task, the function's working directory) → the file on this machine.
+   */
+  files?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
 } & Pick<NodejsFunctionProps, 'deadLetterQueue' | 'retryAttempts' | 'onFailure'>;
+
+/** esbuild's hooks that copy `files` beside the bundle once it is built (local bundling runs them in a shell). */
+const copyInto = (files: Record<string, string>): ICommandHooks => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_inputDir, outputDir) =>
+    Object.entries(files).flatMap(([to, from]) => {
+      const target = path.posix.join(outputDir, to);
+      return [`mkdir -p "${path.posix.dirname(target)}"`, `cp "${from}" "${target}"`];
+    }),
+});
 
 /** A p99 above this share of the timeout means the function is close to being cut off. */
 const P99_SHARE_OF_TIMEOUT = 0.8;
@@ -84,7 +100,7 @@ export class RegiokursFunction extends Construct {
       handler: 'handler',
       projectRoot,
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
-      bundling,
+      bundling: props.files ? { ...bundling, commandHooks: copyInto(props.files) } : bundling,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       description: props.description,

@@ -25,7 +25,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/api/origin-lock.js';
-import { CRAWLER_FILES, PAGE_ROUTE_PATTERN } from '../../shared/page-routes.js';
+import { API_REFERENCE_FILES, CRAWLER_FILES, OFFER_PAGE_PATHS, PAGE_ROUTE_PATTERN } from '../../shared/page-routes.js';
 import type { RegionConfig } from '../config.js';
 
 export type SiteProps = {
@@ -161,11 +161,28 @@ export class Site extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: securityHeaders,
     } satisfies Partial<BehaviorOptions>;
-    // robots.txt names the public URL and sitemap.xml lists the offers published now: the API
-    // answers both, as the local server does (functions/api/site.ts). Only GET, so a redirect
-    // to HTTPS loses nothing.
+    // robots.txt names the public URL, sitemap.xml lists the offers published now, and an
+    // offer's page carries the offer in its head for crawlers: the API answers all of them, as
+    // the local server does (functions/api/site.ts, offer-page.ts; the function bundles the
+    // build's shell, api.ts). Only GET, so a redirect to HTTPS loses nothing.
     const crawlerFiles = Object.fromEntries(
-      Object.values(CRAWLER_FILES).map((path) => [path, { ...toApi, viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS }]),
+      [...Object.values(CRAWLER_FILES), OFFER_PAGE_PATHS].map((path) => [path, { ...toApi, viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS }]),
+    );
+
+    const toBucket = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    // The OpenAPI document and its reference page are files of the web app's build (web/vite.config.ts),
+    // under /api/ where API clients look: these two paths go to the bucket, before `/api/*` sends the rest to the API.
+    const apiFiles = Object.fromEntries(
+      Object.values(API_REFERENCE_FILES).map((path) => [
+        path,
+        {
+          origin: toBucket,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: securityHeaders,
+          compress: true,
+        },
+      ]),
     );
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -181,7 +198,7 @@ export class Site extends Construct {
         certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
       }),
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: toBucket,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders,
@@ -192,6 +209,7 @@ export class Site extends Construct {
         compress: true,
       },
       additionalBehaviors: {
+        ...apiFiles,
         '/api/*': {
           ...toApi,
           // A redirect would turn a POST into a GET; API clients must use HTTPS from the start.

@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { configuredOrigin, type RegionConfig } from '../config.js';
+import type { RegionConfig } from '../config.js';
 import { Api } from '../constructs/api.js';
 import { Site } from '../constructs/site.js';
 
@@ -47,7 +48,7 @@ export class WebStack extends Stack {
       originVerify,
       alarmTopic: props.alarmTopic,
       timeZone: config.timeZone,
-      corsOrigin: configuredOrigin(config),
+      ...(props.siteAssetsDir && { shellFile: path.join(props.siteAssetsDir, 'index.html') }),
     });
     this.site = new Site(this, 'Site', {
       api: this.api.httpApi,

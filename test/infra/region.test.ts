@@ -132,6 +132,11 @@ describe('functions (house construct)', () => {
     expect(code).toContain('DynamoDB_20120810');
   });
 
+  it("carry the web build's shell in the API function, where offer pages read it (functions/api/offer-page.ts)", () => {
+    const shell = readFileSync(path.join(region.siteAssetsDir, 'index.html'), 'utf8');
+    expect(readFileSync(path.join(assetDirOf(region, ...functionOf.api), 'web/dist/index.html'), 'utf8')).toBe(shell);
+  });
+
   it('are bundled exactly as infra/bundle-sizes.ts measures them', async () => {
     const measured = await measureBundleSizes();
     for (const { name, bytes } of measured) {

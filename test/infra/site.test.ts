@@ -2,7 +2,7 @@ import vm from 'node:vm';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPageRoute } from '../../shared/page-routes.js';
-import { CRAWLER_FILES, PAGE_ROUTES } from '../../shared/page-routes.js';
+import { API_REFERENCE_FILES, CRAWLER_FILES, OFFER_PAGE_PATHS, PAGE_ROUTES } from '../../shared/page-routes.js';
 import { SYNTH_TIMEOUT_MS, synthRegion } from './support/region.js';
 
 /** The shapes of CloudFront Functions' event (functions-event-structure in the CloudFront guide), as far as these functions read them. */
@@ -107,6 +107,9 @@ function edgeOf(web: Template) {
 /** A route of the app with each parameter filled in, as a link would name it. */
 const pathOf = (route: string) => route.replace(/:\w+/g, 'kinderturnen-kirchau');
 
+/** Offer pages are the API's (functions/api/offer-page.ts); the bucket serves every other page. */
+const isOfferPath = (path: string) => patternMatches(OFFER_PAGE_PATHS, path);
+
 let edge: ReturnType<typeof edgeOf>;
 beforeAll(() => {
   edge = edgeOf(synthRegion().templates.web);
@@ -118,26 +121,26 @@ describe.each<ResponseSees>(['the rewritten request', "the viewer's request"])(
     const get = (path: string, headers?: EdgeHeaders) => edge.get(path, { headers, responseSees });
 
     it('serves the app for its pages with 200', () => {
-      for (const path of ['/', '/offers/some-id', '/bookings', '/provider/offers/o1/edit', '/programmes/sommer-2027/leichte-sprache', '/datenschutz']) {
+      for (const path of ['/', '/bookings', '/provider/offers/o1/edit', '/programmes/sommer-2027/leichte-sprache', '/datenschutz']) {
         expect(get(path), path).toEqual({ origin: 'bucket', uri: '/index.html', status: 200 });
       }
     });
 
     it('serves every page the app routes with 200, as the router matches them (any case, one trailing slash)', () => {
-      for (const path of [...PAGE_ROUTES.map(pathOf), '/family/', '/Bookings', '/offers/x1/']) {
+      for (const path of [...PAGE_ROUTES.map(pathOf).filter((p) => !isOfferPath(p)), '/family/', '/Bookings', '/Offers/x1']) {
         expect(get(path), path).toEqual({ origin: 'bucket', uri: '/index.html', status: 200 });
       }
     });
 
     it("answers an unknown page path 404 with the app's index.html, which shows the not-found page", () => {
-      for (const path of ['/gibtsnicht/xyz', '/gibtsnicht', '/offers', '/offers/a/b', '/family//', '/admin', '/programmes/p/x', '/api']) {
+      for (const path of ['/gibtsnicht/xyz', '/gibtsnicht', '/offers', '/family//', '/admin', '/programmes/p/x', '/api']) {
         expect(get(path), path).toEqual({ origin: 'bucket', uri: '/index.html', status: 404 });
       }
     });
 
     it('decides as the local server does: 200 where it serves a page, 404 where it does not', () => {
-      const paths = [...PAGE_ROUTES.map(pathOf), '/family/', '/FAMILY', '/family//', '/offers', '/offers/a/b', '/nope', '/sign-in/x', '/embed/x'];
-      for (const path of paths) expect(get(path).status, path).toBe(isPageRoute(path) ? 200 : 404);
+      const paths = [...PAGE_ROUTES.map(pathOf), '/family/', '/FAMILY', '/family//', '/offers', '/nope', '/sign-in/x', '/embed/x'];
+      for (const path of paths.filter((p) => !isOfferPath(p))) expect(get(path).status, path).toBe(isPageRoute(path) ? 200 : 404);
     });
 
     it('passes files to the bucket as they are', () => {
@@ -148,6 +151,10 @@ describe.each<ResponseSees>(['the rewritten request', "the viewer's request"])(
 
     it('sends robots.txt and sitemap.xml to the API as they are (test/int/site.test.ts: the API answers them)', () => {
       for (const path of Object.values(CRAWLER_FILES)) expect(get(path), path).toEqual({ origin: 'api', uri: path, status: 200 });
+    });
+
+    it('sends every path under /offers/ to the API, which answers the page with the offer in its head (test/e2e/offer-page-head.test.ts)', () => {
+      for (const path of [pathOf('/offers/:id'), '/offers/x1/', '/offers/a/b']) expect(get(path), path).toEqual({ origin: 'api', uri: path, status: 200 });
     });
 
     it("leaves the API's answers alone", () => {
@@ -168,10 +175,10 @@ describe.each<ResponseSees>(['the rewritten request', "the viewer's request"])(
 );
 
 describe('the distribution', () => {
-  it('routes robots.txt and sitemap.xml to the API origin, uncached, like /api/*, over HTTPS', () => {
+  it('routes robots.txt, sitemap.xml and offer pages to the API origin, uncached, like /api/*, over HTTPS', () => {
     const api = edge.behaviourFor('/api/x');
     expect(api.PathPattern).toBe('/api/*');
-    for (const path of Object.values(CRAWLER_FILES)) {
+    for (const path of [...Object.values(CRAWLER_FILES), OFFER_PAGE_PATHS]) {
       const behaviour = edge.config.CacheBehaviors.find((b) => b.PathPattern === path);
       expect(behaviour, path).toMatchObject({
         TargetOriginId: api.TargetOriginId,
@@ -183,5 +190,14 @@ describe('the distribution', () => {
       expect(behaviour?.AllowedMethods ?? ['GET', 'HEAD'], path).toEqual(['GET', 'HEAD']);
       expect(behaviour?.FunctionAssociations ?? [], path).toEqual([]);
     }
+  });
+
+  it('serves the OpenAPI document and the reference page from the bucket (the build made them), not the API, and every other /api/ path from the API', () => {
+    const answer = (path: string) => edge.get(path, { responseSees: 'the rewritten request' });
+    for (const path of Object.values(API_REFERENCE_FILES)) {
+      expect(answer(path), path).toEqual({ origin: 'bucket', uri: path, status: 200 });
+      expect(edge.behaviourFor(path).ViewerProtocolPolicy, path).toBe('redirect-to-https');
+    }
+    expect(answer('/api/openapi.yaml').origin).toBe('api');
   });
 });

@@ -44,6 +44,7 @@ export function synthRegion(overrides: Partial<typeof testRegionInput> & { domai
     app,
     config,
     assembly,
+    siteAssetsDir,
     region,
     templates: {
       data: template('data'),
