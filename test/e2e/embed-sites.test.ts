@@ -73,6 +73,9 @@ async function heights(page: Page, selector: string, frame: Frame) {
 /** The iframe has grown or shrunk to its content: no inner scrollbar, no space left over. */
 async function expectFitted(page: Page, selector: string, frame: Frame) {
   await poll(async () => {
+    // As a visitor scrolls to it: Chromium pauses rendering (and so ResizeObserver) in a
+    // cross-origin frame out of view, so a frame below the fold reports its height on arrival.
+    await page.locator(selector).scrollIntoViewIfNeeded();
     const h = await heights(page, selector, frame);
     return h.outer !== 700 && h.scroll <= h.client + 1 && Math.abs(h.outer - h.scroll) <= 2;
   }).toBe(true);
