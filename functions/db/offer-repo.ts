@@ -241,10 +241,9 @@ export function createOfferRepo(table: TableRef): OfferRepo {
     },
 
     async getFeedOffer(offerId) {
-      const offer = await this.getStoredOffer(offerId);
-      if (!offer) return undefined;
-      const gone = await getItem<{ sessions?: RemovedSession[] }>(table, keys.removedSessions(offerId));
-      return { ...offer, removedSessions: gone?.sessions ?? [] };
+      // Both reads at once: a family's feed reads every offer it booked this way.
+      const [offer, gone] = await Promise.all([this.getStoredOffer(offerId), getItem<{ sessions?: RemovedSession[] }>(table, keys.removedSessions(offerId))]);
+      return offer && { ...offer, removedSessions: gone?.sessions ?? [] };
     },
   };
 }

@@ -2,10 +2,11 @@ import { dayIn } from '../../shared/dates.js';
 import type { CalendarQuery } from '../../shared/schemas/offer.js';
 import type { Ports } from '../ports/index.js';
 import type { FeedOffer } from '../ports/offers.js';
-import { buildCalendarFeed, type FeedOptions } from './calendar-feed.js';
+import { buildCalendarFeed } from './calendar-feed.js';
+import { soonestFirst } from './catalog.js';
 import { NotFoundError } from './errors.js';
 
-type FeedPorts = Pick<Ports, 'offers' | 'clock' | 'timeZone'>;
+type FeedPorts = Pick<Ports, 'offers' | 'region' | 'clock' | 'timeZone' | 'publicUrl'>;
 
 /**
  * How long a cancelled offer or removed session stays in the feeds after it ended: long enough
@@ -14,8 +15,6 @@ type FeedPorts = Pick<Ports, 'offers' | 'clock' | 'timeZone'>;
 const KEEP_CANCELLED_DAYS = 30;
 /** Calendar feeds hold a region's current offers; this bounds one feed's size (and again for the cancelled ones). */
 const FEED_LIMIT = 100;
-
-const byStart = (a: FeedOffer, b: FeedOffer) => a.firstStart.localeCompare(b.firstStart) || a.id.localeCompare(b.id);
 
 /** The offer without the removed sessions that ended before `since`: those have been seen as cancelled long enough. */
 const recentRemovals = (offer: FeedOffer, since: Date): FeedOffer => ({
@@ -29,12 +28,20 @@ export function keptSince(ports: Pick<FeedPorts, 'clock' | 'timeZone'>) {
   return { since, sinceDay: dayIn(ports.timeZone, since) };
 }
 
+/** The feed's name says which part of the calendar it holds, so two subscriptions tell apart: "Region – Lindach – Bewegung & Sport". */
+async function feedName(ports: Pick<Ports, 'region'>, query: CalendarQuery): Promise<string> {
+  const [region, municipalities] = await Promise.all([ports.region.getRegion(), ports.region.listMunicipalities()]);
+  const part = [municipalities.find((m) => m.id === query.municipality)?.name, region?.categories.find((k) => k.id === query.category)?.name.de];
+  return [region?.name ?? 'regiokurs', ...part.filter((p) => p !== undefined)].join(' – ');
+}
+
 /**
- * The public feed: one offer (published or cancelled, any time), or the current offers of the
- * region filtered by municipality and category, with the offers cancelled and sessions removed in
- * the last `KEEP_CANCELLED_DAYS` days as cancelled events.
+ * The public feed at `url` (its own address, which it names): one offer (published or cancelled,
+ * any time), or the current offers of the region filtered by municipality and category, with the
+ * offers cancelled and sessions removed in the last `KEEP_CANCELLED_DAYS` days as cancelled events.
  */
-export async function publicCalendarFeed(ports: FeedPorts, query: CalendarQuery, options: FeedOptions): Promise<string> {
+export async function publicCalendarFeed(ports: FeedPorts, query: CalendarQuery, url: string): Promise<string> {
+  const options = { name: await feedName(ports, query), description: 'Angebote für Familien / offers for families', publicUrl: ports.publicUrl, url };
   const { since, sinceDay } = keptSince(ports);
   if (query.offer) {
     const offer = await ports.offers.getFeedOffer(query.offer);
@@ -44,7 +51,7 @@ export async function publicCalendarFeed(ports: FeedPorts, query: CalendarQuery,
   const today = dayIn(ports.timeZone, ports.clock.now());
   const matching = (await ports.offers.listFeedOffers(sinceDay))
     .filter((o) => (!query.municipality || o.municipalityId === query.municipality) && (!query.category || o.category === query.category))
-    .sort(byStart);
+    .sort(soonestFirst);
   const published = matching.filter((o) => o.status === 'published' && o.lastDay >= today).slice(0, FEED_LIMIT);
   const cancelled = matching.filter((o) => o.status === 'cancelled').slice(0, FEED_LIMIT);
   return buildCalendarFeed(

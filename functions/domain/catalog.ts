@@ -42,7 +42,9 @@ function decodeCursor(cursor: string): Cursor {
   }
   return { start: c.start, id: c.id };
 }
-const byStart = (a: CatalogOffer, b: CatalogOffer) => a.firstStart.localeCompare(b.firstStart) || a.id.localeCompare(b.id);
+/** Offers soonest first, and by id where they start together, so every list and page has one order. */
+export const soonestFirst = (a: Pick<CatalogOffer, 'firstStart' | 'id'>, b: Pick<CatalogOffer, 'firstStart' | 'id'>) =>
+  a.firstStart.localeCompare(b.firstStart) || a.id.localeCompare(b.id);
 const after = (offer: CatalogOffer, c: Cursor) => offer.firstStart > c.start || (offer.firstStart === c.start && offer.id > c.id);
 
 /**
@@ -55,7 +57,7 @@ export async function listOffers(ports: CatalogPorts, query: OfferListQuery) {
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   const matching = (await ports.offers.listCatalog(from))
     .filter((offer) => matchesQuery(offer, { ...query, from }))
-    .sort(byStart)
+    .sort(soonestFirst)
     .filter((offer) => !cursor || after(offer, cursor));
   const items = matching.slice(0, query.limit);
   const last = items.at(-1);

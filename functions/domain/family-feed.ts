@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FamilyFeedCreated, FamilyFeedInput, FamilyFeedStatus } from '../../shared/schemas/calendar-feed.js';
 import { isActive } from '../../shared/registration-status.js';
-import { sessionsOfUnits } from '../../shared/sessions.js';
+import { attendsSession } from '../../shared/sessions.js';
 import type { Ports } from '../ports/index.js';
 import type { FamilyFeed } from '../ports/family-feeds.js';
 import type { FeedOffer } from '../ports/offers.js';
@@ -77,8 +77,7 @@ export async function familyFeedIcs(ports: FeedReadPorts, token: string): Promis
     return feedSessions(offer)
       .filter(({ session, cancelled }) => !cancelled || Date.parse(session.end) >= since.getTime())
       .flatMap(({ session, cancelled }) => {
-        // The bookings whose unit meets at this session (a unit-less session is every unit's).
-        const here = own.filter((r) => sessionsOfUnits({ sessions: [session] }, [r.unitId]).length > 0);
+        const here = own.filter((r) => attendsSession(session, r.unitId));
         if (here.length === 0) return [];
         const status = shownStatuses.find((s) => here.some((r) => r.status === s)) ?? 'waitlisted';
         const children = feed.childNames

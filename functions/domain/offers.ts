@@ -11,6 +11,7 @@ import type { Ports } from '../ports/index.js';
 import type { OfferEditFailure, OfferSpan, StoredOffer } from '../ports/offers.js';
 import { offerFacts, sendAfterWrite } from './booking-mails.js';
 import { cancelRegistration, type CancellationPorts } from './cancellation.js';
+import { soonestFirst } from './catalog.js';
 import { ForbiddenError, InvalidInputError, InvalidStateError, NotFoundError } from './errors.js';
 import { bilingualMail } from './mails/bilingual.js';
 import { scheduleOfferWork } from './offer-schedule.js';
@@ -51,7 +52,7 @@ export async function getOwnOffer(ports: Pick<OfferPorts, 'offers'>, actor: User
 /** The actor's offers of every status (drafts included), soonest first. */
 export async function listOwnOffers(ports: Pick<OfferPorts, 'offers'>, actor: User): Promise<StoredOffer[]> {
   const lists = await Promise.all(providerIdsOf(actor).map((id) => ports.offers.listProviderOffers(id)));
-  return lists.flat().sort((a, b) => a.firstStart.localeCompare(b.firstStart) || a.id.localeCompare(b.id));
+  return lists.flat().sort(soonestFirst);
 }
 
 /** Ids for the sessions and units entered without one. */

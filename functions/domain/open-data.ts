@@ -3,6 +3,7 @@ import type { OpenDataDocument, OpenDataOffer } from '../../shared/schemas/open-
 import type { CatalogOffer } from '../../shared/schemas/offer.js';
 import type { Municipality, Provider, Region } from '../../shared/schemas/region.js';
 import type { Ports } from '../ports/index.js';
+import { soonestFirst } from './catalog.js';
 import { openDataLicence } from './region-settings.js';
 
 type Names = { region: Region | undefined; municipalities: Municipality[]; providers: Provider[]; publicUrl: string };
@@ -49,6 +50,6 @@ export async function openDataDocument(ports: Pick<Ports, 'offers' | 'region' | 
     licence: openDataLicence(region),
     attribution: region?.name ?? 'regiokurs',
     generatedAt: now.toISOString(),
-    offers: offers.sort((a, b) => a.firstStart.localeCompare(b.firstStart) || a.id.localeCompare(b.id)).map((offer) => openDataOffer(offer, names)),
+    offers: offers.sort(soonestFirst).map((offer) => openDataOffer(offer, names)),
   };
 }

@@ -27,20 +27,7 @@ export const catalogRoutes = (ctx: AppContext) => {
       return c.json({ ...offer, providerContact } satisfies OfferDetail);
     })
     .get('/calendar.ics', allow('anyone'), validate('query', calendarQuery), async (c) => {
-      const query = c.req.valid('query');
-      const [region, municipalities] = await Promise.all([ports.region.getRegion(), ports.region.listMunicipalities()]);
-      // The feed's name says which part of the calendar it holds, so two subscriptions tell apart.
-      const part = [municipalities.find((m) => m.id === query.municipality)?.name, region?.categories.find((k) => k.id === query.category)?.name.de].filter(
-        (p) => p !== undefined,
-      );
-      const name = [region?.name ?? 'regiokurs', ...part].join(' – ');
-      const search = new URL(c.req.url).search;
-      const feed = await publicCalendarFeed(ports, query, {
-        name,
-        description: 'Angebote für Familien / offers for families',
-        publicUrl: ctx.config.PUBLIC_URL,
-        url: `${ctx.config.PUBLIC_URL}/api/calendar.ics${search}`,
-      });
+      const feed = await publicCalendarFeed(ports, c.req.valid('query'), `${ctx.config.PUBLIC_URL}/api/calendar.ics${new URL(c.req.url).search}`);
       return c.body(feed, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
     });
 };
