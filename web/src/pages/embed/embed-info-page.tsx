@@ -1,5 +1,6 @@
 import { For, createSignal, createUniqueId } from 'solid-js';
 import { locale, t } from '../../i18n';
+import { CopyButton } from '../../components/copy-button';
 import { usePageTitle } from '../../lib/page';
 import { useRegion } from '../../stores/region';
 
@@ -22,11 +23,6 @@ function embedSnippets(origin: string, municipality: string, lang: string, title
 }
 
 function Snippet(props: { title: string; hint: string; code: string }) {
-  const [copied, setCopied] = createSignal(false);
-  const copy = async () => {
-    await navigator.clipboard.writeText(props.code);
-    setCopied(true);
-  };
   return (
     <section>
       <h2>{props.title}</h2>
@@ -34,10 +30,7 @@ function Snippet(props: { title: string; hint: string; code: string }) {
       <pre class="snippet" tabindex="0">
         <code>{props.code}</code>
       </pre>
-      <button type="button" class="button secondary" onClick={() => void copy()}>
-        {t('embed.copy')}
-      </button>
-      <span role="status">{copied() ? ` ${t('embed.copied')}` : ''}</span>
+      <CopyButton value={props.code} label={t('embed.copy')} copied={t('embed.copied')} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { Show, createResource, createSignal } from 'solid-js';
 import { api } from '../../api/client';
 import { AsyncView, ErrorNotice } from '../../components/async-view';
 import { ConfirmAction } from '../../components/confirm-action';
+import { CopyButton } from '../../components/copy-button';
 import { t } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { webcalUrl } from '../../lib/ical-links';
@@ -38,12 +39,6 @@ export function CalendarFeed() {
       setLink(undefined);
       setNote(t('familyFeed.revoked'));
     });
-  const copy = async () => {
-    const url = link();
-    if (!url) return;
-    await navigator.clipboard.writeText(url);
-    setNote(t('familyFeed.copied'));
-  };
   return (
     <section aria-labelledby="family-feed-title">
       <h2 id="family-feed-title">{t('familyFeed.title')}</h2>
@@ -62,9 +57,7 @@ export function CalendarFeed() {
                     <a class="button" href={webcalUrl(new URL(url()).origin, new URL(url()).pathname)} rel="external">
                       {t('familyFeed.subscribe')}
                     </a>
-                    <button type="button" class="button secondary" onClick={() => void copy()}>
-                      {t('familyFeed.copy')}
-                    </button>
+                    <CopyButton value={url()} label={t('familyFeed.copy')} copied={t('familyFeed.copied')} />
                   </p>
                 </div>
               )}
