@@ -92,6 +92,12 @@ export async function runRush(server: LocalServer, meter: Meter, opts: { familie
     const positions = await waitlistPositions(server.url, mine);
     const expected = Array.from({ length: Math.max(0, mine.length - opts.capacity) }, (_, k) => k + 1);
     checks[`waitlist of ${offer.id} is 1..${expected.length}, each once`] = JSON.stringify(positions) === JSON.stringify(expected);
+    // What each family was told at once, in the booking's own answer.
+    const told = answers
+      .filter((a, j) => j % offers.length === i && a.body.status === 'waitlisted')
+      .map((a) => a.body.waitlistPosition ?? 0)
+      .sort((a, b) => a - b);
+    checks[`POST answers of ${offer.id} told positions 1..${expected.length}, each once`] = JSON.stringify(told) === JSON.stringify(expected);
   }
   return {
     families: opts.families,

@@ -10,8 +10,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { ensureTable } from '../db/bootstrap.js';
 import { startLocalDynamo, type LocalDynamo } from '../db/local-dynamo.js';
 import { seedDemoRegion } from '../demo/seed.js';
-import { sweepDueWork } from '../domain/due-work.js';
-import { dueJobs } from '../domain/jobs.js';
+import { sweepTimedWork } from '../domain/jobs.js';
 import { buildRuntime } from '../runtime.js';
 import { createApp } from './app.js';
 import { attendancePdfRoutes } from './routes/attendance-pdf.js';
@@ -104,11 +103,10 @@ function secretOfDataFolder(dataDir: string): string {
 function sweepOnATimer(ctx: AppContext): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   const sweep = () => {
-    running ??= sweepDueWork(
-      ctx.ports,
-      dueJobs(ctx.ports, (event, fields) => console.info(`regiokurs: ${event}`, fields)),
-      (event, fields) => console.error(`regiokurs: ${event}`, fields),
-    )
+    running ??= sweepTimedWork(ctx.ports, {
+      retention: (event, fields) => console.info(`regiokurs: ${event}`, fields),
+      sweep: (event, fields) => console.error(`regiokurs: ${event}`, fields),
+    })
       .then(() => undefined)
       .catch((error: unknown) => console.error('regiokurs: sweep failed', error))
       .finally(() => (running = undefined));

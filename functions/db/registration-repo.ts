@@ -61,11 +61,10 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
   const { put, update, remove } = transactionItems(TableName);
 
   /** The unit's condition is exactly the state its plan assumed (see domain/booking.ts planUnit). */
-  const unitCondition = ({ confirm, wait }: UnitChange): string | undefined => {
+  const unitCondition = ({ wait }: UnitChange): string | undefined => {
     // I1: never above capacity; I3: nobody new gets a place while someone waits.
     if (wait === 0) return capacityCondition ? '#free >= :c AND #waiting = :zero' : '#waiting = :zero';
-    // I3: join the queue only while there is no place for you.
-    if (confirm === 0) return '#free <= :zero OR #waiting > :zero';
+    // (A unit the request only queues for is not in the write: its reservation moved the line.)
     // I1 and I3: take exactly the last free places, nobody waiting; the rest of the request queues.
     return '#free = :c AND #waiting = :zero';
   };

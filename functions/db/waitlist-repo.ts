@@ -1,9 +1,9 @@
-import { QueryCommand, UpdateItemCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, QueryCommand, UpdateItemCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { UnitItem } from '../ports/offers.js';
-import type { RegistrationItem, WaitlistEntry, WaitlistRepo } from '../ports/registrations.js';
-import { fromItem, getItem, queryAll, toItem, transactAll, transactionItems, updateIf, type TableRef } from './dynamo.js';
+import type { RegistrationItem, UnitCounters, WaitlistEntry, WaitlistRepo } from '../ports/registrations.js';
+import { fromItem, getItem, namesIn, queryAll, toItem, transactAll, transactionItems, updateIf, type TableRef } from './dynamo.js';
 import { dueWorkPut } from './due-work-repo.js';
-import { keys } from './keys.js';
+import { indexKeys, keys, sortKey } from './keys.js';
 import { registrationStatsUpdates } from './stats-repo.js';
 
 /** The entry that holds a waiting registration's place in line, for the booking's transaction. */
@@ -23,6 +23,11 @@ export function dequeueItems(tableName: string, offerId: string, unitId: string,
     update(keys.unit(offerId, unitId), `SET ${set}`, ['#waiting > :zero', condition].filter(Boolean).join(' AND '), { ':one': 1, ':zero': 0 }),
   ];
 }
+
+/** Above every ticket a unit hands out (keys pad tickets to ten digits). */
+const LAST_TICKET = 9_999_999_999;
+
+const countersOf = (unit: UnitCounters): UnitCounters => ({ capacity: unit.capacity, confirmed: unit.confirmed, waiting: unit.waiting, free: unit.free });
 
 /** Each unit's line: entries keyed by zero-padded ticket, so key order is line order (see ./KEYS.md, "Offered places"). */
 export function createWaitlistRepo(table: TableRef): WaitlistRepo {
@@ -100,28 +105,93 @@ export function createWaitlistRepo(table: TableRef): WaitlistRepo {
       return heads.map(({ registrationId, ticket, householdId }) => ({ registrationId, ticket, householdId }));
     },
 
-    async waitlistPosition(offerId, unitId, ticket) {
-      let ahead = 0;
-      let start: Record<string, AttributeValue> | undefined;
-      do {
+    async reserveTickets(offerId, unitId, count, at) {
+      const update = 'SET #waiting = #waiting + :n, reservedAt = :at ADD waitTail :n';
+      // I3: join the line only while there is no place for you.
+      const condition = 'attribute_exists(pk) AND (#free <= :zero OR #waiting > :zero)';
+      try {
         const out = await client.send(
-          new QueryCommand({
+          new UpdateItemCommand({
             TableName,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-            ExpressionAttributeValues: toItem({
-              ':pk': keys.offer(offerId).pk,
-              ':first': keys.waitlistPrefix(unitId),
-              ':last': keys.waitlistUpTo(unitId, ticket - 1),
-            }),
-            Select: 'COUNT',
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
+            Key: toItem(keys.unit(offerId, unitId)),
+            UpdateExpression: update,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: namesIn(update, condition),
+            ExpressionAttributeValues: toItem({ ':n': count, ':at': at, ':zero': 0 }),
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
-        ahead += out.Count ?? 0;
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return ahead + 1;
+        const unit = fromItem<UnitItem>(out.Attributes ?? {});
+        // Everyone counted in `waiting` is ahead of these tickets, reservations in flight included.
+        const first = (offset: number) => Array.from({ length: count }, (_, i) => offset - count + 1 + i);
+        return { tickets: first(unit.waitTail), positions: first(unit.waiting), unit: countersOf(unit) };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        return { refused: error.Item && countersOf(fromItem<UnitItem>(error.Item)) };
+      }
     },
+
+    async voidReservation(offerId, unitId, count) {
+      // Should this fail too, the unit keeps its reservation mark and the sweep settles it.
+      await updateIf(table, keys.unit(offerId, unitId), 'SET #waiting = #waiting - :n', '#waiting >= :n', { ':n': count });
+    },
+
+    async reservedUnits(before) {
+      // Units of offers that ended can no longer be booked, so upcoming ones are all there are to settle.
+      const units = await queryAll<UnitItem & { sk: string }>(table, {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+        FilterExpression: 'begins_with(sk, :unit) AND reservedAt < :before',
+        ExpressionAttributeValues: toItem({
+          ':pk': indexKeys.catalogUnit('', '', '').gsi1pk,
+          ':from': before.slice(0, 10),
+          ':unit': sortKey.unit,
+          ':before': before,
+        }),
+      });
+      return units.map((u) => ({ offerId: u.offerId, unitId: u.id, reservedAt: u.reservedAt ?? before }));
+    },
+
+    async settleReservations(offerId, unitId, reservedAt) {
+      // The unit first, then its entries: every change to the line but a completion's moves
+      // `waiting` too, and the settling write's condition refuses any of them.
+      const unit = await getItem<UnitItem>(table, keys.unit(offerId, unitId));
+      if (unit?.reservedAt !== reservedAt) return undefined;
+      const entries = await countEntries(offerId, unitId);
+      const settled = await updateIf(table, keys.unit(offerId, unitId), 'SET #waiting = :entries REMOVE reservedAt', 'reservedAt = :at AND #waiting = :w', {
+        ':entries': entries,
+        ':at': reservedAt,
+        ':w': unit.waiting,
+      });
+      return settled ? { ...countersOf(unit), waiting: entries } : undefined;
+    },
+
+    waitlistPosition: async (offerId, unitId, ticket) => 1 + (await countEntries(offerId, unitId, ticket - 1)),
   };
+
+  /** The committed entries of a unit's line, up to and including ticket `last` (all by default), counted strongly. */
+  async function countEntries(offerId: string, unitId: string, last = LAST_TICKET) {
+    let count = 0;
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const out = await client.send(
+        new QueryCommand({
+          TableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+          ExpressionAttributeValues: toItem({
+            ':pk': keys.offer(offerId).pk,
+            ':first': keys.waitlistPrefix(unitId),
+            ':last': keys.waitlistUpTo(unitId, last),
+          }),
+          Select: 'COUNT',
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
 }

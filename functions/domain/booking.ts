@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { birthDatesForAges } from '../../shared/dates.js';
-import type { Offer, Unit } from '../../shared/schemas/offer.js';
+import type { CatalogOffer, Offer, Unit } from '../../shared/schemas/offer.js';
 import type { BookingRequest, Registration, RegistrationStatus } from '../../shared/schemas/registration.js';
 import type { Ports } from '../ports/index.js';
 import type { OfferSpan } from '../ports/offers.js';
@@ -12,6 +12,7 @@ import type {
   IdempotencyRecord,
   RegistrationItem,
   UnitChange,
+  UnitCounters,
 } from '../ports/registrations.js';
 import { tellBooked } from './booking-mails.js';
 import { AlreadyRegisteredError, BookingRuleError, IdempotencyMismatchError, InvalidInputError, NotFoundError, UnitFullError } from './errors.js';
@@ -48,16 +49,24 @@ export function planUnit(state: { free: number; waiting: number }, n: number, wa
 }
 
 /**
- * Each unit's change and each item's placement, from the units as last read. Within a unit
- * the request's first children get the places, in the order the family listed them.
+ * Each unit's change and each item's placement, from the units as last read (`queued`: units
+ * the booking already holds places in line in). Within a unit the request's first children get
+ * the places, in the order the family listed them.
  */
-export function planBooking(units: Unit[], items: BookingItem[], waitlist: boolean): { units: UnitChange[]; placements: Placement[] } {
+export function planBooking(
+  units: Unit[],
+  items: BookingItem[],
+  waitlist: boolean,
+  queued: ReadonlySet<string> = new Set(),
+): { units: UnitChange[]; placements: Placement[] } {
   const changes = new Map<string, UnitChange>();
   for (const unitId of new Set(items.map((i) => i.unitId))) {
     const unit = units.find((u) => u.id === unitId);
     if (!unit) throw new BookingRuleError(`Einheit ${unitId} gehört nicht zum Angebot / unit not part of the offer`, 'unitId');
     const n = items.filter((i) => i.unitId === unitId).length;
-    changes.set(unitId, { unitId, ...planUnit({ free: unit.capacity - unit.confirmed, waiting: unit.waiting }, n, waitlist) });
+    // A unit the booking already queues in has someone waiting: the booking itself.
+    const waiting = queued.has(unitId) ? Math.max(unit.waiting, 1) : unit.waiting;
+    changes.set(unitId, { unitId, ...planUnit({ free: unit.capacity - unit.confirmed, waiting }, n, waitlist) });
   }
   const given = new Map<string, number>();
   const placements = items.map((item): Placement => {
@@ -98,10 +107,18 @@ function childChanges(offer: Pick<Offer, 'ageRange'> & OfferSpan, items: Booking
   }));
 }
 
+/** A unit's places in line held by one booking across its attempts, with the positions they got. */
+type HeldLine = { tickets: number[]; positions: number[]; reserved: boolean; unit?: UnitCounters };
+
+const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
 /**
  * Books children into units of one offer, all or nothing: each gets a place while places are
  * free and nobody waits, else a place in line (if the offer keeps a waitlist, else 409 full).
- * One transaction decides; a repeat with the same key returns the first answer (I4).
+ * A confirmed place is one transaction. A place in line is two writes: a reservation on the unit
+ * that moves the line and hands out tickets with their exact positions, then the transaction
+ * that completes the booking without touching the unit. A repeat with the same key returns the
+ * first answer (I4).
  */
 export async function bookRegistrations(ports: BookingPorts, caller: Caller, request: BookingRequest, idempotencyKey: string): Promise<BookingResult> {
   const items = bookingItems(request);
@@ -110,112 +127,143 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
     throw new InvalidInputError('Jedes Kind nur einmal je Einheit / each child once per unit', 'items');
   }
   const fingerprint = fingerprintOf(request);
-  const replay = (record: IdempotencyRecord) => {
-    if (record.fingerprint !== fingerprint) {
-      throw new IdempotencyMismatchError(
-        'Idempotency-Key wurde schon für eine andere Anfrage verwendet / key already used for another request',
-        'Idempotency-Key',
-      );
-    }
-    return answer(ports, record.answer, true);
-  };
   const now = ports.clock.now();
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const prior = await ports.idempotency.getIdempotency(caller.userId, idempotencyKey, nowSeconds);
-  if (prior) return replay(prior);
-
   const createdAt = now.toISOString();
   const ids = items.map(() => randomUUID());
   // Read once for the dashboard's dimensions; the transaction itself checks the children.
   const household = await ports.households.getHousehold(caller.householdId);
-  // Tickets stay with the request across attempts: a retry keeps its place in line.
-  const held = new Map<string, number[]>();
+  // Places in line stay with the request across attempts: a retry keeps its position.
+  const held = new Map<string, HeldLine>();
+  let committed = false;
 
-  // The offer as last read; a failed unit condition reports the unit's counters, so only a
-  // changed offer needs reading again.
-  let known: Awaited<ReturnType<BookingPorts['offers']['getOffer']>>;
-  return retryBounded(
-    async () => {
-      const offer = (known ??= await ports.offers.getOffer(request.offerId));
-      if (!offer || offer.status === 'draft') throw new NotFoundError('Angebot nicht gefunden / offer not found', 'offerId');
-      const violation = bookingRuleViolation(offer, ports.clock.now());
-      if (violation) throw new BookingRuleError(violation, 'offerId');
-      const plan = planBooking(offer.units, items, offer.waitlist);
-      for (const { unitId, wait } of plan.units) {
-        const tickets = held.get(unitId) ?? [];
-        if (tickets.length < wait) {
-          held.set(unitId, [...tickets, ...(await ports.waitlists.takeTickets(offer.id, unitId, wait - tickets.length))]);
-        }
+  /** The committed answer: this request's own, also when an attempt that seemed to fail had committed it. */
+  const finish = async (offer: CatalogOffer, booked: BookingAnswer): Promise<BookingResult> => {
+    committed = true;
+    const registrations = booked.registrations.map((r) => {
+      const line = held.get(r.unitId);
+      return toPublic(r, r.ticket === undefined ? undefined : line?.positions[line.tickets.indexOf(r.ticket)]);
+    });
+    const result = { single: booked.single, registrations, replayed: false };
+    // One e-mail per committed request, never on a replay; it cannot undo the booking.
+    await tellBooked(ports, caller.householdId, offer, result.registrations);
+    // A place left free while families wait means offering it was cut short: finish it, as a
+    // courtesy that must not turn this committed booking into an error.
+    for (const unit of offer.units) {
+      const counters = held.get(unit.id)?.unit ?? { free: unit.capacity - unit.confirmed, waiting: unit.waiting };
+      if (booked.registrations.some((r) => r.unitId === unit.id) && counters.free > 0 && counters.waiting > 0) {
+        await offerFreedPlacesAfterWrite(ports, offer.id, unit.id);
       }
-      const used = new Map<string, number>();
-      const registrations = items.map((item, i): RegistrationItem => {
-        const status = plan.placements[i] ?? 'waitlisted';
-        const n = used.get(item.unitId) ?? 0;
-        if (status === 'waitlisted') used.set(item.unitId, n + 1);
-        return {
-          id: ids[i] ?? randomUUID(),
-          offerId: offer.id,
-          ...item,
-          householdId: caller.householdId,
-          status,
-          ticket: status === 'waitlisted' ? held.get(item.unitId)?.[n] : undefined,
-          createdAt,
-          updatedAt: createdAt,
-          offerTitle: offer.title,
-          ...dashboardDimensions(household, item.childId, offer.firstDay),
-          unitLabel: offer.units.find((u) => u.id === item.unitId)?.label ?? item.unitId,
-        };
-      });
-      const booked: BookingAnswer = {
-        single: 'unitId' in request,
-        registrations: registrations.map(({ id, offerId, unitId, childId, status, ticket }) => ({
-          id,
-          offerId,
-          unitId,
-          childId,
-          status,
-          ticket,
-          createdAt,
-        })),
-      };
-      const failures = await ports.registrations.book({
-        offer,
-        householdId: caller.householdId,
-        units: plan.units,
-        children: childChanges(offer, items),
-        registrations,
-        idempotency: { userId: caller.userId, key: idempotencyKey, fingerprint, answer: booked, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
-        nowSeconds,
-      });
-      if (failures.length === 0) {
-        const result = await answer(ports, booked, false);
-        // One e-mail per committed request, never on a replay; it cannot undo the booking.
-        await tellBooked(ports, caller.householdId, offer, result.registrations);
-        // A place left free while families wait means offering it was cut short: finish it, as a
-        // courtesy that must not turn this committed booking into an error.
-        for (const unit of offer.units) {
-          if (plan.units.some((u) => u.unitId === unit.id) && unit.capacity > unit.confirmed && unit.waiting > 0) {
-            await offerFreedPlacesAfterWrite(ports, offer.id, unit.id);
+    }
+    return result;
+  };
+
+  // The offer as last read; a refused write reports the unit's counters, so only a changed
+  // offer needs reading again.
+  let known: CatalogOffer | undefined;
+  try {
+    return await retryBounded(
+      async () => {
+        const offer = (known ??= await ports.offers.getOffer(request.offerId));
+        if (!offer || offer.status === 'draft') throw new NotFoundError('Angebot nicht gefunden / offer not found', 'offerId');
+        const violation = bookingRuleViolation(offer, ports.clock.now());
+        if (violation) throw new BookingRuleError(violation, 'offerId');
+        const queued = new Set([...held].flatMap(([unitId, line]) => (line.reserved ? [unitId] : [])));
+        const plan = planBooking(offer.units, items, offer.waitlist, queued);
+        for (const { unitId, confirm, wait } of plan.units) {
+          const line = held.get(unitId);
+          if (wait === 0 || (line && line.tickets.length >= wait && line.reserved === (confirm === 0))) continue;
+          if (confirm > 0) {
+            // The unit's last places and a line behind them, in one transaction that finds nobody
+            // waiting: these children are the first in line.
+            held.set(unitId, { tickets: await ports.waitlists.takeTickets(offer.id, unitId, wait), positions: oneTo(wait), reserved: false });
+            continue;
           }
+          const reservation = await ports.waitlists.reserveTickets(offer.id, unitId, wait, createdAt);
+          if ('refused' in reservation) {
+            // A place is free after all (or the unit is gone): decide again on what is now.
+            known = reservation.refused && withCounters(offer, new Map([[unitId, reservation.refused]]));
+            return AGAIN;
+          }
+          held.set(unitId, { ...reservation, reserved: true });
         }
-        return result;
+        const used = new Map<string, number>();
+        const registrations = items.map((item, i): RegistrationItem => {
+          const status = plan.placements[i] ?? 'waitlisted';
+          const n = used.get(item.unitId) ?? 0;
+          if (status === 'waitlisted') used.set(item.unitId, n + 1);
+          return {
+            id: ids[i] ?? randomUUID(),
+            offerId: offer.id,
+            ...item,
+            householdId: caller.householdId,
+            status,
+            ticket: status === 'waitlisted' ? held.get(item.unitId)?.tickets[n] : undefined,
+            createdAt,
+            updatedAt: createdAt,
+            offerTitle: offer.title,
+            ...dashboardDimensions(household, item.childId, offer.firstDay),
+            unitLabel: offer.units.find((u) => u.id === item.unitId)?.label ?? item.unitId,
+          };
+        });
+        const booked: BookingAnswer = {
+          single: 'unitId' in request,
+          registrations: registrations.map(({ id, offerId, unitId, childId, status, ticket }) => ({ id, offerId, unitId, childId, status, ticket, createdAt })),
+        };
+        const failures = await ports.registrations.book({
+          offer,
+          householdId: caller.householdId,
+          // A unit the request only queues for was moved by its reservation.
+          units: plan.units.filter((u) => u.confirm > 0),
+          children: childChanges(offer, items),
+          registrations,
+          idempotency: { userId: caller.userId, key: idempotencyKey, fingerprint, answer: booked, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+          nowSeconds,
+        });
+        if (failures.length === 0) return finish(offer, booked);
+        const record = failures.find((f) => f.kind === 'replay')?.record;
+        // An attempt whose answer was lost (a timeout) may have committed: then the record is this request's own.
+        if (record && record.answer.registrations[0]?.id === ids[0]) return finish(offer, record.answer);
+        if (record) return replay(ports, record, fingerprint);
+        throwDefiniteFailure(failures, offer);
+        // A unit with a waitlist or the offer changed since it was read: decide again on what is now.
+        const units = new Map(failures.flatMap((f) => (f.kind === 'unit' && f.now ? [[f.unitId, f.now] as const] : [])));
+        known = failures.some((f) => f.kind === 'offer-changed' || (f.kind === 'unit' && !f.now)) ? undefined : withCounters(offer, units);
+        return AGAIN;
+      },
+      { attempts: BOOKING_ATTEMPTS, ...ports.retry },
+    );
+  } finally {
+    // A booking that ended without its places in line gives them back; should that fail too,
+    // the sweep settles the unit (the reservation marked it).
+    if (!committed) {
+      for (const [unitId, line] of held) {
+        if (line.reserved) await ports.waitlists.voidReservation(request.offerId, unitId, line.tickets.length).catch(() => undefined);
       }
-      const record = failures.find((f) => f.kind === 'replay')?.record;
-      if (record) return replay(record);
-      throwDefiniteFailure(failures, offer);
-      // A unit with a waitlist or the offer changed since it was read: decide again on what is now.
-      const units = new Map(failures.flatMap((f) => (f.kind === 'unit' && f.now ? [[f.unitId, f.now] as const] : [])));
-      known = failures.some((f) => f.kind === 'offer-changed' || (f.kind === 'unit' && !f.now))
-        ? undefined
-        : { ...offer, units: offer.units.map((u) => ({ ...u, ...pickCounters(units.get(u.id)) })) };
-      return AGAIN;
-    },
-    { attempts: BOOKING_ATTEMPTS, ...ports.retry },
-  );
+    }
+  }
 }
 
-const pickCounters = (unit: Pick<Unit, 'capacity' | 'confirmed' | 'waiting'> | undefined) =>
-  unit && { capacity: unit.capacity, confirmed: unit.confirmed, waiting: unit.waiting };
+/** The offer with the counters a refused write reported for some of its units. */
+const withCounters = (offer: CatalogOffer, counters: ReadonlyMap<string, Pick<Unit, 'capacity' | 'confirmed' | 'waiting'>>): CatalogOffer => ({
+  ...offer,
+  units: offer.units.map((u) => {
+    const now = counters.get(u.id);
+    return now ? { ...u, capacity: now.capacity, confirmed: now.confirmed, waiting: now.waiting } : u;
+  }),
+});
+
+/** The stored answer of an earlier request with the same key, positions as they are now. */
+async function replay(ports: Pick<BookingPorts, 'waitlists'>, record: IdempotencyRecord, fingerprint: string): Promise<BookingResult> {
+  if (record.fingerprint !== fingerprint) {
+    throw new IdempotencyMismatchError(
+      'Idempotency-Key wurde schon für eine andere Anfrage verwendet / key already used for another request',
+      'Idempotency-Key',
+    );
+  }
+  const registrations = await Promise.all(record.answer.registrations.map((r) => publicRegistration(ports, r)));
+  return { single: record.answer.single, registrations, replayed: true };
+}
 
 /** Turns the failures that are answers (not races) into the domain's errors. */
 function throwDefiniteFailure(failures: BookingFailure[], offer: Pick<Offer, 'ageRange' | 'waitlist'> & OfferSpan): void {
@@ -238,23 +286,22 @@ function throwDefiniteFailure(failures: BookingFailure[], offer: Pick<Offer, 'ag
   if (!offer.waitlist && failures.some((f) => f.kind === 'unit')) throw new UnitFullError('Ausgebucht / fully booked', 'unitId');
 }
 
-/** A registration as the API shows it, fields in contract order; a waiting one with its position now. */
-export async function publicRegistration(ports: Pick<BookingPorts, 'waitlists'>, r: BookedRegistration): Promise<Registration> {
-  const waiting = r.status === 'waitlisted' && r.ticket !== undefined;
+/** A registration as the API shows it, fields in contract order; a waiting one with its `position` in line. */
+function toPublic(r: BookedRegistration, position: number | undefined): Registration {
   return {
     id: r.id,
     offerId: r.offerId,
     unitId: r.unitId,
     childId: r.childId,
     status: r.status,
-    ...(waiting && { waitlistPosition: await ports.waitlists.waitlistPosition(r.offerId, r.unitId, r.ticket ?? 0) }),
+    ...(r.status === 'waitlisted' && position !== undefined && { waitlistPosition: position }),
     ...(r.status === 'offered' && { offerExpiresAt: r.offerExpiresAt, offerExtended: r.offerExtended ?? false }),
     createdAt: r.createdAt,
   };
 }
 
-/** A stored answer as the API returns it. */
-async function answer(ports: Pick<BookingPorts, 'waitlists'>, booked: BookingAnswer, replayed: boolean): Promise<BookingResult> {
-  const registrations = await Promise.all(booked.registrations.map((r) => publicRegistration(ports, r)));
-  return { single: booked.single, registrations, replayed };
+/** A registration as the API shows it; a waiting one with its position now. */
+export async function publicRegistration(ports: Pick<BookingPorts, 'waitlists'>, r: BookedRegistration): Promise<Registration> {
+  const waiting = r.status === 'waitlisted' && r.ticket !== undefined;
+  return toPublic(r, waiting ? await ports.waitlists.waitlistPosition(r.offerId, r.unitId, r.ticket ?? 0) : undefined);
 }

@@ -1,5 +1,5 @@
 import type { Ports } from '../ports/index.js';
-import type { DueJobs } from './due-work.js';
+import { sweepDueWork, type DueJobs, type SweepLog, type SweepOutcome } from './due-work.js';
 import { publishDraw } from './draw-publication.js';
 import { freezeProgramme } from './freeze.js';
 import { eraseProgrammeData } from './programme-retention.js';
@@ -7,7 +7,7 @@ import { expireOfferedPlaces } from './offered-places.js';
 import { announceOpening } from './opening-notices.js';
 import { sendReminders } from './reminders.js';
 import { checkInactiveAccount, eraseOfferData, type RetentionLog } from './retention.js';
-import { offerFreedPlaces } from './waitlist.js';
+import { offerFreedPlaces, settleAbandonedReservations } from './waitlist.js';
 
 /**
  * Every kind of due work and the use case that does it; the sweep (due-work.ts) runs them. The
@@ -27,3 +27,13 @@ export const dueJobs = (ports: Ports, log: RetentionLog = () => {}): DueJobs => 
   'programme-draw': (programmeId) => publishDraw(ports, programmeId),
   'programme-retention': (programmeId) => eraseProgrammeData(ports, programmeId),
 });
+
+/**
+ * One sweep of timed work, as the scheduled function runs it every minute and `npm start` on its
+ * timer: all due work, then the waitlist reservations that bookings cut off left behind.
+ */
+export async function sweepTimedWork(ports: Ports, log: { retention?: RetentionLog; sweep?: SweepLog } = {}): Promise<SweepOutcome[]> {
+  const ran = await sweepDueWork(ports, dueJobs(ports, log.retention), log.sweep);
+  await settleAbandonedReservations(ports);
+  return ran;
+}

@@ -102,6 +102,22 @@ export async function offerFreedPlacesAfterWrite(ports: WaitlistPorts, offerId: 
   });
 }
 
+/** How long a waitlist reservation waits for its booking's completion: far beyond the API function's 10-second timeout. */
+export const RESERVATION_GRACE_MS = 2 * 60 * 1000;
+
+/**
+ * Settles the waitlist reservations no completion followed (a booking cut off between its two
+ * writes): each such unit's `waiting` goes back to its committed entries (I5), and places the
+ * orphan kept from the line are offered (I3). The sweep runs it.
+ */
+export async function settleAbandonedReservations(ports: WaitlistPorts): Promise<void> {
+  const before = new Date(ports.clock.now().getTime() - RESERVATION_GRACE_MS).toISOString();
+  for (const { offerId, unitId, reservedAt } of await ports.waitlists.reservedUnits(before)) {
+    const unit = await ports.waitlists.settleReservations(offerId, unitId, reservedAt);
+    if (unit && unit.free > 0 && unit.waiting > 0) await offerFreedPlacesAfterWrite(ports, offerId, unitId);
+  }
+}
+
 /**
  * Tells each family among the registrations about its children's places, one e-mail per family
  * (composed by `mail`), naming the offer's first date, place and provider's contact, and linking

@@ -2,8 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
 import { withRuntimeSecrets } from '../app-secret.js';
 import { loadConfig } from '../config.js';
-import { sweepDueWork } from '../domain/due-work.js';
-import { dueJobs } from '../domain/jobs.js';
+import { sweepTimedWork } from '../domain/jobs.js';
 import { buildRuntime, type Runtime } from '../runtime.js';
 
 /** A job EventBridge Scheduler can name; it validates its own payload (with the job's zod schema) and runs one use case. */
@@ -46,10 +45,11 @@ export const jobs = {
     runtime ??= buildRuntime(loadConfig(await withRuntimeSecrets(process.env), 'scheduled'), 'scheduled');
     const { ports } = runtime;
     const erasures = (event: string, fields: object) => logger.info('personal data erased or checked', { event, ...fields });
-    const ran = await sweepDueWork(ports, dueJobs(ports, erasures), (event, fields) =>
+    const ran = await sweepTimedWork(ports, {
+      retention: erasures,
       // Kinds and ids only: jobs put no personal data into their errors.
-      logger.error(event === 'job.parked' ? 'due work parked' : 'due work failed, will retry', { event, ...fields }),
-    );
+      sweep: (event, fields) => logger.error(event === 'job.parked' ? 'due work parked' : 'due work failed, will retry', { event, ...fields }),
+    });
     logger.info('sweep done', { event: 'sweep.done', ran: ran.length, failed: ran.filter((r) => r.outcome !== 'done').length });
   },
 } satisfies Record<string, Job>;

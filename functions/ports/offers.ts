@@ -11,7 +11,15 @@ export type OfferSpan = Pick<CatalogOffer, 'firstDay' | 'lastDay' | 'firstStart'
  * `waitTail` is the last waitlist ticket handed out. `position` keeps the units in the order
  * the provider entered them. `lastCall` is set once freed places go to whoever in line accepts first.
  */
-export type UnitItem = Unit & { offerId: string; free: number; waitTail: number; position?: number; lastCall?: string };
+export type UnitItem = Unit & {
+  offerId: string;
+  free: number;
+  waitTail: number;
+  position?: number;
+  lastCall?: string;
+  /** When the last waitlist reservation was made: until the sweep settles it, `waiting` may count bookings still completing. */
+  reservedAt?: string;
+};
 /** `version` counts saved edits; an edit's condition compares it (timestamps can tie). */
 export type OfferStamps = Pick<ProviderOffer, 'createdAt' | 'updatedAt' | 'version'>;
 /** An offer as stored (and as its provider sees it), with the stamp an edit's condition compares. */

@@ -33,6 +33,7 @@ export type ChildChange = { childId: string; count: number; birthAfter: string; 
 export type BookingWrite = {
   offer: OfferSnapshot;
   householdId: string;
+  /** The units the request takes places in; a unit it only queues for was moved by its reservation. */
   units: UnitChange[];
   children: ChildChange[];
   registrations: RegistrationItem[];
@@ -49,6 +50,11 @@ export type BookingFailure =
   | { kind: 'already-registered'; unitId: string; childId: string }
   | { kind: 'child'; childId: string; exists: boolean }
   | { kind: 'offer-changed' };
+
+/** What a booking plans on: a unit's places and its line. */
+export type UnitCounters = Pick<UnitItem, 'capacity' | 'confirmed' | 'waiting' | 'free'>;
+/** Places in a unit's line, held for one booking until its completion: the tickets and the exact positions they got. */
+type Reservation = { tickets: number[]; positions: number[]; unit: UnitCounters };
 
 /** A place in a unit's line; the household keeps a family's children together when a place is offered. */
 export type WaitlistEntry = { registrationId: string; ticket: number; householdId?: string };
@@ -94,10 +100,29 @@ export interface RegistrationRepo {
 /** The units' lines: tickets, entries in ticket order, and promotion to a free place. */
 export interface WaitlistRepo {
   /**
-   * Hands out `count` consecutive tickets of a unit. A ticket is a place in line only once the
-   * booking that holds it commits; unused tickets leave gaps, which positions ignore.
+   * Hands out `count` consecutive tickets of a unit without joining its line: for a booking that
+   * takes the unit's last places and queues the rest in the same transaction. A ticket is a
+   * place in line only once that booking commits; unused tickets leave gaps, which positions ignore.
    */
   takeTickets(offerId: string, unitId: string, count: number): Promise<number[]>;
+  /**
+   * Joins the unit's line with `count` children at once, allowed only while no place is free or
+   * someone already waits (I3): `waiting` and the tickets move together, so the positions are
+   * exact. The booking's completion writes the entries; until then the reservation is in flight
+   * (marked on the unit with `at`), and one that no completion follows is settled by the sweep.
+   * Refused with the unit's counters when a place is free and nobody waits, or without them when
+   * the unit is gone.
+   */
+  reserveTickets(offerId: string, unitId: string, count: number, at: string): Promise<Reservation | { refused: UnitCounters | undefined }>;
+  /** Gives back a reservation whose booking ended without it (a definite failure, a replay). */
+  voidReservation(offerId: string, unitId: string, count: number): Promise<void>;
+  /** Units of upcoming offers whose last reservation is older than `before`: those the sweep settles. */
+  reservedUnits(before: string): Promise<{ offerId: string; unitId: string; reservedAt: string }[]>;
+  /**
+   * Sets the unit's `waiting` to its committed entries and ends its reservation mark, unless it
+   * moved since `reservedAt` (then a later sweep tries again). Returns the unit as settled.
+   */
+  settleReservations(offerId: string, unitId: string, reservedAt: string): Promise<UnitCounters | undefined>;
   /**
    * Gives free places of the unit to one family's waiting `entries`, all or none: offered with a
    * deadline (filed as due work under the first entry) or, at the last call, confirmed. False

@@ -55,6 +55,25 @@ describe('planBooking', () => {
     expect(plan.placements).toEqual(['confirmed', 'confirmed', 'waitlisted']);
   });
 
+  it('keeps a booking in the line it already holds places in, even when the counters it last read show a free place', () => {
+    // Prepare: the booking reserved its place in w1's line; a stale read says nobody waits and a place is free.
+    const units = [unit('w1', 10, 9), unit('w2', 10, 9)];
+    const items = [
+      { unitId: 'w1', childId: 'a' },
+      { unitId: 'w2', childId: 'a' },
+    ];
+
+    // Act
+    const plan = planBooking(units, items, true, new Set(['w1']));
+
+    // Assess
+    expect(plan.units).toEqual([
+      { unitId: 'w1', confirm: 0, wait: 1 },
+      { unitId: 'w2', confirm: 1, wait: 0 },
+    ]);
+    expect(plan.placements).toEqual(['waitlisted', 'confirmed']);
+  });
+
   it('refuses a unit the offer does not have', () => {
     // Act
     const planning = () => planBooking([unit('u1', 1, 0)], [{ unitId: 'x', childId: 'a' }], true);

@@ -2,9 +2,8 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { isoDateTime } from '../../../shared/schemas/common.js';
 import { ClockBackwardsError } from '../../clock.js';
-import { sweepDueWork } from '../../domain/due-work.js';
 import { InvalidInputError } from '../../domain/errors.js';
-import { dueJobs } from '../../domain/jobs.js';
+import { sweepTimedWork } from '../../domain/jobs.js';
 import { allow } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
@@ -38,7 +37,7 @@ export const devRoutes = (ctx: AppContext) => {
       c.json({ items: outbox?.list(c.req.valid('query').to) ?? [] }),
     )
     .get('/dev/clock', allow('anyone'), (c) => c.json({ now: ports.clock.now().toISOString() }))
-    .post('/dev/jobs/run', allow('anyone'), async (c) => c.json({ now: ports.clock.now().toISOString(), ran: await sweepDueWork(ports, dueJobs(ports)) }));
+    .post('/dev/jobs/run', allow('anyone'), async (c) => c.json({ now: ports.clock.now().toISOString(), ran: await sweepTimedWork(ports) }));
   if (!devClock) return dev;
   return dev.post('/dev/clock', allow('anyone'), validate('json', clockMove), (c) => {
     const move = c.req.valid('json');
