@@ -2,7 +2,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Audience, User } from '../../shared/schemas/auth.js';
-import { resumeSession, type ActiveSession, type SessionToken } from '../domain/sessions.js';
+import { householdIdOf } from '../domain/household.js';
+import { freshHouseholdClaim, resumeSession, type ActiveSession, type HouseholdClaim, type SessionToken } from '../domain/sessions.js';
 import type { AppContext, Env } from './context.js';
 import { problem } from './problem.js';
 
@@ -11,19 +12,29 @@ const SESSION_COOKIE = 'rk_session';
 /** A route guard that also says whom it lets through, so a test can list every route's audience. */
 export type Guard = MiddlewareHandler<Env> & { audience: Audience };
 
-/** Reads the session (bearer header first, then cookie) and sets `user` and `session`; never rejects by itself. */
+/**
+ * Finds the request's token (bearer header first, then cookie) and how to read its session;
+ * never rejects by itself. The session is read once, by the first guard or route that asks, so
+ * a public page costs no read and the booking's fast path (`familyByToken`) none either.
+ */
 export const session = (ctx: AppContext) =>
   createMiddleware<Env>(async (c, next) => {
     const bearer = c.req.header('Authorization')?.match(/^Bearer (.+)$/i)?.[1];
     const token = bearer ?? getCookie(c, SESSION_COOKIE);
-    // The account (with its roles) is read with the session on every request, so a sign-out
-    // or a revoked role takes effect at once.
-    const active = token ? await resumeSession({ ...ctx.ports, keys: ctx.keys }, token) : undefined;
-    c.set('user', active?.user);
-    c.set('session', active);
+    let reading: Promise<ActiveSession | undefined> | undefined;
+    c.set('token', token);
+    c.set('readSession', () =>
+      // The account (with its roles) is read with the session, so a sign-out or a revoked role takes effect at once.
+      (reading ??= token ? resumeSession({ ...ctx.ports, keys: ctx.keys }, token) : Promise.resolve(undefined)).then((active) => {
+        c.set('user', active?.user);
+        c.set('session', active);
+        return active;
+      }),
+    );
     await next();
     // Sliding renewal for the web app, unless the route itself set or cleared the cookie (sign-in,
     // sign-out). API clients with a bearer token sign in again after a week.
+    const active = reading && (await reading);
     const routeSetCookie = c.res.headers.getSetCookie().some((h) => h.startsWith(`${SESSION_COOKIE}=`));
     if (active?.renewed && !bearer && !routeSetCookie) setSessionCookie(c, ctx, active.renewed);
   });
@@ -35,18 +46,55 @@ export function setSessionCookie(c: Context<Env>, ctx: AppContext, { token, maxA
 
 export const clearSessionCookie = (c: Context<Env>) => deleteCookie(c, SESSION_COOKIE, { path: '/api' });
 
-/** Declares a route's audience; every route of the app carries exactly one. */
+/** Whether `user` may call a route for `audience`: a 401 or 403 problem, or undefined to pass. */
+function refusal(c: Context<Env>, audience: Audience, user: User | undefined) {
+  if (audience === 'anyone') return undefined;
+  if (!user) return problem(c, 401, 'unauthenticated', 'Bitte anmelden / please sign in');
+  if (audience !== 'signed-in' && !user.roles.some((r) => audience.includes(r.role))) {
+    return problem(c, 403, 'forbidden', 'Keine Berechtigung / not allowed');
+  }
+  return undefined;
+}
+
+/** Declares a route's audience; every route of the app carries exactly one. Any but `anyone` reads the session. */
 export function allow(audience: Audience): Guard {
   const guard: MiddlewareHandler<Env> = async (c, next) => {
     if (audience === 'anyone') return next();
-    const user = c.get('user');
-    if (!user) return problem(c, 401, 'unauthenticated', 'Bitte anmelden / please sign in');
-    if (audience !== 'signed-in' && !user.roles.some((r) => audience.includes(r.role))) {
-      return problem(c, 403, 'forbidden', 'Keine Berechtigung / not allowed');
-    }
-    return next();
+    return refusal(c, audience, (await c.get('readSession')())?.user) ?? next();
   };
   return Object.assign(guard, { audience });
+}
+
+/**
+ * The family guard of the booking route: a token issued within the last few minutes names the
+ * user's household, which is all a booking needs, so the session is not read (its transaction
+ * finds the children only in that household). An older token, or none, is checked as `allow` does.
+ */
+export function familyByToken(ctx: AppContext): Guard {
+  const guard: MiddlewareHandler<Env> = async (c, next) => {
+    const token = c.get('token');
+    const claim = token ? await freshHouseholdClaim({ ...ctx.ports, keys: ctx.keys }, token) : undefined;
+    if (claim) {
+      c.set('caller', claim);
+      return next();
+    }
+    const user = (await c.get('readSession')())?.user;
+    const refused = refusal(c, ['family'], user);
+    if (refused || !user) return refused;
+    c.set('caller', { userId: user.id, householdId: householdIdOf(user) });
+    return next();
+  };
+  return Object.assign(guard, { audience: ['family'] as Audience });
+}
+
+/** The signed-in user, or undefined for a visitor: for a route open to anyone that answers either. */
+export const signedInUser = async (c: Context<Env>): Promise<User | undefined> => (await c.get('readSession')())?.user;
+
+/** The booking family of a route guarded by `familyByToken`. */
+export function currentCaller(c: { get(key: 'caller'): HouseholdClaim | undefined }): HouseholdClaim {
+  const caller = c.get('caller');
+  if (!caller) throw new Error('currentCaller() on a route not guarded by familyByToken');
+  return caller;
 }
 
 /** The session of a route guarded by `allow` with something other than 'anyone'. */

@@ -48,9 +48,14 @@ function assembleOffers(items: Item[]): StoredOffer[] {
 /** The offer as the public sees it: without the stamps. */
 const publicOffer = ({ createdAt: _c, updatedAt: _u, version: _v, ...offer }: StoredOffer): CatalogOffer => offer;
 
+/** How long a booking plans on an offer as this process last read it. */
+const BOOKABLE_FOR_MS = 1000;
+
 /** Offers and their bookable units. Registrations live in ./registration-repo.ts, the lines in ./waitlist-repo.ts. */
 export function createOfferRepo(table: TableRef): OfferRepo {
   const { tableName: TableName } = table;
+  // Offers as bookings in this process last read them: a rush reads its offer once a second, not once per family.
+  const bookable = new Map<string, { offer: StoredOffer; readAt: number }>();
   const { update, remove } = transactionItems(TableName);
 
   // Only published offers and their units carry catalog keys: drafts and cancelled offers are
@@ -223,6 +228,21 @@ export function createOfferRepo(table: TableRef): OfferRepo {
         ExpressionAttributeValues: toItem({ ':pk': indexKeys.providerOffer(providerId, '', '').gsi2pk }),
       });
       return assembleOffers(items);
+    },
+
+    async getBookableOffer(offerId, fresh = false) {
+      const seen = bookable.get(offerId);
+      if (!fresh && seen && Date.now() - seen.readAt < BOOKABLE_FOR_MS) return seen.offer;
+      const offer = await this.getStoredOffer(offerId);
+      if (offer) bookable.set(offerId, { offer, readAt: Date.now() });
+      return offer;
+    },
+
+    noteUnitCounters(offerId, unitId, { capacity, confirmed, waiting }) {
+      const seen = bookable.get(offerId);
+      if (!seen) return;
+      const units = seen.offer.units.map((u) => (u.id === unitId ? { ...u, capacity, confirmed, waiting } : u));
+      bookable.set(offerId, { ...seen, offer: { ...seen.offer, units } });
     },
 
     async getOffer(offerId) {

@@ -3,7 +3,6 @@ import type { UnitItem } from '../ports/offers.js';
 import type { BookingFailure, RegistrationItem, RegistrationRepo, UnitChange } from '../ports/registrations.js';
 import {
   getItem,
-  namesIn,
   queryAll,
   toItem,
   transactAll,
@@ -113,27 +112,13 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
           failure: (old: Item | undefined) => ({ kind: 'child' as const, childId: child.childId, exists: old !== undefined }),
         })),
         {
-          // The offer is still what the booking was decided on: published, first come first
-          // served, same window, age range and first day. Instants were compared in code, where
-          // offsets are understood; here equality suffices.
+          // The offer is still what the booking was decided on: every edit counts up `version`.
           item: {
             ConditionCheck: {
               TableName,
               Key: toItem(keys.offer(offer.id)),
-              ConditionExpression:
-                '#status = :published AND bookingMode = :mode AND waitlist = :waitlist AND registrationOpens = :opens ' +
-                'AND registrationCloses = :closes AND firstDay = :firstDay AND ageRange.#min = :min AND ageRange.#max = :max',
-              ExpressionAttributeNames: namesIn('#status #min #max'),
-              ExpressionAttributeValues: toItem({
-                ':published': 'published',
-                ':mode': offer.bookingMode,
-                ':waitlist': offer.waitlist,
-                ':opens': offer.registrationOpens,
-                ':closes': offer.registrationCloses,
-                ':firstDay': offer.firstDay,
-                ':min': offer.ageRange.min,
-                ':max': offer.ageRange.max,
-              }),
+              ConditionExpression: 'version = :version',
+              ExpressionAttributeValues: toItem({ ':version': offer.version }),
             },
           },
           failure: () => ({ kind: 'offer-changed' }),

@@ -1,3 +1,4 @@
+import type { HouseholdAnswer } from '../../shared/schemas/household.js';
 import type { Offer } from '../../shared/schemas/offer.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { firstSession, sessionsOfUnits } from '../../shared/sessions.js';
@@ -44,16 +45,15 @@ export async function sendAfterWrite(ports: Pick<Ports, 'mailer'>, mail: Mail): 
   });
 }
 
-const firstNamesOf = async (ports: Pick<Ports, 'households'>, householdId: string) => {
-  const household = await ports.households.getHousehold(householdId);
-  return household && { email: household.email, firstName: (childId: string) => household.children.find((c) => c.id === childId)?.firstName ?? '' };
-};
+const namesOf = (household: HouseholdAnswer | undefined) =>
+  household && { email: household.email, firstName: (childId: string) => household.children.find((c) => c.id === childId)?.firstName ?? '' };
+const firstNamesOf = async (ports: Pick<Ports, 'households'>, householdId: string) => namesOf(await ports.households.getHousehold(householdId));
 
 const unitLabelOf = (offer: Offer, unitId: string) => offer.units.find((u) => u.id === unitId)?.label ?? unitId;
 
 /** One e-mail for one committed booking request: each child with its place or its position in line; the sessions attached for confirmed places. */
-export async function tellBooked(ports: BookingMailPorts, householdId: string, offer: Offer, registrations: Registration[]): Promise<void> {
-  const household = await firstNamesOf(ports, householdId);
+export async function tellBooked(ports: BookingMailPorts, booker: HouseholdAnswer | undefined, offer: Offer, registrations: Registration[]): Promise<void> {
+  const household = namesOf(booker);
   if (!household) return;
   const place = (r: Registration) => ({ child: household.firstName(r.childId), unitLabel: unitLabelOf(offer, r.unitId) });
   const confirmed = registrations.filter((r) => r.status === 'confirmed').map(place);

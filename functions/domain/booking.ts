@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { birthDatesForAges } from '../../shared/dates.js';
-import type { CatalogOffer, Offer, Unit } from '../../shared/schemas/offer.js';
+import type { Offer, Unit } from '../../shared/schemas/offer.js';
 import type { BookingRequest, Registration, RegistrationStatus } from '../../shared/schemas/registration.js';
 import type { Ports } from '../ports/index.js';
-import type { OfferSpan } from '../ports/offers.js';
+import type { OfferSpan, StoredOffer } from '../ports/offers.js';
 import type {
   BookedRegistration,
   BookingAnswer,
@@ -138,7 +138,7 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
   let committed = false;
 
   /** The committed answer: this request's own, also when an attempt that seemed to fail had committed it. */
-  const finish = async (offer: CatalogOffer, booked: BookingAnswer): Promise<BookingResult> => {
+  const finish = async (offer: StoredOffer, booked: BookingAnswer): Promise<BookingResult> => {
     committed = true;
     const registrations = booked.registrations.map((r) => {
       const line = held.get(r.unitId);
@@ -146,7 +146,7 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
     });
     const result = { single: booked.single, registrations, replayed: false };
     // One e-mail per committed request, never on a replay; it cannot undo the booking.
-    await tellBooked(ports, caller.householdId, offer, result.registrations);
+    await tellBooked(ports, household, offer, result.registrations);
     // A place left free while families wait means offering it was cut short: finish it, as a
     // courtesy that must not turn this committed booking into an error.
     for (const unit of offer.units) {
@@ -158,15 +158,22 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
     return result;
   };
 
-  // The offer as last read; a refused write reports the unit's counters, so only a changed
-  // offer needs reading again.
-  let known: CatalogOffer | undefined;
+  // A refused write reports the unit's counters for the next plan, so only a changed offer needs reading again.
+  let fresh = false;
   try {
     return await retryBounded(
       async () => {
-        const offer = (known ??= await ports.offers.getOffer(request.offerId));
-        if (!offer || offer.status === 'draft') throw new NotFoundError('Angebot nicht gefunden / offer not found', 'offerId');
-        const violation = bookingRuleViolation(offer, ports.clock.now());
+        const readFresh = fresh;
+        fresh = false;
+        const offer = await ports.offers.getBookableOffer(request.offerId, readFresh);
+        const unbookable = !offer || offer.status === 'draft';
+        const violation = offer && bookingRuleViolation(offer, ports.clock.now());
+        // Refused only on a fresh read: the copy a moment old may predate its publication.
+        if ((unbookable || violation) && !readFresh) {
+          fresh = true;
+          return AGAIN;
+        }
+        if (unbookable) throw new NotFoundError('Angebot nicht gefunden / offer not found', 'offerId');
         if (violation) throw new BookingRuleError(violation, 'offerId');
         const queued = new Set([...held].flatMap(([unitId, line]) => (line.reserved ? [unitId] : [])));
         const plan = planBooking(offer.units, items, offer.waitlist, queued);
@@ -182,9 +189,11 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
           const reservation = await ports.waitlists.reserveTickets(offer.id, unitId, wait, createdAt);
           if ('refused' in reservation) {
             // A place is free after all (or the unit is gone): decide again on what is now.
-            known = reservation.refused && withCounters(offer, new Map([[unitId, reservation.refused]]));
+            if (reservation.refused) ports.offers.noteUnitCounters(offer.id, unitId, reservation.refused);
+            else fresh = true;
             return AGAIN;
           }
+          ports.offers.noteUnitCounters(offer.id, unitId, reservation.unit);
           held.set(unitId, { ...reservation, reserved: true });
         }
         const used = new Map<string, number>();
@@ -220,15 +229,22 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
           idempotency: { userId: caller.userId, key: idempotencyKey, fingerprint, answer: booked, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
           nowSeconds,
         });
-        if (failures.length === 0) return finish(offer, booked);
+        if (failures.length === 0) {
+          for (const { unitId, confirm, wait } of plan.units) {
+            const unit = offer.units.find((u) => u.id === unitId);
+            if (unit && confirm > 0)
+              ports.offers.noteUnitCounters(offer.id, unitId, { ...unit, confirmed: unit.confirmed + confirm, waiting: unit.waiting + wait });
+          }
+          return finish(offer, booked);
+        }
         const record = failures.find((f) => f.kind === 'replay')?.record;
         // An attempt whose answer was lost (a timeout) may have committed: then the record is this request's own.
         if (record && record.answer.registrations[0]?.id === ids[0]) return finish(offer, record.answer);
         if (record) return replay(ports, record, fingerprint);
         throwDefiniteFailure(failures, offer);
         // A unit with a waitlist or the offer changed since it was read: decide again on what is now.
-        const units = new Map(failures.flatMap((f) => (f.kind === 'unit' && f.now ? [[f.unitId, f.now] as const] : [])));
-        known = failures.some((f) => f.kind === 'offer-changed' || (f.kind === 'unit' && !f.now)) ? undefined : withCounters(offer, units);
+        for (const f of failures) if (f.kind === 'unit' && f.now) ports.offers.noteUnitCounters(offer.id, f.unitId, f.now);
+        fresh = failures.some((f) => f.kind === 'offer-changed' || (f.kind === 'unit' && !f.now));
         return AGAIN;
       },
       { attempts: BOOKING_ATTEMPTS, ...ports.retry },
@@ -243,15 +259,6 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
     }
   }
 }
-
-/** The offer with the counters a refused write reported for some of its units. */
-const withCounters = (offer: CatalogOffer, counters: ReadonlyMap<string, Pick<Unit, 'capacity' | 'confirmed' | 'waiting'>>): CatalogOffer => ({
-  ...offer,
-  units: offer.units.map((u) => {
-    const now = counters.get(u.id);
-    return now ? { ...u, capacity: now.capacity, confirmed: now.confirmed, waiting: now.waiting } : u;
-  }),
-});
 
 /** The stored answer of an earlier request with the same key, positions as they are now. */
 async function replay(ports: Pick<BookingPorts, 'waitlists'>, record: IdempotencyRecord, fingerprint: string): Promise<BookingResult> {

@@ -52,6 +52,14 @@ export interface OfferRepo {
   updateOffer(edit: OfferEdit): Promise<OfferEditFailure[]>;
   /** The offer with its units and stamps, strongly consistent: what an edit decides on. */
   getStoredOffer(offerId: string): Promise<StoredOffer | undefined>;
+  /**
+   * The offer a booking plans on: as this process last read it if that was under a second ago,
+   * else read strongly (`fresh`: always). The booking's write checks the offer's `version` and the
+   * units' counters, so a stale copy costs a refused attempt, never a wrong booking.
+   */
+  getBookableOffer(offerId: string, fresh?: boolean): Promise<StoredOffer | undefined>;
+  /** What a booking learnt of a unit's counters (its own write, or a refusal), for the next booking's plan. */
+  noteUnitCounters(offerId: string, unitId: string, counters: Pick<UnitItem, 'capacity' | 'confirmed' | 'waiting'>): void;
   /** A provider's offers of every status, with units, soonest first (may lag a moment). */
   listProviderOffers(providerId: string): Promise<StoredOffer[]>;
   /** The offer and its units, strongly consistent: the numbers a family books against. */

@@ -1,6 +1,5 @@
-import type { Offer } from '../../shared/schemas/offer.js';
 import type { Registration } from '../../shared/schemas/registration.js';
-import type { OfferSpan, UnitItem } from './offers.js';
+import type { StoredOffer, UnitItem } from './offers.js';
 
 /** The stored registration: the public fields plus what listing, cancelling and erasing need. */
 export type RegistrationItem = Omit<Registration, 'waitlistPosition'> & {
@@ -23,8 +22,8 @@ export type BookedRegistration = Pick<RegistrationItem, 'id' | 'offerId' | 'unit
 export type BookingAnswer = { single: boolean; registrations: BookedRegistration[] };
 export type IdempotencyRecord = { fingerprint: string; answer: BookingAnswer; expiresAt: number };
 
-/** The offer as the booking decided on it; the write checks it is still so. */
-type OfferSnapshot = Pick<Offer, 'id' | 'bookingMode' | 'waitlist' | 'ageRange' | 'registrationOpens' | 'registrationCloses'> & Pick<OfferSpan, 'firstDay'>;
+/** The offer as the booking decided on it; the write checks it is still so (no edit since: same `version`). */
+type OfferSnapshot = Pick<StoredOffer, 'id' | 'version'>;
 /** How many of the request's children a unit confirms and how many join its waitlist. */
 export type UnitChange = { unitId: string; confirm: number; wait: number };
 /** A child booked into `count` units; its birth date must lie in (after, notAfter]. */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scanTable } from '../../functions/db/consistency.js';
 import { LOGIN_CODE_MAX_ATTEMPTS, LOGIN_CODE_REQUESTS_PER_WINDOW } from '../../functions/domain/auth.js';
-import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from '../../functions/domain/sessions.js';
+import { CLAIMS_TRUSTED_SECONDS, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from '../../functions/domain/sessions.js';
+import { bornYearsAgo } from '../support/booking.js';
 import { createTestContext, testClock } from '../support/context.js';
+import { createOffer } from '../support/offers.js';
 import { createUser, json } from '../support/users.js';
 
 const codeIn = (subject: string) => subject.match(/\d{6}/)?.[0] ?? '';
@@ -331,6 +333,36 @@ describe('passwordless sign-in', () => {
       expect(res.status).toBe(204);
       expect(res.headers.get('set-cookie')).toMatch(/rk_session=;.*Max-Age=0/i);
       expect((await app.request('/api/me', bearer(token))).status).toBe(401);
+    });
+
+    it(`a signed-out copy of a token can still book for its own household, for ${CLAIMS_TRUSTED_SECONDS / 60} minutes after its issue at most, and do nothing else`, async () => {
+      // Prepare: a family with two children, an open offer, and a copy of the family's token.
+      const { app, ctx, signInAs, clock } = await setup();
+      const { token, user } = (await (await signInAs('kopie@example.at')).json()) as SignedIn;
+      const householdId = user.householdId ?? '';
+      const children = ['a', 'b'].map((name) => ({ id: `kind-${name}`, firstName: name, birthDate: bornYearsAgo(ctx, 5) }));
+      for (const child of children) await ctx.ports.households.addChild(householdId, child, clock.now().toISOString());
+      const offer = await createOffer(ctx);
+      const bookChild = (childId: string) =>
+        app.request(
+          '/api/registrations',
+          json('POST', { offerId: offer.id, unitId: 'u1', childId }, { ...bearer(token).headers, 'Idempotency-Key': `key-${childId}` }),
+        );
+
+      // Act: signed out, the copy is used at once and again once the claim is no longer fresh.
+      await app.request('/api/auth/session', { method: 'DELETE', ...bearer(token) });
+      const atOnce = {
+        me: (await app.request('/api/me', bearer(token))).status,
+        bookings: (await app.request('/api/family/registrations', bearer(token))).status,
+      };
+      const bookedAtOnce = (await bookChild('kind-a')).status;
+      clock.advance(CLAIMS_TRUSTED_SECONDS * 1000);
+      const bookedLater = (await bookChild('kind-b')).status;
+
+      // Assess
+      expect(atOnce).toEqual({ me: 401, bookings: 401 });
+      expect(bookedAtOnce).toBe(201);
+      expect(bookedLater).toBe(401);
     });
 
     it('signing out on one device leaves the other signed in; "sign out everywhere" ends both', async () => {

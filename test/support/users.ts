@@ -15,16 +15,16 @@ export async function createUser(ctx: AppContext, roles: Role[] = [{ role: 'fami
   const email = `${id}@test.example`;
   const householdId = roles.some((r) => r.role === 'family') ? `hh-${id}` : undefined;
   await retrySetup(() => ctx.ports.users.createUser({ id, email, roles, householdId }, ctx.ports.clock.now().toISOString()));
-  return { id, email, householdId, ...(await sessionOf(ctx, id)) };
+  return { id, email, householdId, ...(await sessionOf(ctx, { id, householdId })) };
 }
 
-const sessionOf = async (ctx: AppContext, userId: string) => {
-  const { token } = await retrySetup(() => startSession({ ...ctx.ports, keys: ctx.keys }, userId));
+const sessionOf = async (ctx: AppContext, user: { id: string; householdId?: string }) => {
+  const { token } = await retrySetup(() => startSession({ ...ctx.ports, keys: ctx.keys }, user));
   return { token, headers: { Authorization: `Bearer ${token}` } };
 };
 
 /** `user` signed in anew at the clock's time: for tests that move the clock past a session's end (a week unused, 30 days at most). */
-export const signInAgain = async <U extends TestUser>(ctx: AppContext, user: U): Promise<U> => ({ ...user, ...(await sessionOf(ctx, user.id)) });
+export const signInAgain = async <U extends TestUser>(ctx: AppContext, user: U): Promise<U> => ({ ...user, ...(await sessionOf(ctx, user)) });
 
 /** JSON request options for `app.request()`. */
 export const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { createSessionBody, requestCodeBody, type User } from '../../../shared/schemas/auth.js';
 import { requestLoginCode, signInWithCode } from '../../domain/auth.js';
 import { endAllSessions, endSession, startSession } from '../../domain/sessions.js';
-import { allow, clearSessionCookie, currentSession, currentUser, setSessionCookie } from '../access.js';
+import { allow, clearSessionCookie, currentSession, currentUser, setSessionCookie, signedInUser } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
 
@@ -21,7 +21,7 @@ export const authRoutes = (ctx: AppContext) => {
       .post('/auth/session', allow('anyone'), validate('json', createSessionBody), async (c) => {
         const { email, code } = c.req.valid('json');
         const user = await signInWithCode(ports, email, code);
-        const session = await startSession(ports, user.id);
+        const session = await startSession(ports, user);
         setSessionCookie(c, ctx, session);
         return c.json({ token: session.token, user });
       })
@@ -38,7 +38,7 @@ export const authRoutes = (ctx: AppContext) => {
       })
       // The web app's start-up check: a visitor is an answer (`user: null`), not a 401.
       .get('/auth/session', allow('anyone'), async (c) => {
-        const user = c.get('user');
+        const user = await signedInUser(c);
         return c.json({ user: user ? await withHousehold(user) : null });
       })
       .get('/me', allow('signed-in'), async (c) => c.json(await withHousehold(currentUser(c))))

@@ -7,7 +7,7 @@ import { cancelRegistration } from '../../domain/cancellation.js';
 import { eraseFamily, exportFamilyData, listFamilyBookings } from '../../domain/family-data.js';
 import { householdIdOf } from '../../domain/household.js';
 import { acceptPlace, declinePlace, extendPlace } from '../../domain/offered-places.js';
-import { allow, clearSessionCookie, currentUser } from '../access.js';
+import { allow, clearSessionCookie, currentCaller, currentUser, familyByToken } from '../access.js';
 import type { AppContext, Env } from '../context.js';
 import { validate } from '../validate.js';
 
@@ -36,14 +36,8 @@ export const registrationRoutes = (ctx: AppContext) => {
   const { ports } = ctx;
   const family = allow(['family']);
   return new Hono<Env>()
-    .post('/registrations', family, validate('header', bookingHeaders), validate('json', bookingBody), async (c) => {
-      const user = currentUser(c);
-      const result = await bookRegistrations(
-        ports,
-        { userId: user.id, householdId: householdIdOf(user) },
-        c.req.valid('json'),
-        c.req.valid('header')['idempotency-key'],
-      );
+    .post('/registrations', familyByToken(ctx), validate('header', bookingHeaders), validate('json', bookingBody), async (c) => {
+      const result = await bookRegistrations(ports, currentCaller(c), c.req.valid('json'), c.req.valid('header')['idempotency-key']);
       // A repeat answers exactly like the first request, status included; the header says it is one.
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.single ? result.registrations[0] : { items: result.registrations }, 201);
