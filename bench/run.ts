@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startLocalServer } from '../functions/api/local-server.js';
-import { runBareTransactions } from './bare.js';
+import { bareBookingRoute, runBareEndpoint, runBareTransactions } from './bare.js';
 import { benchDraw } from './draw.js';
 import { measureColdStarts } from './cold-start.js';
 import { measureLighthouse } from './lighthouse.js';
@@ -39,7 +39,7 @@ const section = (title: string, data: Record<string, unknown>) => {
   for (const [k, v] of Object.entries(data)) line(k, v);
 };
 
-const server = await startLocalServer({ ...process.env, PORT: '0' }, { inMemory: true });
+const server = await startLocalServer({ ...process.env, PORT: '0' }, { inMemory: true, routes: [bareBookingRoute] });
 try {
   const meter = attachMeter(server.ctx.table.client);
   console.log(`regiokurs benchmark, ${report.date}, ${report.machine}`);
@@ -55,10 +55,16 @@ try {
 
   const rush = await runRush(server, meter, { families, offers: 1, capacity: 20 });
   section(`Rush: ${families} families book one unit of 20 places at once (HTTP, real server, DynamoDB Local)`, rush);
+  // The two limits beside it, measured right after it on the same server and database.
+  const bareEndpoint = await runBareEndpoint(server, families, { offerId: 'o-bench', unitId: 'u1', childId: 'c-bench' });
+  section(`The server's limit beside it: ${families} POSTs at once to a route doing one bare booking transaction (same HTTP, JSON and validation, no auth)`, {
+    ...bareEndpoint,
+    'booking throughput / bare endpoint': round(rush.throughputPerSecond / bareEndpoint.throughputPerSecond, 2),
+  });
   const bare = await runBareTransactions(server.ctx.table.client, server.ctx.table.tableName, families);
-  section(`The limit beside it: ${families} bare TransactWriteItems of the booking's shape`, {
+  section(`The database's limit beside it: ${families} bare TransactWriteItems of the booking's shape at once, straight from the SDK`, {
     ...bare,
-    'booking throughput / bare throughput': round(rush.throughputPerSecond / bare.throughputPerSecond, 2),
+    'booking throughput / bare SDK': round(rush.throughputPerSecond / bare.throughputPerSecond, 2),
   });
   const spread = await runRush(server, meter, { families, offers: 5, capacity: 20 });
   section(`Rush spread: ${families} families over 5 offers of one unit of 20 places`, spread);
@@ -107,7 +113,7 @@ try {
   section('Draw: the fair lottery in memory (median of 3), beside a Feriennet-style deferred acceptance on the same wishes', draw);
   report.draw = draw;
 
-  Object.assign(report, { rush, bare, spread, work, costPer10kBookingsUsd: cost, scaling, scalingRatios, coldStarts, web, lighthouse });
+  Object.assign(report, { rush, bareEndpoint, bare, spread, work, costPer10kBookingsUsd: cost, scaling, scalingRatios, coldStarts, web, lighthouse });
   const failed = [rush, spread, lighthouse].flatMap((r) =>
     Object.entries(r.checks)
       .filter(([, ok]) => !ok)

@@ -12,7 +12,7 @@ import { startLocalDynamo, type LocalDynamo } from '../db/local-dynamo.js';
 import { seedDemoRegion } from '../demo/seed.js';
 import { sweepTimedWork } from '../domain/jobs.js';
 import { buildRuntime } from '../runtime.js';
-import { createApp } from './app.js';
+import { createApp, type RouteModule } from './app.js';
 import { attendancePdfRoutes } from './routes/attendance-pdf.js';
 import { devRoutes } from './routes/dev.js';
 import { isPageRoute } from '../../shared/page-routes.js';
@@ -24,7 +24,8 @@ export type LocalServer = { url: string; ctx: AppContext; dynamo: LocalDynamo; s
 
 /** Locally one server answers everything the cloud splits over the API and exports Lambdas. */
 /** The app as `npm start` serves it: with the PDF lists, and in local mode the dev routes (clock, jobs, outbox). */
-export const createLocalApp = (ctx: AppContext) => createApp(ctx, ctx.outbox ? [attendancePdfRoutes, devRoutes] : [attendancePdfRoutes]);
+export const createLocalApp = (ctx: AppContext, extra: RouteModule[] = []) =>
+  createApp(ctx, [attendancePdfRoutes, ...(ctx.outbox ? [devRoutes] : []), ...extra]);
 
 export class PortBusyError extends Error {
   override name = 'PortBusyError';
@@ -41,7 +42,8 @@ const SWEEP_EVERY_MS = 15_000;
  */
 export async function startLocalServer(
   env: Record<string, string | undefined> = process.env,
-  options: { inMemory?: boolean; seed?: boolean } = {},
+  /** `routes`: more route modules under /api, as the benchmark's bare endpoint. */
+  options: { inMemory?: boolean; seed?: boolean; routes?: RouteModule[] } = {},
 ): Promise<LocalServer> {
   // Checked before the configuration, whose cloud requirements would otherwise be the message.
   if (env.APP_MODE === 'cloud') {
@@ -72,7 +74,7 @@ export async function startLocalServer(
     const ctx = buildRuntime(config, 'local');
     await ensureTable(ctx.table);
     if (options.seed !== false) await seedDemoRegion(ctx.ports);
-    app = withWeb(createLocalApp(ctx));
+    app = withWeb(createLocalApp(ctx, options.routes));
     sweeper = sweepOnATimer(ctx);
     return { url, ctx, dynamo, stop };
   } catch (error) {

@@ -12,6 +12,8 @@ import type {
   StoredOffer,
   UnitItem,
 } from '../ports/offers.js';
+import { HeldPlaces } from './held-places.js';
+import { RecentReads } from './recent-reads.js';
 import { CANCELLED, CATALOG, indexKeys, keys, sortKey } from './keys.js';
 import { ERASED_AT } from './retention-repo.js';
 
@@ -51,11 +53,18 @@ const publicOffer = ({ createdAt: _c, updatedAt: _u, version: _v, ...offer }: St
 /** How long a booking plans on an offer as this process last read it. */
 const BOOKABLE_FOR_MS = 1000;
 
+/** The offer with one unit's counters changed. */
+const changeUnit = (offer: StoredOffer, unitId: string, change: (unit: Unit) => Partial<Unit>): StoredOffer => ({
+  ...offer,
+  units: offer.units.map((u) => (u.id === unitId ? { ...u, ...change(u) } : u)),
+});
+
 /** Offers and their bookable units. Registrations live in ./registration-repo.ts, the lines in ./waitlist-repo.ts. */
 export function createOfferRepo(table: TableRef): OfferRepo {
   const { tableName: TableName } = table;
   // Offers as bookings in this process last read them: a rush reads its offer once a second, not once per family.
-  const bookable = new Map<string, { offer: StoredOffer; readAt: number }>();
+  const bookable = new RecentReads<StoredOffer>(BOOKABLE_FOR_MS);
+  const held = new HeldPlaces();
   const { update, remove } = transactionItems(TableName);
 
   // Only published offers and their units carry catalog keys: drafts and cancelled offers are
@@ -231,19 +240,28 @@ export function createOfferRepo(table: TableRef): OfferRepo {
     },
 
     async getBookableOffer(offerId, fresh = false) {
-      const seen = bookable.get(offerId);
-      if (!fresh && seen && Date.now() - seen.readAt < BOOKABLE_FOR_MS) return seen.offer;
-      const offer = await this.getStoredOffer(offerId);
-      if (offer) bookable.set(offerId, { offer, readAt: Date.now() });
-      return offer;
+      const offer = await bookable.get(offerId, () => this.getStoredOffer(offerId), fresh);
+      return offer && { ...offer, units: offer.units.map((u) => ({ ...u, confirmed: u.confirmed + held.count(`${offerId}#${u.id}`) })) };
     },
 
     noteUnitCounters(offerId, unitId, { capacity, confirmed, waiting }) {
-      const seen = bookable.get(offerId);
-      if (!seen) return;
-      const units = seen.offer.units.map((u) => (u.id === unitId ? { ...u, capacity, confirmed, waiting } : u));
-      bookable.set(offerId, { ...seen, offer: { ...seen.offer, units } });
+      bookable.update(offerId, (offer) => changeUnit(offer, unitId, () => ({ capacity, confirmed, waiting })));
     },
+
+    holdPlaces(offerId, unitId, n) {
+      const hold = held.hold(`${offerId}#${unitId}`, n);
+      return {
+        release(booked) {
+          // A committed booking's places count as taken in the copy until it is read again.
+          if (booked) {
+            bookable.update(offerId, (offer) => changeUnit(offer, unitId, (u) => ({ confirmed: u.confirmed + n, waiting: u.waiting + booked.waiting })));
+          }
+          hold.release();
+        },
+      };
+    },
+
+    placesInFlight: (offerId, unitId) => held.inFlight(`${offerId}#${unitId}`),
 
     async getOffer(offerId) {
       const stored = await this.getStoredOffer(offerId);

@@ -19,7 +19,8 @@ type BookingMailPorts = Pick<Ports, 'households' | 'region' | 'mailer' | 'timeZo
 export async function offerFacts(ports: Pick<Ports, 'region' | 'timeZone'>, offer: Offer, unitIds: string[], link: string): Promise<OfferFacts> {
   const sessions = sessionsOfUnits(offer, unitIds);
   const first = sessions[0] ?? firstSession(offer);
-  const provider = await ports.region.getProvider(offer.providerId);
+  // The contact line may be a second old: a rush's e-mails read the provider once, not once per family.
+  const provider = await ports.region.getProvider(offer.providerId, true);
   return {
     offerTitle: offer.title,
     firstStart: first.start,

@@ -165,9 +165,9 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
       async () => {
         const readFresh = fresh;
         fresh = false;
-        const offer = await ports.offers.getBookableOffer(request.offerId, readFresh);
-        const unbookable = !offer || offer.status === 'draft';
-        const violation = offer && bookingRuleViolation(offer, ports.clock.now());
+        const read = await ports.offers.getBookableOffer(request.offerId, readFresh);
+        const unbookable = !read || read.status === 'draft';
+        const violation = read && bookingRuleViolation(read, ports.clock.now());
         // Refused only on a fresh read: the copy a moment old may predate its publication.
         if ((unbookable || violation) && !readFresh) {
           fresh = true;
@@ -176,6 +176,7 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
         if (unbookable) throw new NotFoundError('Angebot nicht gefunden / offer not found', 'offerId');
         if (violation) throw new BookingRuleError(violation, 'offerId');
         const queued = new Set([...held].flatMap(([unitId, line]) => (line.reserved ? [unitId] : [])));
+        const offer = await afterPlacesInFlight(ports, read, items, queued);
         const plan = planBooking(offer.units, items, offer.waitlist, queued);
         for (const { unitId, confirm, wait } of plan.units) {
           const line = held.get(unitId);
@@ -219,24 +220,24 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
           single: 'unitId' in request,
           registrations: registrations.map(({ id, offerId, unitId, childId, status, ticket }) => ({ id, offerId, unitId, childId, status, ticket, createdAt })),
         };
-        const failures = await ports.registrations.book({
-          offer,
-          householdId: caller.householdId,
-          // A unit the request only queues for was moved by its reservation.
-          units: plan.units.filter((u) => u.confirm > 0),
-          children: childChanges(offer, items),
-          registrations,
-          idempotency: { userId: caller.userId, key: idempotencyKey, fingerprint, answer: booked, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
-          nowSeconds,
-        });
-        if (failures.length === 0) {
-          for (const { unitId, confirm, wait } of plan.units) {
-            const unit = offer.units.find((u) => u.id === unitId);
-            if (unit && confirm > 0)
-              ports.offers.noteUnitCounters(offer.id, unitId, { ...unit, confirmed: unit.confirmed + confirm, waiting: unit.waiting + wait });
-          }
-          return finish(offer, booked);
+        // A unit the request only queues for was moved by its reservation.
+        const taking = plan.units.filter((u) => u.confirm > 0);
+        const holds = taking.map((u) => ports.offers.holdPlaces(offer.id, u.unitId, u.confirm));
+        let failures: BookingFailure[] | undefined;
+        try {
+          failures = await ports.registrations.book({
+            offer,
+            householdId: caller.householdId,
+            units: taking,
+            children: childChanges(offer, items),
+            registrations,
+            idempotency: { userId: caller.userId, key: idempotencyKey, fingerprint, answer: booked, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+            nowSeconds,
+          });
+        } finally {
+          holds.forEach((hold, i) => hold.release(failures?.length === 0 ? { waiting: taking[i]?.wait ?? 0 } : undefined));
         }
+        if (failures.length === 0) return finish(offer, booked);
         const record = failures.find((f) => f.kind === 'replay')?.record;
         // An attempt whose answer was lost (a timeout) may have committed: then the record is this request's own.
         if (record && record.answer.registrations[0]?.id === ids[0]) return finish(offer, record.answer);
@@ -257,6 +258,24 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
         if (line.reserved) await ports.waitlists.voidReservation(request.offerId, unitId, line.tickets.length).catch(() => undefined);
       }
     }
+  }
+}
+
+/**
+ * The offer once this process's own bookings in flight leave enough places believed free for the
+ * request, or nobody here holds any: a place they hold may yet come free (their transaction
+ * refused), so the request waits for them instead of queueing behind places that are not gone, or
+ * sending a transaction the unit will refuse.
+ */
+async function afterPlacesInFlight(ports: Pick<BookingPorts, 'offers'>, offer: StoredOffer, items: BookingItem[], queued: ReadonlySet<string>) {
+  for (;;) {
+    const short = offer.units.find((u) => {
+      const n = items.filter((i) => i.unitId === u.id).length;
+      return n > 0 && !queued.has(u.id) && u.waiting === 0 && u.capacity - u.confirmed < n && ports.offers.placesInFlight(offer.id, u.id).count > 0;
+    });
+    if (!short) return offer;
+    await ports.offers.placesInFlight(offer.id, short.id).settled;
+    offer = (await ports.offers.getBookableOffer(offer.id)) ?? offer;
   }
 }
 

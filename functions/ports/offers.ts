@@ -60,6 +60,14 @@ export interface OfferRepo {
   getBookableOffer(offerId: string, fresh?: boolean): Promise<StoredOffer | undefined>;
   /** What a booking learnt of a unit's counters (its own write, or a refusal), for the next booking's plan. */
   noteUnitCounters(offerId: string, unitId: string, counters: Pick<UnitItem, 'capacity' | 'confirmed' | 'waiting'>): void;
+  /**
+   * Counts `n` places of the unit as taken by a booking of this process until `release`:
+   * `getBookableOffer` shows them in `confirmed` meanwhile, so that other bookings here plan on
+   * the places really left; released `booked` (with the children it queued behind them), the
+   * copy counts them as taken. `placesInFlight` says how many are held and when the next hold ends.
+   */
+  holdPlaces(offerId: string, unitId: string, n: number): { release(booked?: { waiting: number }): void };
+  placesInFlight(offerId: string, unitId: string): { count: number; settled: Promise<void> };
   /** A provider's offers of every status, with units, soonest first (may lag a moment). */
   listProviderOffers(providerId: string): Promise<StoredOffer[]>;
   /** The offer and its units, strongly consistent: the numbers a family books against. */

@@ -5,7 +5,8 @@ export interface RegionRepo {
   getRegion(): Promise<Region | undefined>;
   listMunicipalities(): Promise<Municipality[]>;
   listProviders(): Promise<Provider[]>;
-  getProvider(id: string): Promise<Provider | undefined>;
+  /** Strongly consistent, unless `recent`: then the copy this process read under a second ago will do (an e-mail's contact line). */
+  getProvider(id: string, recent?: boolean): Promise<Provider | undefined>;
   /** False if one with that id exists. */
   createRegion(region: Region): Promise<boolean>;
   createMunicipality(municipality: Municipality): Promise<boolean>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
 import type { AppContext } from '../../functions/api/context.js';
+import type { RuntimeOptions } from '../../functions/runtime.js';
 import { checkConsistency } from '../../functions/db/consistency.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { createTestContext, testClock } from '../support/context.js';
@@ -9,13 +10,26 @@ import { book, cancel, createFamily, expectConsistent, listRegistrations, unitOf
 
 type App = ReturnType<typeof createApp>;
 const families = (ctx: AppContext, n: number) => Promise.all(Array.from({ length: n }, () => createFamily(ctx)));
+/** `n` more apps over the context's table with its secret, as further Lambda instances are. */
+const instances = (ctx: AppContext, n: number, options: RuntimeOptions = {}) =>
+  Promise.all(
+    Array.from(
+      { length: n },
+      async () => (await createTestContext({ TABLE_NAME: ctx.config.TABLE_NAME, SESSION_SECRET: ctx.config.SESSION_SECRET }, ctx.ports.clock, options)).app,
+    ),
+  );
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-/** Every family books its child into the offer's unit, all requests in flight at once; `afterEach` runs once an answer is in. */
-async function rush(app: App, offerId: string, crowd: Family[], afterEach: () => Promise<unknown> = async () => undefined) {
+/**
+ * Every family books its child into the offer's unit, all requests in flight at once, family i
+ * through `apps[i mod n]` (several apps over one table: Lambda instances, each with its own
+ * copy of the offer and its own bookings in flight); `afterEach` runs once an answer is in.
+ */
+async function rush(apps: App | App[], offerId: string, crowd: Family[], afterEach: () => Promise<unknown> = async () => undefined) {
+  const through = [apps].flat();
   return Promise.all(
-    crowd.map(async (f) => {
-      const res = await book(app, f, { offerId, unitId: 'u1', childId: f.childIds[0] });
+    crowd.map(async (f, i) => {
+      const res = await book(through[i % through.length]!, f, { offerId, unitId: 'u1', childId: f.childIds[0] });
       const answer = { family: f, status: res.status, body: (await res.json()) as Registration };
       await afterEach();
       return answer;
@@ -24,15 +38,16 @@ async function rush(app: App, offerId: string, crowd: Family[], afterEach: () =>
 }
 
 describe('the 8 o’clock rush', () => {
-  it('200 families, 10 places: exactly 10 confirmed, 190 waitlisted at positions 1..190, no 5xx', async () => {
+  it('200 families through 8 instances, 10 places: exactly 10 confirmed, 190 waitlisted at positions 1..190, no 5xx', async () => {
     // Prepare
     const { ctx, app } = await createTestContext();
     const offer = await createOffer(ctx);
     const crowd = await families(ctx, 200);
+    const apps = [app, ...(await instances(ctx, 7))];
 
     // Act
     const started = Date.now();
-    const answers = await rush(app, offer.id, crowd);
+    const answers = await rush(apps, offer.id, crowd);
     console.info(`200 concurrent bookings took ${Date.now() - started} ms`);
 
     // Assess
@@ -58,9 +73,10 @@ describe('the 8 o’clock rush', () => {
     const { ctx, app } = await createTestContext({}, testClock(), { registrations: { capacityCondition: false } });
     const offer = await createOffer(ctx);
     const crowd = await families(ctx, 200);
+    const apps = [app, ...(await instances(ctx, 7, { registrations: { capacityCondition: false } }))];
 
     // Act
-    const answers = await rush(app, offer.id, crowd);
+    const answers = await rush(apps, offer.id, crowd);
 
     // Assess
     const confirmed = answers.filter((a) => a.body.status === 'confirmed').length;
