@@ -48,7 +48,7 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
   const waits = new Map<string, Item>();
   const children = new Map<string, Item>();
   const registrations = new Map<string, RegistrationItem & Item>();
-  const stats = new Map<string, Item>();
+  const stats: [offerId: string, item: Item][] = [];
   const dueWork = new Map<string, Item>();
   const lines = new Map<string, Item[]>();
   // Offers whose personal data is erased: their units' and dashboard counters outlive the registrations and marks they counted.
@@ -68,7 +68,7 @@ export function findInconsistencies(items: Item[]): Inconsistency[] {
     } else if (pk.startsWith(partition.household) && sk.startsWith(sortKey.child)) {
       children.set(`${pk.slice(partition.household.length)}/${skAfter(sortKey.child)}`, item);
     } else if (pk.startsWith(partition.registration)) registrations.set(String(item.id), item as RegistrationItem & Item);
-    else if (inOffer && sk === sortKey.stats) stats.set(offerId, item);
+    else if (inOffer && sk.startsWith(sortKey.stats)) stats.push([offerId, item]);
     else if (pk.startsWith(partition.due)) dueWork.set(itemName(item), item);
     else if (inOffer && sk.startsWith(sortKey.attendance)) expectedCounters.add(`${offerId}/att:${String(item.mark)}`);
     else if (inOffer && sk === sortKey.offer && item[ERASED_AT] !== undefined) erasedOffers.add(offerId);

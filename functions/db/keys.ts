@@ -23,7 +23,7 @@ export const partition = {
 
 /**
  * Sort keys of the items that share a partition with others. Within an offer's partition the
- * order is 'AGG' < 'ATT#' < 'GONE' < 'GUARD#' < 'NOTICE#' < 'OFFER' < 'UNIT#' < 'WAIT#': the detail page
+ * order is 'AGG' < 'AGG#' < 'ATT#' < 'GONE' < 'GUARD#' < 'NOTICE#' < 'OFFER' < 'UNIT#' < 'WAIT#': the detail page
  * reads the range 'OFFER'…'UNIT#\uffff' and skips guards, notices, marks, counters, lines and removed sessions.
  */
 export const sortKey = {
@@ -97,8 +97,12 @@ export const keys = {
     sk: `${sortKey.attendance}${sessionId}#${registrationId}`,
   }),
   attendancePrefix: (sessionId?: string) => (sessionId ? `${sortKey.attendance}${sessionId}#` : sortKey.attendance),
-  // One item per offer holds its dashboard counters, so a dashboard reads one item per offer.
-  offerStats: (offerId: string): Key => ({ pk: `${partition.offer}${offerId}`, sk: sortKey.stats }),
+  // An offer's dashboard counters: registrations' in one item per unit (bookings of different units
+  // share no item), attendance marks' in the offer's own; a dashboard reads them with one BatchGetItem.
+  offerStats: (offerId: string, unitId?: string): Key => ({
+    pk: `${partition.offer}${offerId}`,
+    sk: unitId === undefined ? sortKey.stats : `${sortKey.stats}#${unitId}`,
+  }),
   // Sessions an edit removed, kept for the calendar feeds (STATUS:CANCELLED); 'GONE' sorts before
   // 'OFFER', outside the detail page's range, and an edit appends to it without reading it.
   removedSessions: (offerId: string): Key => ({ pk: `${partition.offer}${offerId}`, sk: sortKey.removedSessions }),

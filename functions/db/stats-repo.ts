@@ -9,17 +9,17 @@ import { keys } from './keys.js';
 export type OfferCounters = Record<string, number>;
 
 /**
- * The update that moves an offer's counters by the sum of `deltas`, for a transaction to
- * append. One update per offer: a transaction may touch an item only once.
+ * The update that moves an offer's counters (those of its unit `unitId`, if given) by the sum of
+ * `deltas`, for a transaction to append. One update per item: a transaction may touch an item only once.
  */
-export function statsUpdate(table: TableRef, offerId: string, deltas: OfferCounters[]): TransactWriteItem {
+export function statsUpdate(table: TableRef, offerId: string, deltas: OfferCounters[], unitId?: string): TransactWriteItem {
   const sum = new Map<string, number>();
   for (const delta of deltas) for (const [name, n] of Object.entries(delta)) sum.set(name, (sum.get(name) ?? 0) + n);
   const entries = [...sum];
   return {
     Update: {
       TableName: table.tableName,
-      Key: toItem(keys.offerStats(offerId)),
+      Key: toItem(keys.offerStats(offerId, unitId)),
       // ADD creates a missing counter at 0 first, so the item needs no set-up.
       UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
       ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#c${i}`, name])),
@@ -34,6 +34,7 @@ export function statsUpdate(table: TableRef, offerId: string, deltas: OfferCount
  * and the child's age band on the offer's first day, both fixed at booking.
  */
 export type RegistrationMove = {
+  unitId: string;
   householdId: string;
   childId: string;
   residence: string;
@@ -73,32 +74,38 @@ function readStats(counters: OfferCounters): OfferStats {
 
 /**
  * What a booking, cancellation or offered-place transaction appends so that the offer's dashboard
- * counters move with its registrations (I5): one update for the offer, or none when no move
- * changes a counter. A registration stored without its dimensions was never counted, so its
- * moves are not either.
+ * counters move with its registrations (I5): one update per unit whose counters move, so that
+ * bookings of different units share no item. A registration stored without its dimensions was
+ * never counted, so its moves are not either.
  */
 export function registrationStatsUpdates(
   table: TableRef,
   offerId: string,
   moves: (Omit<RegistrationMove, 'residence' | 'band'> & Partial<Pick<RegistrationMove, 'residence' | 'band'>>)[],
 ): TransactWriteItem[] {
-  const deltas = moves.flatMap(({ residence, band, ...move }) => {
-    if (residence === undefined || band === undefined) return [];
+  const byUnit = new Map<string, OfferCounters[]>();
+  for (const { residence, band, ...move } of moves) {
+    if (residence === undefined || band === undefined) continue;
     const m = { ...move, residence, band };
-    return [...countersOf(m, m.from).map((name) => ({ [name]: -1 })), ...countersOf(m, m.to).map((name) => ({ [name]: 1 }))];
-  });
-  return deltas.length === 0 ? [] : [statsUpdate(table, offerId, deltas)];
+    const deltas = [...countersOf(m, m.from).map((name) => ({ [name]: -1 })), ...countersOf(m, m.to).map((name) => ({ [name]: 1 }))];
+    if (deltas.length > 0) byUnit.set(m.unitId, [...(byUnit.get(m.unitId) ?? []), ...deltas]);
+  }
+  return [...byUnit].map(([unitId, deltas]) => statsUpdate(table, offerId, deltas, unitId));
 }
 
-/** The offers' counter items: one item per offer, however many registrations and marks it has. */
+/** The offers' counter items: one per offer and one per unit, however many registrations and marks it has. */
 export function createStatsRepo(table: TableRef): StatsRepo {
   return {
-    async getStats(offerIds) {
-      const found = new Map<string, OfferStats>();
-      for (const item of await batchGet<Item>(table, offerIds.map(keys.offerStats))) {
-        found.set(String(item.pk).slice(keys.offer('').pk.length), readStats(withoutKeys(item) as OfferCounters));
+    async getStats(offers) {
+      const keysOf = offers.flatMap((o) => [keys.offerStats(o.id), ...o.units.map((u) => keys.offerStats(o.id, u.id))]);
+      const summed = new Map<string, OfferCounters>();
+      for (const item of await batchGet<Item>(table, keysOf)) {
+        const offerId = String(item.pk).slice(keys.offer('').pk.length);
+        const counters = summed.get(offerId) ?? {};
+        for (const [name, n] of Object.entries(withoutKeys(item))) counters[name] = (counters[name] ?? 0) + Number(n);
+        summed.set(offerId, counters);
       }
-      return offerIds.map((id) => found.get(id) ?? readStats({}));
+      return offers.map((o) => readStats(summed.get(o.id) ?? {}));
     },
   };
 }

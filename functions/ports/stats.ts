@@ -9,6 +9,6 @@ export type OfferStats = {
 
 /** The offers' dashboard counters, kept with every registration and attendance change. */
 export interface StatsRepo {
-  /** The counters of each asked offer, in the order asked; one nobody has counted yet has all at zero. */
-  getStats(offerIds: string[]): Promise<OfferStats[]>;
+  /** The counters of each asked offer (its own and its units'), in the order asked; one nobody has counted yet has all at zero. */
+  getStats(offers: { id: string; units: { id: string }[] }[]): Promise<OfferStats[]>;
 }

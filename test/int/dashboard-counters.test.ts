@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registrationStatsUpdates, type RegistrationMove } from '../../functions/db/stats-repo.js';
 import { createTestContext } from '../support/context.js';
 
-/** Two children of one family in Lindach, in different age bands. */
-const a = { householdId: 'h1', childId: 'c1', residence: 'lindach', band: '3-5' };
-const b = { householdId: 'h1', childId: 'c2', residence: 'lindach', band: '6-9' };
+/** Two children of one family in Lindach, in different age bands and different units of the offer. */
+const a = { unitId: 'u1', householdId: 'h1', childId: 'c1', residence: 'lindach', band: '3-5' };
+const b = { unitId: 'u2', householdId: 'h1', childId: 'c2', residence: 'lindach', band: '6-9' };
 
 /** The integration point for the booking transactions: the counters move exactly as the registrations do. */
 describe('offer counters for the dashboard', () => {
@@ -20,7 +20,7 @@ describe('offer counters for the dashboard', () => {
     const updates = registrationStatsUpdates(t.ctx.table, offerId, moves);
     if (updates.length > 0) await t.ctx.table.client.send(new TransactWriteItemsCommand({ TransactItems: updates }));
   };
-  const stats = async (offerId: string) => (await t.ctx.ports.stats.getStats([offerId]))[0];
+  const stats = async (offerId: string) => (await t.ctx.ports.stats.getStats([{ id: offerId, units: [{ id: 'u1' }, { id: 'u2' }] }]))[0];
   /** a booked and b waiting on an offer of its own. */
   const booked = async () => {
     const offerId = `o-${randomUUID()}`;
@@ -80,6 +80,23 @@ describe('offer counters for the dashboard', () => {
     expect(await stats(offerId)).toEqual({ confirmedByBand: {}, waitingByBand: {}, children: [], families: [], attendance: {} });
   });
 
+  it('keeps the counters of bookings into different units in different items, and counts a child booked into both once', async () => {
+    // Prepare
+    const offerId = `o-${randomUUID()}`;
+    const inBoth = [
+      { ...a, to: 'confirmed' as const },
+      { ...a, unitId: 'u2', to: 'confirmed' as const },
+    ];
+
+    // Act
+    const updates = registrationStatsUpdates(t.ctx.table, offerId, inBoth);
+    await apply(offerId, inBoth);
+
+    // Assess: two items, so that two bookings of the two units share none (in the cloud, no conflict).
+    expect(new Set(updates.map((u) => JSON.stringify(u.Update?.Key))).size).toBe(2);
+    expect(await stats(offerId)).toMatchObject({ confirmedByBand: { '3-5': 2 }, children: [{ residence: 'lindach' }], families: [{ residence: 'lindach' }] });
+  });
+
   it('writes nothing for a move between two statuses that are not counted', () => {
     // Act
     const updates = registrationStatsUpdates(t.ctx.table, 'o1', [{ ...a, from: 'cancelled', to: 'declined' }]);
@@ -90,7 +107,7 @@ describe('offer counters for the dashboard', () => {
 
   it('never counts out a registration booked before it carried its dimensions, as it was never counted', () => {
     // Act
-    const updates = registrationStatsUpdates(t.ctx.table, 'o1', [{ householdId: 'h9', childId: 'c9', from: 'confirmed', to: 'cancelled' }]);
+    const updates = registrationStatsUpdates(t.ctx.table, 'o1', [{ unitId: 'u1', householdId: 'h9', childId: 'c9', from: 'confirmed', to: 'cancelled' }]);
 
     // Assess
     expect(updates).toEqual([]);

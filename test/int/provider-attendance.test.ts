@@ -149,7 +149,7 @@ describe('participants and attendance', () => {
 
       // Assess
       expect(await body(res)).toEqual({ ...marks, ...changed });
-      expect((await t.ctx.ports.stats.getStats([offer.id]))[0]?.attendance).toEqual({ present: 1, absent: 1 });
+      expect((await t.ctx.ports.stats.getStats([offer]))[0]?.attendance).toEqual({ present: 1, absent: 1 });
     });
 
     it('reads the session’s marks back', async () => {
