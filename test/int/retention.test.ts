@@ -118,7 +118,7 @@ describe('retention: an offer’s personal data is erased after its retention ti
       headers: (await t.fresh(t.provider)).headers,
     });
     expect(await attendance.json()).toEqual({});
-    expect(await offerItems(t, offer.id)).toEqual({ kinds: ['AGG', 'OFFER', 'UNIT#'], registrations: 0 });
+    expect(await offerItems(t, offer.id)).toEqual({ kinds: ['AGG', 'AGG#', 'OFFER', 'UNIT#'], registrations: 0 });
     expect(await dashboard()).toEqual(dashboardBefore);
     expect(await unitOf(t.app, offer.id, offer.units[0]?.id)).toMatchObject({ capacity: 1, confirmed: 1, waiting: 1 });
     await expectConsistent(t.ctx);
