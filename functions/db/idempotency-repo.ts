@@ -1,6 +1,6 @@
 import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import type { BookingFailure, BookingWrite, IdempotencyRecord, IdempotencyRepo } from '../ports/registrations.js';
-import { getItem, partitionKeys, toItem, transactionItems, type TableRef, type TransactEntry } from './dynamo.js';
+import { partitionKeys, toItem, transactionItems, type TableRef, type TransactEntry } from './dynamo.js';
 import { keys } from './keys.js';
 
 /**
@@ -27,12 +27,6 @@ export function idempotencyClaim(tableName: string, write: BookingWrite): Transa
 /** The stored answers of a user's requests, one partition per user so erasure finds them all. */
 export function createIdempotencyRepo(table: TableRef): IdempotencyRepo {
   return {
-    async getIdempotency(userId, key, nowSeconds) {
-      const record = await getItem<IdempotencyRecord>(table, keys.idempotency(userId, key));
-      // TTL deletes lag: an expired record is gone as far as anyone asks.
-      return record && record.expiresAt >= nowSeconds ? record : undefined;
-    },
-
     async deleteUserRecords(userId) {
       for (const key of await partitionKeys(table, keys.idempotency(userId, '').pk)) {
         await table.client.send(new DeleteItemCommand({ TableName: table.tableName, Key: toItem({ pk: key.pk, sk: key.sk }) }));

@@ -143,8 +143,6 @@ export interface WaitlistRepo {
 
 /** The stored answers of requests sent with an Idempotency-Key (I4); the booking writes them. */
 export interface IdempotencyRepo {
-  /** The stored answer for a user's key, unless it has expired. */
-  getIdempotency(userId: string, key: string, nowSeconds: number): Promise<IdempotencyRecord | undefined>;
   /** Erasure: every record of the user. */
   deleteUserRecords(userId: string): Promise<void>;
 }
