@@ -27,7 +27,7 @@ export function dequeueItems(tableName: string, offerId: string, unitId: string,
 /** Above every ticket a unit hands out (keys pad tickets to ten digits). */
 const LAST_TICKET = 9_999_999_999;
 
-const countersOf = (unit: UnitCounters): UnitCounters => ({ capacity: unit.capacity, confirmed: unit.confirmed, waiting: unit.waiting, free: unit.free });
+const unitCountersOf = (unit: UnitCounters): UnitCounters => ({ capacity: unit.capacity, confirmed: unit.confirmed, waiting: unit.waiting, free: unit.free });
 
 /** Each unit's line: entries keyed by zero-padded ticket, so key order is line order (see ./KEYS.md, "Offered places"). */
 export function createWaitlistRepo(table: TableRef): WaitlistRepo {
@@ -125,10 +125,10 @@ export function createWaitlistRepo(table: TableRef): WaitlistRepo {
         const unit = fromItem<UnitItem>(out.Attributes ?? {});
         // Everyone counted in `waiting` is ahead of these tickets, reservations in flight included.
         const first = (offset: number) => Array.from({ length: count }, (_, i) => offset - count + 1 + i);
-        return { tickets: first(unit.waitTail), positions: first(unit.waiting), unit: countersOf(unit) };
+        return { tickets: first(unit.waitTail), positions: first(unit.waiting), unit: unitCountersOf(unit) };
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        return { refused: error.Item && countersOf(fromItem<UnitItem>(error.Item)) };
+        return { refused: error.Item && unitCountersOf(fromItem<UnitItem>(error.Item)) };
       }
     },
 
@@ -164,7 +164,7 @@ export function createWaitlistRepo(table: TableRef): WaitlistRepo {
         ':at': reservedAt,
         ':w': unit.waiting,
       });
-      return settled ? { ...countersOf(unit), waiting: entries } : undefined;
+      return settled ? { ...unitCountersOf(unit), waiting: entries } : undefined;
     },
 
     waitlistPosition: async (offerId, unitId, ticket) => 1 + (await countEntries(offerId, unitId, ticket - 1)),
