@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { LocalServer } from '../functions/api/local-server.js';
 import type { Offer } from '../shared/schemas/offer.js';
 import { createOffer } from '../test/support/offers.js';
-import { createUser } from '../test/support/users.js';
+import { createUser, signInAgain } from '../test/support/users.js';
 import { percentiles, round, type Meter } from './meter.js';
 
 export type Family = { headers: Record<string, string>; childId: string };
 
-/** `n` families with one child each, signed in with real session tokens. */
+/** `n` families with one child each, signed in with real session tokens after the child was added. */
 export async function createFamilies(server: LocalServer, n: number): Promise<Family[]> {
   const { ctx } = server;
   const families: Family[] = [];
@@ -17,7 +17,8 @@ export async function createFamilies(server: LocalServer, n: number): Promise<Fa
         const user = await createUser(ctx);
         const childId = randomUUID();
         await ctx.ports.households.addChild(user.householdId!, { id: childId, firstName: 'Kim', birthDate: '2018-04-01' }, new Date().toISOString());
-        return { headers: user.headers, childId };
+        // Signed in once the child exists, as families set up before the rush: the token knows the household.
+        return { headers: (await signInAgain(ctx, user)).headers, childId };
       }),
     );
     families.push(...batch);

@@ -8,7 +8,7 @@ import { createRepos } from './db/repos.js';
 import type { RegistrationRepoOptions } from './db/registration-repo.js';
 import { isTransient } from './db/transient.js';
 import { Outbox } from './mail/local-outbox.js';
-import type { Ports } from './ports/index.js';
+import type { BookedMailDelivery, Ports } from './ports/index.js';
 import type { Clock, Mailer } from './ports/world.js';
 import { purposeKeys, type PurposeKeys } from './purpose-keys.js';
 
@@ -37,7 +37,12 @@ export type RuntimeOptions = {
   /** Test seams: a clock the test moves; the booking write without a condition, for a control test. */
   clock?: Clock;
   registrations?: RegistrationRepoOptions;
+  /** Who sends the e-mails bookings file: by default the stream function; the local runtime brings its own (local-runtime.ts). */
+  bookedMails?: BookedMailDelivery;
 };
+
+/** In the cloud the stream function sends what a booking filed, from the item's insert. */
+const sentByStream: BookedMailDelivery = { afterCommit: async () => undefined };
 
 /**
  * The composition root: every entry point (local server, API and exports Lambdas, the stream
@@ -48,6 +53,8 @@ export type RuntimeOptions = {
 export function buildRuntime(config: Config, entry: EntryPoint, options: RuntimeOptions = {}): Runtime {
   const table = { client: createDynamoClient(config), tableName: config.TABLE_NAME };
   const local = config.APP_MODE === 'local';
+  // Without a stream, nothing would ever send a booking's e-mail.
+  if (entry === 'local' && !options.bookedMails) throw new ConfigError('The local entry point is built by buildLocalRuntime (functions/local-runtime.ts)');
   const devClock = local && !options.clock ? new DevClock() : undefined;
   const clock = options.clock ?? devClock ?? systemClock;
   const outbox = local ? new Outbox(clock) : undefined;
@@ -59,6 +66,7 @@ export function buildRuntime(config: Config, entry: EntryPoint, options: Runtime
     timeZone: config.TIME_ZONE,
     publicUrl: config.PUBLIC_URL,
     retry: { isTransient },
+    bookedMails: options.bookedMails ?? sentByStream,
   };
   return { config, ports, keys, table, tableAnswers: () => tableAnswers(table), outbox, devClock };
 }

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Audience, User } from '../../shared/schemas/auth.js';
 import { householdIdOf } from '../domain/household.js';
-import { freshHouseholdClaim, resumeSession, type ActiveSession, type HouseholdClaim, type SessionToken } from '../domain/sessions.js';
+import { freshHouseholdClaim, reissueSession, resumeSession, type ActiveSession, type HouseholdClaim, type SessionToken } from '../domain/sessions.js';
 import type { AppContext, Env } from './context.js';
 import { problem } from './problem.js';
 
@@ -78,14 +78,28 @@ export function familyByToken(ctx: AppContext): Guard {
       c.set('caller', claim);
       return next();
     }
-    const user = (await c.get('readSession')())?.user;
+    const active = await c.get('readSession')();
+    const user = active?.user;
     const refused = refusal(c, ['family'], user);
     if (refused || !user) return refused;
-    c.set('caller', { userId: user.id, householdId: householdIdOf(user) });
+    c.set('caller', { userId: user.id, householdId: householdIdOf(user), facts: active.facts });
     return next();
   };
   return Object.assign(guard, { audience: ['family'] as Audience });
 }
+
+/**
+ * For the routes that change a household: afterwards the web app's cookie carries a token with
+ * the household as it now is, so that the next booking's claims hold (a bearer client's token
+ * keeps its claims, and its bookings read the household until it signs in again).
+ */
+export const reissuesHouseholdClaims = (ctx: AppContext) =>
+  createMiddleware<Env>(async (c, next) => {
+    await next();
+    const active = c.get('session');
+    if (!c.res.ok || !active || getCookie(c, SESSION_COOKIE) !== c.get('token')) return;
+    setSessionCookie(c, ctx, await reissueSession({ ...ctx.ports, keys: ctx.keys }, active));
+  });
 
 /** The signed-in user, or undefined for a visitor: for a route open to anyone that answers either. */
 export const signedInUser = async (c: Context<Env>): Promise<User | undefined> => (await c.get('readSession')())?.user;

@@ -11,7 +11,7 @@ import { ensureTable } from '../db/bootstrap.js';
 import { startLocalDynamo, type LocalDynamo } from '../db/local-dynamo.js';
 import { seedDemoRegion } from '../demo/seed.js';
 import { sweepTimedWork } from '../domain/jobs.js';
-import { buildRuntime } from '../runtime.js';
+import { buildLocalRuntime } from '../local-runtime.js';
 import { createApp, type RouteModule } from './app.js';
 import { attendancePdfRoutes } from './routes/attendance-pdf.js';
 import { devRoutes } from './routes/dev.js';
@@ -71,7 +71,7 @@ export async function startLocalServer(
       PUBLIC_URL: env.PUBLIC_URL ?? url,
       SESSION_SECRET: env.SESSION_SECRET ?? (options.inMemory ? base.SESSION_SECRET : secretOfDataFolder(base.DATA_DIR)),
     };
-    const ctx = buildRuntime(config, 'local');
+    const ctx = buildLocalRuntime(config);
     await ensureTable(ctx.table);
     if (options.seed !== false) await seedDemoRegion(ctx.ports);
     app = withWeb(createLocalApp(ctx, options.routes));

@@ -15,6 +15,7 @@ export const partition = {
   email: 'EMAIL#',
   idempotency: 'IDEM#',
   mail: 'MAIL#',
+  bookedMail: 'BOOKED#',
   due: 'DUE#',
   programme: 'PROG#',
   familyFeed: 'FEED#',
@@ -47,6 +48,7 @@ export const sortKey = {
   idempotency: 'KEY#',
   registration: 'REG',
   mail: 'MAIL#',
+  bookedMail: 'REQ#',
   due: 'DUE',
   programme: 'PROGRAMME#',
   wishes: 'WISH#',
@@ -116,6 +118,9 @@ export const keys = {
   // An e-mail to send: the API writes it, the stream function sends it through SES. The mails to
   // one address share a partition, so erasure finds them; the key holds a digest, never the address.
   mail: (recipientDigest: string, mailId: string): Key => ({ pk: `${partition.mail}${recipientDigest}`, sk: `${sortKey.mail}${mailId}` }),
+  // The confirmation e-mail a booking owes, filed by its own transaction (ids and places, no
+  // names); the stream function composes and sends it from the insert. One per booking request.
+  bookedMail: (householdId: string, requestId: string): Key => ({ pk: `${partition.bookedMail}${householdId}`, sk: `${sortKey.bookedMail}${requestId}` }),
 
   // A family asked to be told when the offer's registration opens; in the offer's partition so
   // the opening job reads them with one query.

@@ -13,6 +13,7 @@ import {
   type TableRef,
   type TransactEntry,
 } from './dynamo.js';
+import { bookedMailPut } from './booked-mail.js';
 import { dueWorkDelete, dueWorkPut } from './due-work-repo.js';
 import { idempotencyClaim } from './idempotency-repo.js';
 import { indexKeys, keys } from './keys.js';
@@ -68,6 +69,19 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
     return '#free = :c AND #waiting = :zero';
   };
 
+  /** The household still lives where the booker's token says (the registrations count there on the dashboard). */
+  const claimedResidence = (householdId: string, municipalityId: string | undefined): TransactEntry<BookingFailure> => ({
+    item: {
+      ConditionCheck: {
+        TableName,
+        Key: toItem(keys.household(householdId)),
+        ConditionExpression: municipalityId === undefined ? 'attribute_exists(pk) AND attribute_not_exists(municipalityId)' : 'municipalityId = :m',
+        ...(municipalityId !== undefined && { ExpressionAttributeValues: toItem({ ':m': municipalityId }) }),
+      },
+    },
+    failure: () => ({ kind: 'stale-claim' }),
+  });
+
   const listByIndex = async (IndexName: 'gsi1' | 'gsi2', pk: string, newestFirst: boolean) =>
     (
       await queryAll<RegistrationItem & Item>(table, {
@@ -101,16 +115,23 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
           },
           ...(r.ticket === undefined ? [] : [{ item: waitlistEntryPut(TableName, { ...r, ticket: r.ticket }) }]),
         ]),
-        ...write.children.map((child) => ({
-          // The child key holds the caller's household: a foreign child does not exist here.
-          item: update(
-            keys.child(write.householdId, child.childId),
-            'ADD activeRegistrations :n',
-            'attribute_exists(pk) AND birthDate > :after AND birthDate <= :notAfter',
-            { ':n': child.count, ':after': child.birthAfter, ':notAfter': child.birthNotAfter },
-          ),
-          failure: (old: Item | undefined) => ({ kind: 'child' as const, childId: child.childId, exists: old !== undefined }),
-        })),
+        ...write.children.map((child) => {
+          const claimedBirth = write.claimed?.birthDates[child.childId];
+          return {
+            // The child key holds the caller's household: a foreign child does not exist here.
+            item: update(
+              keys.child(write.householdId, child.childId),
+              'ADD activeRegistrations :n',
+              `attribute_exists(pk) AND birthDate > :after AND birthDate <= :notAfter${claimedBirth === undefined ? '' : ' AND birthDate = :claimed'}`,
+              { ':n': child.count, ':after': child.birthAfter, ':notAfter': child.birthNotAfter, ':claimed': claimedBirth },
+            ),
+            failure: (old: Item | undefined): BookingFailure =>
+              old && claimedBirth !== undefined && old.birthDate !== claimedBirth
+                ? { kind: 'stale-claim' }
+                : { kind: 'child', childId: child.childId, exists: old !== undefined },
+          };
+        }),
+        ...(write.claimed ? [claimedResidence(write.householdId, write.claimed.municipalityId)] : []),
         {
           // The offer is still what the booking was decided on: every edit counts up `version`.
           item: {
@@ -128,6 +149,8 @@ export function createRegistrationRepo(table: TableRef, { capacityCondition = tr
           offer.id,
           write.registrations.map((r) => ({ ...r, to: r.status })),
         ).map((item) => ({ item })),
+        // The e-mail exists exactly when the booking does: a refused or repeated request files none.
+        { item: bookedMailPut(TableName, write.mail, write.nowSeconds) },
       ];
       return transactWrite(table, entries);
     },

@@ -3,13 +3,13 @@ import type { Offer } from '../../shared/schemas/offer.js';
 import type { Registration } from '../../shared/schemas/registration.js';
 import { firstSession, sessionsOfUnits } from '../../shared/sessions.js';
 import type { Ports } from '../ports/index.js';
-import type { RegistrationItem } from '../ports/registrations.js';
+import type { BookedMail, RegistrationItem } from '../ports/registrations.js';
 import type { Mail } from '../ports/world.js';
 import { bilingualMail } from './mails/bilingual.js';
 import type { OfferFacts } from './mails/kinds.js';
 import { sessionsIcs } from './sessions-ics.js';
 
-type BookingMailPorts = Pick<Ports, 'households' | 'region' | 'mailer' | 'timeZone' | 'publicUrl'>;
+type BookingMailPorts = Pick<Ports, 'households' | 'offers' | 'region' | 'mailer' | 'timeZone' | 'publicUrl'>;
 
 /**
  * The offer's facts every booking-related e-mail names: the first date and place and how many
@@ -52,10 +52,15 @@ const firstNamesOf = async (ports: Pick<Ports, 'households'>, householdId: strin
 
 const unitLabelOf = (offer: Offer, unitId: string) => offer.units.find((u) => u.id === unitId)?.label ?? unitId;
 
-/** One e-mail for one committed booking request: each child with its place or its position in line; the sessions attached for confirmed places. */
-export async function tellBooked(ports: BookingMailPorts, booker: HouseholdAnswer | undefined, offer: Offer, registrations: Registration[]): Promise<void> {
-  const household = namesOf(booker);
-  if (!household) return;
+/**
+ * The e-mail a committed booking request filed (`BookedMail`): each child with its place or the
+ * position in line the booking was told; the sessions attached for confirmed places. Nothing to
+ * send once the household or the offer is gone (erased meanwhile).
+ */
+export async function tellBooked(ports: BookingMailPorts, booked: BookedMail): Promise<void> {
+  const [household, offer] = await Promise.all([ports.households.getHousehold(booked.householdId).then(namesOf), ports.offers.getOffer(booked.offerId)]);
+  if (!household || !offer) return;
+  const { registrations } = booked;
   const place = (r: Registration) => ({ child: household.firstName(r.childId), unitLabel: unitLabelOf(offer, r.unitId) });
   const confirmed = registrations.filter((r) => r.status === 'confirmed').map(place);
   const waitlisted = registrations.filter((r) => r.status === 'waitlisted').map((r) => ({ ...place(r), position: r.waitlistPosition }));

@@ -14,15 +14,18 @@ import type {
   UnitChange,
   UnitCounters,
 } from '../ports/registrations.js';
-import { tellBooked } from './booking-mails.js';
 import { AlreadyRegisteredError, BookingRuleError, IdempotencyMismatchError, InvalidInputError, NotFoundError, UnitFullError } from './errors.js';
 import { dashboardDimensions } from './dashboard.js';
+import { householdFacts, type HouseholdFacts } from './sessions.js';
 import { AGAIN, retryBounded } from './retry.js';
 import { offerFreedPlacesAfterWrite, type WaitlistPorts } from './waitlist.js';
 
-export type BookingPorts = WaitlistPorts & Pick<Ports, 'idempotency' | 'offers'>;
-/** Who books: the signed-in user (idempotency keys are theirs) and their household. */
-export type Caller = { userId: string; householdId: string };
+export type BookingPorts = WaitlistPorts & Pick<Ports, 'idempotency' | 'offers' | 'bookedMails'>;
+/**
+ * Who books: the signed-in user (idempotency keys are theirs), their household and what their
+ * token says of it (`facts`, for the dashboard's dimensions, checked by the transaction).
+ */
+export type Caller = { userId: string; householdId: string; facts?: HouseholdFacts };
 
 /** How long a repeated request gets the first answer: a day covers every client's retries. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -131,22 +134,33 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const createdAt = now.toISOString();
   const ids = items.map(() => randomUUID());
-  // Read once for the dashboard's dimensions; the transaction itself checks the children.
-  const household = await ports.households.getHousehold(caller.householdId);
+  // The dashboard's dimensions: as the token claims them, checked by the transaction (a stale
+  // claim fails it), else from the household read now; the transaction itself checks the children.
+  const claimsAll = (facts: HouseholdFacts | undefined) => items.every((i) => facts?.birthDates[i.childId] !== undefined);
+  let claimed = claimsAll(caller.facts) ? caller.facts : undefined;
+  const readFacts = async () => {
+    const household = await ports.households.getHousehold(caller.householdId);
+    return household && householdFacts(household);
+  };
+  let facts = claimed ?? (await readFacts());
   // Places in line stay with the request across attempts: a retry keeps its position.
   const held = new Map<string, HeldLine>();
   let committed = false;
 
-  /** The committed answer: this request's own, also when an attempt that seemed to fail had committed it. */
-  const finish = async (offer: StoredOffer, booked: BookingAnswer): Promise<BookingResult> => {
-    committed = true;
-    const registrations = booked.registrations.map((r) => {
+  /** What the family is told of each registration: a waiting one with the position its place in line got. */
+  const told = (answer: BookingAnswer) =>
+    answer.registrations.map((r) => {
       const line = held.get(r.unitId);
       return toPublic(r, r.ticket === undefined ? undefined : line?.positions[line.tickets.indexOf(r.ticket)]);
     });
-    const result = { single: booked.single, registrations, replayed: false };
-    // One e-mail per committed request, never on a replay; it cannot undo the booking.
-    await tellBooked(ports, household, offer, result.registrations);
+  const bookedMail = (registrations: Registration[]) => ({ id: ids[0] ?? '', householdId: caller.householdId, offerId: request.offerId, registrations });
+
+  /** The committed answer: this request's own, also when an attempt that seemed to fail had committed it. */
+  const finish = async (offer: StoredOffer, booked: BookingAnswer): Promise<BookingResult> => {
+    committed = true;
+    const result = { single: booked.single, registrations: told(booked), replayed: false };
+    // The transaction filed the e-mail; where no stream sends it, it goes now.
+    await ports.bookedMails.afterCommit(bookedMail(result.registrations));
     // A place left free while families wait means offering it was cut short: finish it, as a
     // courtesy that must not turn this committed booking into an error.
     for (const unit of offer.units) {
@@ -212,7 +226,7 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
             createdAt,
             updatedAt: createdAt,
             offerTitle: offer.title,
-            ...dashboardDimensions(household, item.childId, offer.firstDay),
+            ...dimensionsOf(facts, item.childId, offer.firstDay),
             unitLabel: offer.units.find((u) => u.id === item.unitId)?.label ?? item.unitId,
           };
         });
@@ -232,6 +246,8 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
             children: childChanges(offer, items),
             registrations,
             idempotency: { userId: caller.userId, key: idempotencyKey, fingerprint, answer: booked, expiresAt: nowSeconds + IDEMPOTENCY_TTL_SECONDS },
+            mail: bookedMail(told(booked)),
+            claimed,
             nowSeconds,
           });
         } finally {
@@ -242,6 +258,12 @@ export async function bookRegistrations(ports: BookingPorts, caller: Caller, req
         // An attempt whose answer was lost (a timeout) may have committed: then the record is this request's own.
         if (record && record.answer.registrations[0]?.id === ids[0]) return finish(offer, record.answer);
         if (record) return replay(ports, record, fingerprint);
+        if (failures.some((f) => f.kind === 'stale-claim')) {
+          // The household changed since the token was issued: decide on the household as it is.
+          claimed = undefined;
+          facts = await readFacts();
+          return AGAIN;
+        }
         throwDefiniteFailure(failures, offer);
         // A unit with a waitlist or the offer changed since it was read: decide again on what is now.
         for (const f of failures) if (f.kind === 'unit' && f.now) ports.offers.noteUnitCounters(offer.id, f.unitId, f.now);
@@ -278,6 +300,14 @@ async function afterPlacesInFlight(ports: Pick<BookingPorts, 'offers'>, offer: S
     offer = (await ports.offers.getBookableOffer(offer.id)) ?? offer;
   }
 }
+
+/** Where a child's registration counts on the dashboard, from what is known of its household. */
+const dimensionsOf = (facts: HouseholdFacts | undefined, childId: string, firstDay: string) =>
+  dashboardDimensions(
+    facts && { municipalityId: facts.municipalityId, children: Object.entries(facts.birthDates).map(([id, birthDate]) => ({ id, birthDate })) },
+    childId,
+    firstDay,
+  );
 
 /** The stored answer of an earlier request with the same key, positions as they are now. */
 async function replay(ports: Pick<BookingPorts, 'waitlists'>, record: IdempotencyRecord, fingerprint: string): Promise<BookingResult> {

@@ -29,7 +29,11 @@ export function ageBand(age: number): AgeBand {
 }
 
 /** Where a registration counts on the dashboard: the family's residence and the child's age band on the first day. */
-export function dashboardDimensions(household: Pick<Household, 'municipalityId' | 'children'> | undefined, childId: string, firstDay: string) {
+export function dashboardDimensions(
+  household: (Pick<Household, 'municipalityId'> & { children: Pick<Household['children'][number], 'id' | 'birthDate'>[] }) | undefined,
+  childId: string,
+  firstDay: string,
+) {
   const child = household?.children.find((c) => c.id === childId);
   return { residence: household?.municipalityId ?? OTHER_RESIDENCE, band: ageBand(child ? ageOn(child.birthDate, firstDay) : 0) };
 }

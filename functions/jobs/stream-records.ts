@@ -1,7 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { keys, partition, sortKey, type Key } from '../db/keys.js';
 import type { Mailer } from '../ports/world.js';
+import { bookedMailFromImage } from '../db/booked-mail.js';
 import { mailFromImage } from '../db/mail-outbox.js';
+import type { BookedMail } from '../ports/registrations.js';
 
 /** The slice of a DynamoDB Streams record this handler reads (string and number attributes). */
 type Image = Record<string, { S?: string; N?: string } | undefined>;
@@ -59,7 +61,8 @@ function readUnitOwingPlaces(record: StreamRecord): { offerId: string; unitId: s
 }
 
 /**
- * DynamoDB Streams entry. An inserted outbox item is sent through the mailer and deleted; a unit with free
+ * DynamoDB Streams entry. An inserted outbox item is sent through the mailer and deleted, so is the
+ * e-mail a booking's transaction filed, composed here from the household and the offer; a unit with free
  * places while families wait gets them offered to the first in line. A failure throws, so the batch is retried,
  * bisected and finally parked in the dead-letter queue. Every
  * registration status change becomes one structured log line: the trail support reads. Ids
@@ -71,6 +74,8 @@ export function createStreamHandler(ports: {
   outboxKey: Uint8Array;
   /** Deletes an outbox item once its mail is sent. */
   removeSent: (key: Key) => Promise<void>;
+  /** Composes and sends the e-mail a booking filed (booking-mails.ts `tellBooked`). */
+  tellBooked: (mail: BookedMail) => Promise<void>;
   logger: Pick<Logger, 'info'>;
   /** Offers the unit's free places to the first in its waitlist (the waitlist's `offerFreedPlaces`). */
   offerPlaces: (offerId: string, unitId: string) => Promise<void>;
@@ -85,6 +90,12 @@ export function createStreamHandler(ports: {
         // Sealed under a key since rotated: it can never be sent, so it is dropped, not retried.
         if (mail) await ports.mailer.send(mail);
         else ports.logger.info('outbox mail unreadable, dropped', { event: 'mail.unreadable', mailKey: sk });
+        await ports.removeSent({ pk, sk });
+        continue;
+      }
+      const booked = record.eventName === 'INSERT' && NewImage ? bookedMailFromImage({ pk, sk }, NewImage) : undefined;
+      if (booked && pk && sk) {
+        await ports.tellBooked(booked);
         await ports.removeSent({ pk, sk });
         continue;
       }

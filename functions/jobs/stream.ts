@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { onFirstRequest, withRuntimeSecrets } from '../app-secret.js';
 import { loadConfig } from '../config.js';
 import { removeOutboxItem } from '../db/mail-outbox.js';
+import { tellBooked } from '../domain/booking-mails.js';
 import { offerFreedPlaces } from '../domain/waitlist.js';
 import { createSesMailer } from '../mail/ses-mailer.js';
 import { buildRuntime } from '../runtime.js';
@@ -17,6 +18,7 @@ const streamHandler = onFirstRequest(async () => {
     mailer: ports.mailer,
     outboxKey: keys.outbox,
     removeSent: (key) => removeOutboxItem(table, key),
+    tellBooked: (mail) => tellBooked(ports, mail),
     logger,
     offerPlaces: (offerId, unitId) => offerFreedPlaces(ports, offerId, unitId),
   });

@@ -6,7 +6,7 @@ import type { OfferRepo } from './offers.js';
 import type { RegionRepo } from './region.js';
 import type { OpeningNoticeRepo } from './opening-notices.js';
 import type { ProgrammeRepo } from './programmes.js';
-import type { IdempotencyRepo, RegistrationRepo, WaitlistRepo } from './registrations.js';
+import type { BookedMail, IdempotencyRepo, RegistrationRepo, WaitlistRepo } from './registrations.js';
 import type { RetentionRepo } from './retention.js';
 import type { StatsRepo } from './stats.js';
 import type { LoginRepo, SessionRepo, UserRepo } from './users.js';
@@ -42,7 +42,15 @@ export type Ports = Repos & {
   /** Where the web app is reached: e-mails link to it. */
   publicUrl: string;
   retry: RetryPolicy;
+  bookedMails: BookedMailDelivery;
 };
+
+/**
+ * Who sends the e-mail a booking's transaction filed (`BookedMail`): in the cloud the stream
+ * function, from the item's insert, so `afterCommit` does nothing; locally, with no stream, the
+ * local runtime composes and sends it at once (functions/local-runtime.ts).
+ */
+export type BookedMailDelivery = { afterCommit(mail: BookedMail): Promise<void> };
 
 /** How the domain retries contention: which failures pass (from storage) and how long to wait. */
 export type RetryPolicy = {

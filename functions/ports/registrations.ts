@@ -22,6 +22,13 @@ export type BookedRegistration = Pick<RegistrationItem, 'id' | 'offerId' | 'unit
 export type BookingAnswer = { single: boolean; registrations: BookedRegistration[] };
 export type IdempotencyRecord = { fingerprint: string; answer: BookingAnswer; expiresAt: number };
 
+/**
+ * The confirmation e-mail a committed booking owes: written in the booking's own transaction, so
+ * it exists exactly when the booking does, and holds ids and the places told, no names (the
+ * sender reads the household and the offer). `id` names the request (its first registration).
+ */
+export type BookedMail = { id: string; householdId: string; offerId: string; registrations: Registration[] };
+
 /** The offer as the booking decided on it; the write checks it is still so (no edit since: same `version`). */
 type OfferSnapshot = Pick<StoredOffer, 'id' | 'version'>;
 /** How many of the request's children a unit confirms and how many join its waitlist. */
@@ -37,6 +44,9 @@ export type BookingWrite = {
   children: ChildChange[];
   registrations: RegistrationItem[];
   idempotency: { userId: string; key: string } & IdempotencyRecord;
+  mail: BookedMail;
+  /** What the booker's token said of the household, which the write then checks: its residence and its children's birth dates. */
+  claimed?: { municipalityId?: string; birthDates: Record<string, string> };
   /** Epoch seconds: an idempotency record that expired before now may be replaced. */
   nowSeconds: number;
 };
@@ -48,7 +58,9 @@ export type BookingFailure =
   | { kind: 'unit'; unitId: string; now?: Pick<UnitItem, 'capacity' | 'confirmed' | 'waiting'> }
   | { kind: 'already-registered'; unitId: string; childId: string }
   | { kind: 'child'; childId: string; exists: boolean }
-  | { kind: 'offer-changed' };
+  | { kind: 'offer-changed' }
+  /** The household is no longer as the token claimed (`claimed`): moved, or a birth date corrected. */
+  | { kind: 'stale-claim' };
 
 /** What a booking plans on: a unit's places and its line. */
 export type UnitCounters = Pick<UnitItem, 'capacity' | 'confirmed' | 'waiting' | 'free'>;

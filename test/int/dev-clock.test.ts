@@ -5,6 +5,7 @@ import { createLocalApp } from '../../functions/api/local-server.js';
 import { loadConfig } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
 import type { SweepOutcome } from '../../functions/domain/due-work.js';
+import { buildLocalRuntime } from '../../functions/local-runtime.js';
 import { buildRuntime } from '../../functions/runtime.js';
 import { checkedApp } from '../support/contract.js';
 import { body } from '../support/provider.js';
@@ -25,7 +26,7 @@ type RunAnswer = { now: string; ran: SweepOutcome[] };
  */
 async function startLocal() {
   const config = loadConfig({ TABLE_NAME: `t-${randomUUID()}`, DYNAMODB_ENDPOINT: inject('dynamoEndpoint') });
-  const ctx = buildRuntime(config, 'local');
+  const ctx = buildLocalRuntime(config);
   fileTableCalls.attach(ctx.table.client);
   await retrySetup(() => ensureTable(ctx.table));
   // Held to the contract like the test context's app, as the clock's POST route is mounted only here.

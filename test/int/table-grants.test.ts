@@ -7,9 +7,10 @@ import { loadConfig, type CloudEntryPoint } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
 import { scanTable } from '../../functions/db/consistency.js';
 import { toItem } from '../../functions/db/dynamo.js';
-import { keys, sortKey } from '../../functions/db/keys.js';
+import { keys, partition, sortKey } from '../../functions/db/keys.js';
 import { openMail, removeOutboxItem, sealMail } from '../../functions/db/mail-outbox.js';
 import { tableGrants } from '../../functions/db/table-actions.js';
+import { tellBooked } from '../../functions/domain/booking-mails.js';
 import { sweepDueWork } from '../../functions/domain/due-work.js';
 import { dueJobs } from '../../functions/domain/jobs.js';
 import { offerFreedPlaces } from '../../functions/domain/waitlist.js';
@@ -298,7 +299,7 @@ describe('table grants: every function is granted exactly what its code sends', 
     expectSendsExactlyItsGrants(recorder, 'exports');
   });
 
-  it('stream: offering the places of a unit that owes them and sending an outbox e-mail send exactly tableGrants.stream', async () => {
+  it('stream: offering the places of a unit that owes them, sending an outbox e-mail and the bookings’ confirmations send exactly tableGrants.stream', async () => {
     // Prepare: a unit with a free place while a family waits (a cancellation whose offer did not run).
     const { seed, seedApp, runtime, recorder, sent } = await prepare('stream');
     const offer = await createOffer(seed, { units: [{ id: 'u1', label: 'Gruppe', capacity: 1, confirmed: 0, waiting: 0 }] });
@@ -314,7 +315,11 @@ describe('table grants: every function is granted exactly what its code sends', 
     const image = (item: Record<string, unknown>) => toItem(item) as NonNullable<NonNullable<StreamRecord['dynamodb']>['NewImage']>;
     const unitKey = keys.unit(offer.id, 'u1');
     const mailKey = keys.mail('digest', randomUUID());
+    // The confirmations the two bookings filed (the seed's runtime leaves them to the stream).
+    const booked = (await scanTable(seed.table)).filter((item) => String(item.pk).startsWith(partition.bookedMail));
+    expect(booked).toHaveLength(2);
     const records: StreamRecord[] = [
+      ...booked.map((item): StreamRecord => ({ eventName: 'INSERT', dynamodb: { Keys: image({ pk: item.pk, sk: item.sk }), NewImage: image(item) } })),
       { eventName: 'MODIFY', dynamodb: { Keys: image(unitKey), NewImage: image({ ...unitKey, ...unit }) } },
       {
         eventName: 'INSERT',
@@ -330,6 +335,7 @@ describe('table grants: every function is granted exactly what its code sends', 
       mailer: ports.mailer,
       outboxKey: runtime.keys.outbox,
       removeSent: (key) => removeOutboxItem(runtime.table, key),
+      tellBooked: (mail) => tellBooked(ports, mail),
       logger: { info: () => undefined },
       offerPlaces: (o, u) => offerFreedPlaces(ports, o, u),
     });
@@ -339,7 +345,8 @@ describe('table grants: every function is granted exactly what its code sends', 
 
     // Assess
     expect((await seed.ports.registrations.getRegistration(waiting.id))?.status).toBe('offered');
-    expect(sent.map((m) => m.to).sort()).toEqual([first.email, second.email].sort());
+    // Each family its confirmation, the first the outbox mail, the second the place offered.
+    expect(sent.map((m) => m.to).sort()).toEqual([first.email, first.email, second.email, second.email].sort());
     expectSendsExactlyItsGrants(recorder, 'stream');
   });
 

@@ -6,7 +6,7 @@
  */
 import { loadConfig } from '../../functions/config.js';
 import { bookRegistrations, type Caller } from '../../functions/domain/booking.js';
-import { buildRuntime } from '../../functions/runtime.js';
+import { buildLocalRuntime } from '../../functions/local-runtime.js';
 import type { BookingRequest } from '../../shared/schemas/registration.js';
 
 const { tableName, endpoint, now, caller, request } = JSON.parse(process.argv[2] ?? '{}') as {
@@ -16,7 +16,7 @@ const { tableName, endpoint, now, caller, request } = JSON.parse(process.argv[2]
   caller: Caller;
   request: BookingRequest;
 };
-const { ports } = buildRuntime(loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint }), 'local', { clock: { now: () => new Date(now) } });
+const { ports } = buildLocalRuntime(loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint }), { clock: { now: () => new Date(now) } });
 const dying = {
   ...ports,
   registrations: {

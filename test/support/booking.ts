@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { AppContext } from '../../functions/api/context.js';
 import { checkConsistency } from '../../functions/db/consistency.js';
 import type { Registration } from '../../shared/schemas/registration.js';
-import { createUser, json, type TestUser } from './users.js';
+import { createUser, json, signInAgain, type TestUser } from './users.js';
 import { retrySetup } from './retry-setup.js';
 
 export type Family = TestUser & { householdId: string; childIds: string[] };
@@ -15,7 +15,10 @@ export const bornYearsAgo = (ctx: AppContext, years: number) => {
   return `${d.getUTCFullYear() - years}${d.toISOString().slice(4, 10)}`;
 };
 
-/** A family account with `children` children of the given age, written straight to the table. */
+/**
+ * A family account with `children` children of the given age, written straight to the table,
+ * signed in once they exist (as a family sets up before it books): its token knows the household.
+ */
 export async function createFamily(ctx: AppContext, children = 1, age = 5): Promise<Family> {
   const user = await createUser(ctx);
   const householdId = user.householdId ?? '';
@@ -24,7 +27,7 @@ export async function createFamily(ctx: AppContext, children = 1, age = 5): Prom
     const child = { id, firstName: `Kind${i + 1}`, birthDate: bornYearsAgo(ctx, age) };
     await retrySetup(() => ctx.ports.households.addChild(householdId, child, ctx.ports.clock.now().toISOString()));
   }
-  return { ...user, householdId, childIds };
+  return { ...(await signInAgain(ctx, user)), householdId, childIds };
 }
 
 /** POST /api/registrations with a fresh (or the given) Idempotency-Key. */

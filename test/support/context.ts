@@ -7,7 +7,8 @@ import { loadConfig, type Config } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
 import { createDynamoClient } from '../../functions/db/client.js';
 import type { Clock } from '../../functions/ports/world.js';
-import { buildRuntime, type RuntimeOptions } from '../../functions/runtime.js';
+import { buildLocalRuntime } from '../../functions/local-runtime.js';
+import type { RuntimeOptions } from '../../functions/runtime.js';
 import { checkedApp } from './contract.js';
 import { retrySetup } from './retry-setup.js';
 import { fileTableCalls } from './table-calls.js';
@@ -47,7 +48,7 @@ export async function dropFileTables() {
  */
 export async function createTestContext(env: Record<string, string> = {}, clock: Clock = testClock(), options: RuntimeOptions = {}) {
   const config = loadConfig({ TABLE_NAME: `t-${randomUUID()}`, DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), ...env });
-  const ctx: AppContext = buildRuntime(config, 'local', { clock, ...options });
+  const ctx: AppContext = buildLocalRuntime(config, { clock, ...options });
   fileTableCalls.attach(ctx.table.client);
   fileTables.set(config.TABLE_NAME, config);
   await retrySetup(() => ensureTable(ctx.table));

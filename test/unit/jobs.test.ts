@@ -3,6 +3,7 @@ import { createScheduledHandler, handler as scheduledHandler, UnknownJobError } 
 import { createStreamHandler, readRegistrationStatusChange, type StreamRecord } from '../../functions/jobs/stream-records.js';
 import { sealMail } from '../../functions/db/mail-outbox.js';
 import type { Mail } from '../../functions/ports/world.js';
+import type { BookedMail } from '../../functions/ports/registrations.js';
 import { purposeKeys } from '../../functions/purpose-keys.js';
 
 const registrationRecord = (old?: string, next?: string): StreamRecord => ({
@@ -65,6 +66,7 @@ const quietPorts = {
   removeSent: async () => undefined,
   logger: { info: () => undefined },
   offerPlaces: async () => undefined,
+  tellBooked: async () => undefined,
 };
 
 describe('stream handler: the e-mail outbox', () => {
@@ -134,6 +136,56 @@ describe('stream handler: the e-mail outbox', () => {
 
     // Assess
     await expect(handled).rejects.toThrow('SES throttled');
+    expect(removed).toEqual([]);
+  });
+});
+
+describe('stream handler: the confirmations bookings filed', () => {
+  const registrations = [
+    { id: 'r1', offerId: 'o1', unitId: 'u1', childId: 'c1', status: 'waitlisted', waitlistPosition: 3, createdAt: '2026-12-04T08:00:00.000Z' },
+  ];
+  const bookedRecord = (eventName: StreamRecord['eventName']): StreamRecord => ({
+    eventName,
+    dynamodb: {
+      Keys: { pk: { S: 'BOOKED#h1' }, sk: { S: 'REQ#r1' } },
+      NewImage: { offerId: { S: 'o1' }, registrations: { S: JSON.stringify(registrations) } },
+    },
+  });
+
+  it('composes each inserted one once, with the places as told, then deletes it; a change or removal of it sends nothing', async () => {
+    // Prepare
+    const told: BookedMail[] = [];
+    const removed: unknown[] = [];
+    const handle = createStreamHandler({
+      ...quietPorts,
+      mailer: { send: async () => undefined },
+      tellBooked: async (mail) => void told.push(mail),
+      removeSent: async (key) => void removed.push(key),
+    });
+
+    // Act
+    await handle({ Records: [bookedRecord('INSERT'), bookedRecord('REMOVE'), bookedRecord('MODIFY')] });
+
+    // Assess
+    expect(told).toEqual([{ id: 'r1', householdId: 'h1', offerId: 'o1', registrations }]);
+    expect(removed).toEqual([{ pk: 'BOOKED#h1', sk: 'REQ#r1' }]);
+  });
+
+  it('fails the batch when composing fails (the household could not be read), so the stream retries; the item stays', async () => {
+    // Prepare
+    const removed: unknown[] = [];
+    const handle = createStreamHandler({
+      ...quietPorts,
+      mailer: { send: async () => undefined },
+      tellBooked: async () => Promise.reject(new Error('throttled')),
+      removeSent: async (key) => void removed.push(key),
+    });
+
+    // Act
+    const handled = handle({ Records: [bookedRecord('INSERT')] });
+
+    // Assess
+    await expect(handled).rejects.toThrow('throttled');
     expect(removed).toEqual([]);
   });
 });
