@@ -58,7 +58,11 @@ const unitLabelOf = (offer: Offer, unitId: string) => offer.units.find((u) => u.
  * send once the household or the offer is gone (erased meanwhile).
  */
 export async function tellBooked(ports: BookingMailPorts, booked: BookedMail): Promise<void> {
-  const [household, offer] = await Promise.all([ports.households.getHousehold(booked.householdId).then(namesOf), ports.offers.getOffer(booked.offerId)]);
+  // The offer as of the last second, as the booking decided on it: a rush's e-mails read it once a second, not once per family.
+  const [household, offer] = await Promise.all([
+    ports.households.getHousehold(booked.householdId).then(namesOf),
+    ports.offers.getBookableOffer(booked.offerId),
+  ]);
   if (!household || !offer) return;
   const { registrations } = booked;
   const place = (r: Registration) => ({ child: household.firstName(r.childId), unitLabel: unitLabelOf(offer, r.unitId) });
