@@ -37,7 +37,7 @@ export type RouteModule = (ctx: AppContext) => Hono<Env>;
 
 /**
  * The API: the same object runs on Lambda (lambda.ts) and locally (local.ts). `extra` route
- * modules are the ones some bundles add: the PDF lists (exports-lambda.ts, the local server) and
+ * modules are the ones some bundles add: the files (routes/exports.ts: exports-lambda.ts, the local server) and
  * the local dev routes (clock, jobs, outbox), which bring the whole sweep with them.
  */
 function createApi(ctx: AppContext, extra: RouteModule[] = []) {

@@ -13,7 +13,7 @@ import { seedDemoRegion } from '../demo/seed.js';
 import { sweepTimedWork } from '../domain/jobs.js';
 import { buildLocalRuntime } from '../local-runtime.js';
 import { createApp, type RouteModule } from './app.js';
-import { attendancePdfRoutes } from './routes/attendance-pdf.js';
+import { exportRoutes } from './routes/exports.js';
 import { devRoutes } from './routes/dev.js';
 import { isPageRoute } from '../../shared/page-routes.js';
 import type { AppContext } from './context.js';
@@ -23,9 +23,8 @@ export const WEB_DIST = 'web/dist';
 export type LocalServer = { url: string; ctx: AppContext; dynamo: LocalDynamo; stop(): Promise<void> };
 
 /** Locally one server answers everything the cloud splits over the API and exports Lambdas. */
-/** The app as `npm start` serves it: with the PDF lists, and in local mode the dev routes (clock, jobs, outbox). */
-export const createLocalApp = (ctx: AppContext, extra: RouteModule[] = []) =>
-  createApp(ctx, [attendancePdfRoutes, ...(ctx.outbox ? [devRoutes] : []), ...extra]);
+/** The app as `npm start` serves it: with the files (calendar feeds, CSV and PDF lists), and in local mode the dev routes (clock, jobs, outbox). */
+export const createLocalApp = (ctx: AppContext, extra: RouteModule[] = []) => createApp(ctx, [exportRoutes, ...(ctx.outbox ? [devRoutes] : []), ...extra]);
 
 export class PortBusyError extends Error {
   override name = 'PortBusyError';

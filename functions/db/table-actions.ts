@@ -60,8 +60,9 @@ export function tableActionsOf(commandName: string, input: unknown): TableAction
 export const tableGrants: Readonly<Record<CloudEntryPoint, readonly TableAction[]>> = {
   // Sessions, login codes, catalog, households, booking (ConditionCheck on the offer), offers, attendance; BatchGetItem: the session with its account, dashboard counters; DescribeTable: /api/health.
   api: ['BatchGetItem', 'ConditionCheckItem', 'DeleteItem', 'DescribeTable', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
-  // The PDF list only reads: the session with its account (BatchGetItem), then the offer, its registrations, households and marks (Query).
-  exports: ['BatchGetItem', 'Query'],
+  // The files only read: the session with its account and the dashboard's counters (BatchGetItem); offers, registrations,
+  // households, marks and the catalog (Query); a family feed by its token's hash (GetItem).
+  exports: ['BatchGetItem', 'GetItem', 'Query'],
   // offerFreedPlaces reads the offer, region, line, unit and registrations and offers the places in one transaction (with its deadline, a Put); the e-mail goes through SES.
   stream: ['DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'],
   // The sweep: due work read from the index and claimed; the jobs offer, expire, remind and erase

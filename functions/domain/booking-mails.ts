@@ -1,15 +1,13 @@
 import type { HouseholdAnswer } from '../../shared/schemas/household.js';
 import type { Offer } from '../../shared/schemas/offer.js';
-import type { Registration } from '../../shared/schemas/registration.js';
 import { firstSession, sessionsOfUnits } from '../../shared/sessions.js';
 import type { Ports } from '../ports/index.js';
-import type { BookedMail, RegistrationItem } from '../ports/registrations.js';
+import type { RegistrationItem } from '../ports/registrations.js';
 import type { Mail } from '../ports/world.js';
 import { bilingualMail } from './mails/bilingual.js';
 import type { OfferFacts } from './mails/kinds.js';
-import { sessionsIcs } from './sessions-ics.js';
 
-type BookingMailPorts = Pick<Ports, 'households' | 'offers' | 'region' | 'mailer' | 'timeZone' | 'publicUrl'>;
+export type BookingMailPorts = Pick<Ports, 'households' | 'offers' | 'region' | 'mailer' | 'timeZone' | 'publicUrl'>;
 
 /**
  * The offer's facts every booking-related e-mail names: the first date and place and how many
@@ -46,38 +44,11 @@ export async function sendAfterWrite(ports: Pick<Ports, 'mailer'>, mail: Mail): 
   });
 }
 
-const namesOf = (household: HouseholdAnswer | undefined) =>
+export const namesOf = (household: HouseholdAnswer | undefined) =>
   household && { email: household.email, firstName: (childId: string) => household.children.find((c) => c.id === childId)?.firstName ?? '' };
 const firstNamesOf = async (ports: Pick<Ports, 'households'>, householdId: string) => namesOf(await ports.households.getHousehold(householdId));
 
-const unitLabelOf = (offer: Offer, unitId: string) => offer.units.find((u) => u.id === unitId)?.label ?? unitId;
-
-/**
- * The e-mail a committed booking request filed (`BookedMail`): each child with its place or the
- * position in line the booking was told; the sessions attached for confirmed places. Nothing to
- * send once the household or the offer is gone (erased meanwhile).
- */
-export async function tellBooked(ports: BookingMailPorts, booked: BookedMail): Promise<void> {
-  // The offer as of the last second, as the booking decided on it: a rush's e-mails read it once a second, not once per family.
-  const [household, offer] = await Promise.all([
-    ports.households.getHousehold(booked.householdId).then(namesOf),
-    ports.offers.getBookableOffer(booked.offerId),
-  ]);
-  if (!household || !offer) return;
-  const { registrations } = booked;
-  const place = (r: Registration) => ({ child: household.firstName(r.childId), unitLabel: unitLabelOf(offer, r.unitId) });
-  const confirmed = registrations.filter((r) => r.status === 'confirmed').map(place);
-  const waitlisted = registrations.filter((r) => r.status === 'waitlisted').map((r) => ({ ...place(r), position: r.waitlistPosition }));
-  const facts = await offerFacts(
-    ports,
-    offer,
-    registrations.map((r) => r.unitId),
-    `${ports.publicUrl}/bookings`,
-  );
-  const mail = bilingualMail(household.email, 'booked', { ...facts, confirmed, waitlisted });
-  const confirmedUnits = registrations.filter((r) => r.status === 'confirmed').map((r) => r.unitId);
-  await sendAfterWrite(ports, confirmedUnits.length > 0 ? { ...mail, ics: sessionsIcs(offer, confirmedUnits, ports.publicUrl) } : mail);
-}
+export const unitLabelOf = (offer: Offer, unitId: string) => offer.units.find((u) => u.id === unitId)?.label ?? unitId;
 
 /** The family is told its registration was cancelled (also when the provider cancelled it). */
 export async function tellCancelled(ports: BookingMailPorts, offer: Offer, registration: RegistrationItem, byProvider: boolean): Promise<void> {
@@ -97,5 +68,5 @@ export async function tellAccepted(ports: BookingMailPorts, offer: Offer, regist
   const facts = await offerFacts(ports, offer, unitIds, `${ports.publicUrl}/bookings#reg-${first.id}`);
   const children = registrations.map((r) => household.firstName(r.childId));
   const mail = bilingualMail(household.email, 'placeAccepted', { ...facts, children, unitLabel: first.unitLabel });
-  await sendAfterWrite(ports, { ...mail, ics: sessionsIcs(offer, unitIds, ports.publicUrl) });
+  await sendAfterWrite(ports, { ...mail, calendar: { offerId: offer.id, unitIds } });
 }

@@ -11,6 +11,11 @@ export type Mail = {
   text: string;
   /** An iCalendar attachment, e.g. the booked dates. */
   ics?: string;
+  /**
+   * Dates to attach as `ics`, made by whoever delivers the mail (`attachingCalendars`), so that the
+   * API, which only writes e-mails, carries no iCalendar library.
+   */
+  calendar?: { offerId: string; unitIds: string[] };
 };
 
 export interface Mailer {

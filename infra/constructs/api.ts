@@ -31,13 +31,22 @@ export type ApiProps = {
  */
 export const API_THROTTLE = { rateLimit: 100, burstLimit: 200 } as const;
 
-/** Routes the exports Lambda answers: the ones that need the PDF library. */
-const EXPORT_ROUTES = ['/api/provider/offers/{id}/attendance.pdf'] as const;
+/**
+ * Routes the exports Lambda answers: the files of functions/api/routes/exports.ts, whose libraries
+ * (iCal, CSV, PDF and its fonts) stay out of the API function (test/infra/region.test.ts holds the two lists together).
+ */
+export const EXPORT_ROUTES = [
+  '/api/calendar.ics',
+  '/api/feeds/family/{token}',
+  '/api/dashboard.csv',
+  '/api/provider/offers/{id}/attendance.csv',
+  '/api/provider/offers/{id}/attendance.pdf',
+] as const;
 
 /**
  * The Hono app on Lambda behind an HTTP API: a catch-all route to the API function (the app
- * does its own routing), and the PDF export to a second function of the same app whose bundle
- * carries the PDF library, so the function every booking goes through stays small.
+ * does its own routing), and the files (calendar feeds, CSV and PDF lists) to a second function
+ * of the same app whose bundle carries their libraries, so the function every booking goes through stays small.
  */
 export class Api extends Construct {
   readonly handler: RegiokursFunction;
@@ -66,7 +75,7 @@ export class Api extends Construct {
     this.exportsHandler = new RegiokursFunction(this, 'Exports', {
       ...functionProps,
       entry: 'exports',
-      description: 'regiokurs PDF exports (Hono, same app)',
+      description: 'regiokurs file exports (Hono, same app)',
       memorySize: 1024,
     });
     // Both answer requests the HTTP API routes to them, so both check the origin lock.

@@ -53,11 +53,12 @@ export class StreamProcessing extends Construct {
         retryAttempts: 5,
         maxRecordAge: Duration.hours(24),
         onFailure: new SqsDlq(this.deadLetters.queue),
-        // Only registration changes, unit changes and new outbox e-mails: not invoked for other writes.
+        // Only registration changes, unit changes, new outbox e-mails and the confirmations bookings filed: not invoked for other writes.
         filters: [
           FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.isEqual(sortKey.registration) } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('MODIFY'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(sortKey.unit) } } } }),
           FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(sortKey.mail) } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(sortKey.bookedMail) } } } }),
         ],
       }),
     );

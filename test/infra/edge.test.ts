@@ -145,7 +145,7 @@ describe('origin lock', () => {
 
   it('lets the API functions, and no one else, read the secret; they get its ARN, never its value', () => {
     const secretId = originVerifyId();
-    for (const description of ['regiokurs HTTP API (Hono)', 'regiokurs PDF exports (Hono, same app)']) {
+    for (const description of ['regiokurs HTTP API (Hono)', 'regiokurs file exports (Hono, same app)']) {
       const { fn, statements } = lambdaNamed(region.templates.web, description);
       const env = fn.Properties.Environment.Variables;
       expect(env.ORIGIN_VERIFY_SECRET_ARN, description).toEqual({ Ref: secretId });

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../functions/api/context.js';
+import { exportRoutes } from '../../functions/api/routes/exports.js';
 import { withRuntimeSecrets } from '../../functions/app-secret.js';
 import { loadConfig } from '../../functions/config.js';
 import { createTableInput, tableDefinition } from '../../functions/db/table.js';
 import { measureBundleSizes } from '../../infra/bundle-sizes.js';
 import { tableGrants } from '../../functions/db/table-actions.js';
-import { API_THROTTLE } from '../../infra/constructs/api.js';
+import { API_THROTTLE, EXPORT_ROUTES } from '../../infra/constructs/api.js';
 import type { LambdaName } from '../../infra/constructs/bundling.js';
 import { SYNTH_TIMEOUT_MS, synthRegion, type SynthesisedRegion } from './support/region.js';
 import { startSecretsExtension } from './support/secrets-extension.js';
@@ -16,7 +18,7 @@ import { startSecretsExtension } from './support/secrets-extension.js';
 /** Where each Lambda entry is deployed, by stack and function description. */
 const functionOf: Record<LambdaName, ['web' | 'jobs', string]> = {
   api: ['web', 'regiokurs HTTP API (Hono)'],
-  exports: ['web', 'regiokurs PDF exports (Hono, same app)'],
+  exports: ['web', 'regiokurs file exports (Hono, same app)'],
   stream: ['jobs', 'Side effects of table changes (DynamoDB Streams)'],
   scheduled: ['jobs', 'Runs the job an EventBridge schedule names'],
 };
@@ -188,16 +190,24 @@ describe('api', () => {
     expect(JSON.stringify(fn.Properties.Environment.Variables.PUBLIC_URL)).toContain('DomainName');
   });
 
-  it('sends the PDF export to the exports function and everything else to the API function', () => {
+  it('sends the files (exactly the routes of the exports module) to the exports function and everything else to the API function', () => {
     const { web } = region.templates;
     const exportsFn = lambdaNamed(web, functionOf.exports[1]);
     const routes = Object.values(web.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
-    const pdf = routes.find((r) => r.Properties.RouteKey === 'GET /api/provider/offers/{id}/attendance.pdf');
     const integrations = web.findResources('AWS::ApiGatewayV2::Integration') as Record<string, Resource>;
-    const target = JSON.stringify(pdf?.Properties.Target);
-    const [integrationId] = Object.keys(integrations).filter((id) => target.includes(id));
-    expect(JSON.stringify(integrations[integrationId!]?.Properties.IntegrationUri)).toContain(exportsFn.id);
-    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(['$default', 'GET /api/provider/offers/{id}/attendance.pdf']);
+    const integrationOf = (route: Resource | undefined) => {
+      const target = JSON.stringify(route?.Properties.Target);
+      return integrations[Object.keys(integrations).find((id) => target.includes(id)) ?? ''];
+    };
+    const fileRoutes = EXPORT_ROUTES.map((p) => `GET ${p}`);
+    for (const key of fileRoutes) {
+      expect(JSON.stringify(integrationOf(routes.find((r) => r.Properties.RouteKey === key))?.Properties.IntegrationUri), key).toContain(exportsFn.id);
+    }
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(['$default', ...fileRoutes].sort());
+    // The module the exports Lambda mounts answers exactly these paths (Hono's `:id` is the HTTP API's `{id}`).
+    const app = exportRoutes({ ports: {}, config: {} } as AppContext);
+    const paths = [...new Set(app.routes.map((r) => `/api${r.path.replace(/:(\w+)/g, '{$1}')}`))];
+    expect(paths.sort()).toEqual([...EXPORT_ROUTES].sort());
   });
 
   it('sits behind an HTTP API with throttling and JSON access logs', () => {
@@ -410,6 +420,7 @@ describe('stream processing', () => {
           { Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: ['REG'] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['MODIFY'], dynamodb: { Keys: { sk: { S: [{ prefix: 'UNIT#' }] } } } }) },
           { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'MAIL#' }] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { sk: { S: [{ prefix: 'REQ#' }] } } } }) },
         ],
       },
     });

@@ -7,7 +7,8 @@ import { scanTable } from '../../functions/db/consistency.js';
 import { toItem } from '../../functions/db/dynamo.js';
 import { partition, sortKey } from '../../functions/db/keys.js';
 import { openMail, removeOutboxItem } from '../../functions/db/mail-outbox.js';
-import { tellBooked } from '../../functions/domain/booking-mails.js';
+import { tellBooked } from '../../functions/domain/booking-confirmation.js';
+import { attachingCalendars } from '../../functions/domain/sessions-ics.js';
 import { createStreamHandler, type StreamRecord } from '../../functions/jobs/stream-records.js';
 import type { Mail } from '../../functions/ports/world.js';
 import { buildRuntime } from '../../functions/runtime.js';
@@ -40,7 +41,7 @@ async function cloud() {
   const sent: Mail[] = [];
   const stream = buildRuntime(loadConfig(env, 'stream'), 'stream', { sender: { send: async (m) => void sent.push(m) } });
   const handle = createStreamHandler({
-    mailer: stream.ports.mailer,
+    mailer: attachingCalendars(stream.ports.mailer, stream.ports),
     outboxKey: stream.keys.outbox,
     removeSent: (key) => removeOutboxItem(stream.table, key),
     tellBooked: (mail) => tellBooked(stream.ports, mail),

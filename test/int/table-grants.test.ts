@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
-import { attendancePdfRoutes } from '../../functions/api/routes/attendance-pdf.js';
+import { exportRoutes } from '../../functions/api/routes/exports.js';
 import { loadConfig, type CloudEntryPoint } from '../../functions/config.js';
 import { ensureTable } from '../../functions/db/bootstrap.js';
 import { scanTable } from '../../functions/db/consistency.js';
@@ -10,7 +10,8 @@ import { toItem } from '../../functions/db/dynamo.js';
 import { keys, partition, sortKey } from '../../functions/db/keys.js';
 import { openMail, removeOutboxItem, sealMail } from '../../functions/db/mail-outbox.js';
 import { tableGrants } from '../../functions/db/table-actions.js';
-import { tellBooked } from '../../functions/domain/booking-mails.js';
+import { tellBooked } from '../../functions/domain/booking-confirmation.js';
+import { attachingCalendars } from '../../functions/domain/sessions-ics.js';
 import { sweepDueWork } from '../../functions/domain/due-work.js';
 import { dueJobs } from '../../functions/domain/jobs.js';
 import { offerFreedPlaces } from '../../functions/domain/waitlist.js';
@@ -158,8 +159,6 @@ const apiJourneys = {
     expect((await app.request('/api/municipalities')).status).toBe(200);
     expect((await body<{ items: Offer[] }>(app.request('/api/offers?limit=100'))).items.map((o) => o.id)).toContain(offer.id);
     expect((await app.request(`/api/offers/${offer.id}`)).status).toBe(200);
-    expect((await app.request('/api/calendar.ics')).status).toBe(200);
-    expect((await app.request(`/api/calendar.ics?offer=${offer.id}`)).status).toBe(200);
   },
 
   /** First family confirmed, second waitlisted, a repeated request answered from its stored answer. */
@@ -198,14 +197,12 @@ const apiJourneys = {
     const marks = { [registrationId]: 'present' };
     expect((await app.request(`${path}/sessions/${session}/attendance`, json('PUT', marks, provider.headers))).status).toBe(200);
     expect(await body(app.request(`${path}/sessions/${session}/attendance`, { headers: provider.headers }))).toEqual(marks);
-    expect((await app.request(`${path}/attendance.csv`, { headers: provider.headers })).status).toBe(200);
   },
 
   async dashboard(app: App, coordinator: TestUser) {
     const query = 'from=2000-01-01&to=2999-12-31';
     const dashboard = await body<{ totals: { offers: number } }>(app.request(`/api/dashboard?${query}`, { headers: coordinator.headers }));
     expect(dashboard.totals.offers).toBeGreaterThan(0);
-    expect((await app.request(`/api/dashboard.csv?${query}`, { headers: coordinator.headers })).status).toBe(200);
   },
 
   /** The family takes its data along, then has it erased (its active registration is cancelled first). */
@@ -276,26 +273,42 @@ describe('table grants: every function is granted exactly what its code sends', 
     expect(tableGrants.api).toContain('BatchGetItem');
   });
 
-  it('exports: the PDF list, the one route it serves, sends exactly tableGrants.exports', async () => {
-    // Prepare: an offer with a confirmed and a waiting family and a mark, as the API leaves it.
+  it('exports: the files it serves (calendar feeds, CSV and PDF lists) send exactly tableGrants.exports', async () => {
+    // Prepare: an offer with a confirmed and a waiting family and a mark, as the API leaves it, and the first family's private feed.
     const { seed, seedApp, runtime, recorder } = await prepare('exports');
     await seedRegionConfig(seed);
     const provider = await createUser(seed, [{ role: 'provider', providerId: 'sportunion-lindach' }]);
+    const coordinator = await createUser(seed, [{ role: 'municipality', municipalityId: 'lindach' }]);
     const offer = await createOffer(seed, { units: [{ id: 'u1', label: 'Gruppe', capacity: 1, confirmed: 0, waiting: 0 }] });
     const families = [await createFamily(seed), await createFamily(seed)];
     const booked: Registration[] = [];
     for (const f of families) booked.push(await body<Registration>(book(seedApp, f, { offerId: offer.id, unitId: 'u1', childId: f.childIds[0] })));
     const marks = { [booked[0]?.id ?? '']: 'present' };
     expect((await seedApp.request(`/api/provider/offers/${offer.id}/sessions/s1/attendance`, json('PUT', marks, provider.headers))).status).toBe(200);
+    const feed = await body<{ url: string }>(seedApp.request('/api/family/calendar-feed', json('POST', { childNames: true }, families[0]?.headers)));
     // The exports Lambda's app, exactly as functions/api/exports-lambda.ts builds it.
-    const app = createApp(runtime, [attendancePdfRoutes]);
+    const app = createApp(runtime, [exportRoutes]);
+    const path = `/api/provider/offers/${offer.id}`;
 
     // Act
-    const res = await app.request(`/api/provider/offers/${offer.id}/attendance.pdf`, { headers: provider.headers });
+    const answers = [
+      await app.request(`${path}/attendance.pdf`, { headers: provider.headers }),
+      await app.request(`${path}/attendance.csv`, { headers: provider.headers }),
+      await app.request('/api/dashboard.csv?from=2000-01-01&to=2999-12-31', { headers: coordinator.headers }),
+      await app.request('/api/calendar.ics'),
+      await app.request(`/api/calendar.ics?offer=${offer.id}`),
+      await app.request(new URL(feed.url).pathname),
+    ];
 
     // Assess
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(answers.map((res) => [res.status, res.headers.get('content-type')?.split(';')[0]])).toEqual([
+      [200, 'application/pdf'],
+      [200, 'text/csv'],
+      [200, 'text/csv'],
+      [200, 'text/calendar'],
+      [200, 'text/calendar'],
+      [200, 'text/calendar'],
+    ]);
     expectSendsExactlyItsGrants(recorder, 'exports');
   });
 
@@ -325,12 +338,15 @@ describe('table grants: every function is granted exactly what its code sends', 
         eventName: 'INSERT',
         dynamodb: {
           Keys: image(mailKey),
-          NewImage: image({ ...mailKey, sealed: sealMail(runtime.keys.outbox, { to: first.email, subject: 'Hallo', text: 'Text' }) }),
+          NewImage: image({
+            ...mailKey,
+            sealed: sealMail(runtime.keys.outbox, { to: first.email, subject: 'Hallo', text: 'Text', calendar: { offerId: offer.id, unitIds: ['u1'] } }),
+          }),
         },
       },
     ];
     // Wired as functions/jobs/stream.ts wires it, with the list in place of SES as its sender.
-    const { ports } = runtime;
+    const ports = { ...runtime.ports, mailer: attachingCalendars(runtime.ports.mailer, runtime.ports) };
     const handler = createStreamHandler({
       mailer: ports.mailer,
       outboxKey: runtime.keys.outbox,
@@ -347,6 +363,8 @@ describe('table grants: every function is granted exactly what its code sends', 
     expect((await seed.ports.registrations.getRegistration(waiting.id))?.status).toBe('offered');
     // Each family its confirmation, the first the outbox mail, the second the place offered.
     expect(sent.map((m) => m.to).sort()).toEqual([first.email, first.email, second.email, second.email].sort());
+    // The outbox mail named its dates; the stream attached them.
+    expect(sent.find((m) => m.subject === 'Hallo')?.ics).toContain('BEGIN:VEVENT');
     expectSendsExactlyItsGrants(recorder, 'stream');
   });
 

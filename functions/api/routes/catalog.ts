@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import { id } from '../../../shared/schemas/common.js';
-import { calendarQuery, offerListQuery, type OfferDetail } from '../../../shared/schemas/offer.js';
-import { publicCalendarFeed } from '../../domain/catalog-feed.js';
+import { offerListQuery, type OfferDetail } from '../../../shared/schemas/offer.js';
 import { getPublishedOffer, listOffers } from '../../domain/catalog.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { allow } from '../access.js';
@@ -25,9 +24,5 @@ export const catalogRoutes = (ctx: AppContext) => {
       const provider = await ports.region.getProvider(offer.providerId);
       const providerContact = provider && { name: provider.name, email: provider.email, phone: provider.phone, website: provider.website };
       return c.json({ ...offer, providerContact } satisfies OfferDetail);
-    })
-    .get('/calendar.ics', allow('anyone'), validate('query', calendarQuery), async (c) => {
-      const feed = await publicCalendarFeed(ports, c.req.valid('query'), `${ctx.config.PUBLIC_URL}/api/calendar.ics${new URL(c.req.url).search}`);
-      return c.body(feed, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
     });
 };

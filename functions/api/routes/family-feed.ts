@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { familyFeedInput, familyFeedParam } from '../../../shared/schemas/calendar-feed.js';
-import { createFamilyFeed, familyFeedIcs, getFamilyFeedStatus, revokeFamilyFeed } from '../../domain/family-feed.js';
+import { familyFeedInput } from '../../../shared/schemas/calendar-feed.js';
+import { createFamilyFeed, getFamilyFeedStatus, revokeFamilyFeed } from '../../domain/family-feed.js';
 import { householdIdOf } from '../../domain/household.js';
 import { allow, currentUser } from '../access.js';
 import type { AppContext, Env } from '../context.js';
@@ -22,15 +22,5 @@ export const familyFeedRoutes = (ctx: AppContext) => {
     .delete('/family/calendar-feed', family, async (c) => {
       await revokeFamilyFeed(ports, householdIdOf(currentUser(c)));
       return c.body(null, 204);
-    })
-    .get('/feeds/family/:token', allow('anyone'), validate('param', familyFeedParam), async (c) => {
-      const feed = await familyFeedIcs(ports, c.req.valid('param').token);
-      // Private: no shared cache may keep a family's dates, and no search engine index them.
-      return c.body(feed, 200, {
-        'Content-Type': 'text/calendar; charset=utf-8',
-        'Cache-Control': 'private, no-store',
-        'X-Robots-Tag': 'noindex',
-        'Referrer-Policy': 'no-referrer',
-      });
     });
 };
